@@ -1,0 +1,116 @@
+"""The one error a caller sees, and the one place that turns cattrs' exception groups into it."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+
+from attrs import frozen
+from cattrs.errors import AttributeValidationNote, IterableValidationNote
+
+__all__ = ["DecodeError", "FieldError", "PathNote", "WireError", "field_errors", "key_path"]
+
+
+@frozen
+class FieldError:
+    """One problem found in a body: where (a JSONPath-like ``path`` with wire names) and what."""
+
+    #: Where, e.g. ``$``, ``$.width`` or ``$.data.picInfo[1].timeOffset``.
+    path: str
+    #: What is wrong there, in plain words.
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}"
+
+
+class DecodeError(ValueError):
+    """A body could not be decoded.
+
+    ``errors`` lists every problem found, not just the first; ``body`` is the input exactly as
+    it was given, so nothing is lost (store it, dead-letter it, decode it again later).
+    ``str(error)`` is one ``path: message`` line per problem.
+    """
+
+    errors: tuple[FieldError, ...]
+    body: object
+
+    def __init__(self, errors: Iterable[FieldError], body: object) -> None:
+        errors = tuple(errors)
+        if not errors:
+            raise ValueError("a DecodeError needs at least one FieldError")
+        super().__init__(errors, body)
+        self.errors = errors
+        self.body = body
+
+    def __str__(self) -> str:
+        return "\n".join(map(str, self.errors))
+
+
+class WireError(ValueError):
+    """Raised by structure hooks: its message is shown to the caller as it is."""
+
+
+def key_path(path: str, key: object) -> str:
+    """``path`` extended by an object key, in dot form where the key allows it."""
+    if isinstance(key, str) and key.isidentifier():
+        return f"{path}.{key}"
+    return f"{path}[{json.dumps(key, ensure_ascii=False) if isinstance(key, str) else key!r}]"
+
+
+class PathNote(str):
+    """A note on an exception: the wire path, relative to its group's, where it happened.
+
+    For errors that cattrs' own notes cannot place, e.g. ``[3]`` or ``.a.b`` below a field.
+    """
+
+    __slots__ = ()
+
+
+def field_errors(
+    exc: BaseException, wire_names: Mapping[type, Mapping[str, str]], path: str = "$"
+) -> list[FieldError]:
+    """Flatten a (possibly nested) cattrs validation error into ``FieldError`` s.
+
+    ``wire_names`` maps a class to its ``{attribute name: wire name}``: cattrs' notes name
+    attributes, callers want the keys they sent. A note naming no attribute is a wire name already.
+    """
+    found: list[FieldError] = []
+    _collect(exc, path, wire_names, found)
+    return found
+
+
+def _collect(
+    exc: BaseException,
+    path: str,
+    wire_names: Mapping[type, Mapping[str, str]],
+    found: list[FieldError],
+) -> None:
+    if isinstance(exc, BaseExceptionGroup):
+        cl = getattr(exc, "cl", None)
+        names = wire_names.get(cl, {}) if isinstance(cl, type) else {}
+        for sub in exc.exceptions:
+            _collect(sub, path + _step(sub, names), wire_names, found)
+    else:
+        found.append(FieldError(path, _message(exc)))
+
+
+def _step(exc: BaseException, names: Mapping[str, str]) -> str:
+    """The path from a group to one of its exceptions, read off the exception's notes."""
+    for note in getattr(exc, "__notes__", ()):
+        if isinstance(note, PathNote):
+            return str(note)
+        if isinstance(note, AttributeValidationNote):
+            return key_path("", names.get(note.name, note.name))
+        if isinstance(note, IterableValidationNote):
+            return key_path("", note.index) if isinstance(note.index, str) else f"[{note.index}]"
+    return ""
+
+
+def _message(exc: BaseException) -> str:
+    if isinstance(exc, WireError):
+        return str(exc)
+    if isinstance(exc, KeyError):
+        return "required field missing"
+    # Not one of ours: a bug in a hook rather than in the body. Say what it was.
+    return f"invalid value ({type(exc).__name__}: {exc})"

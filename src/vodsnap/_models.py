@@ -1,0 +1,156 @@
+"""The decoded callbacks: frozen attrs classes with Python names and no wire knowledge.
+
+How each field is read from and written to the wire lives in ``_converter``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from datetime import datetime
+from typing import Any
+
+from attrs import frozen
+
+from ._codes import FastSnapshotStatus
+
+__all__ = [
+    "FastSnapshotCallback",
+    "FrozenDict",
+    "PicInfo",
+    "SnapshotByTimeOffsetComplete",
+    "SnapshotByTimeOffsetData",
+    "UnknownEvent",
+]
+
+
+@frozen(kw_only=True)
+class FastSnapshotCallback:
+    """A fast-snapshot result callback: one video, N snapshots.
+
+    Times are timezone-aware; the wire sends Beijing time (UTC+08:00) without an offset.
+    """
+
+    #: The video's id.
+    vid: str
+    #: The customer's Tencent Cloud app id.
+    app_id: int
+    #: The COS bucket the video was read from.
+    bucket_name: str
+    #: That bucket's region, in the short form the service uses (e.g. ``"sh"``).
+    bucket_region: str
+    #: The source video's original URL.
+    url: str
+    #: Video length in seconds (``0`` on failure).
+    duration: int
+    #: Video width in pixels (``0`` on failure).
+    width: int
+    #: Video height in pixels (``0`` on failure).
+    height: int
+    #: When the task was created.
+    create_time: datetime
+    #: When the task finished.
+    finish_time: datetime
+    #: Success, failure, or (query API only) processing.
+    status: FastSnapshotStatus
+    #: The snapshots' URLs, in the order sent (empty on failure).
+    result: tuple[str, ...]
+    #: The error code as text (the wire sends a number or a string), ``None`` on success.
+    error_code: str | None = None
+    #: The error message as sent (often Chinese), ``None`` on success.
+    error_msg: str | None = None
+    #: Whether the service deleted the source video.
+    deleted: bool = False
+
+
+@frozen(kw_only=True)
+class PicInfo:
+    """One picture of a snapshot-by-time-offset task."""
+
+    #: Where in the video the picture was taken, in milliseconds.
+    time_offset: int
+    #: ``0`` on success; any other value is a video-processing error code, known or not.
+    status: int
+    #: The picture's URL; ``None`` when the picture failed (the wire omits the key).
+    url: str | None = None
+
+
+@frozen(kw_only=True)
+class SnapshotByTimeOffsetData:
+    """The ``data`` of a ``CreateSnapshotByTimeOffsetComplete`` event."""
+
+    #: The task's id.
+    vod_task_id: str
+    #: The media file's id, as text (ids exceed 64-bit integers).
+    file_id: str
+    #: The snapshot template id.
+    definition: int
+    #: One entry per requested time offset.
+    pic_info: tuple[PicInfo, ...]
+
+
+@frozen(kw_only=True)
+class SnapshotByTimeOffsetComplete:
+    """The event ``CreateSnapshotByTimeOffsetComplete`` (VOD event notification 4.0)."""
+
+    #: The notification version as text: ``"4.0"`` (a number ``4`` on the wire reads ``"4.0"``).
+    version: str
+    #: Always ``"CreateSnapshotByTimeOffsetComplete"``.
+    event_type: str
+    #: The task's result.
+    data: SnapshotByTimeOffsetData
+
+
+class FrozenDict(Mapping[str, Any]):
+    """A read-only, hashable mapping: how :class:`UnknownEvent` holds the raw ``data``.
+
+    Nested objects are ``FrozenDict`` too and nested arrays are tuples, so the whole value is
+    immutable and an ``UnknownEvent`` can be hashed like every other model.
+    """
+
+    __slots__ = ("_data", "_hash")
+
+    _data: dict[str, Any]
+    _hash: int | None
+
+    def __init__(self, data: Mapping[str, Any] = {}) -> None:
+        self._data = dict(data)
+        self._hash = None
+
+    def __getitem__(self, key: str) -> Any:
+        return self._data[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._data)
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+    def __hash__(self) -> int:
+        if self._hash is None:
+            self._hash = hash(frozenset(self._data.items()))
+        return self._hash
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, FrozenDict):
+            return self._data == other._data
+        if isinstance(other, Mapping):
+            return self._data == dict(other.items())
+        return NotImplemented
+
+    def __repr__(self) -> str:
+        return f"FrozenDict({self._data!r})"
+
+
+@frozen(kw_only=True)
+class UnknownEvent:
+    """A well-formed event notification of a type vodsnap does not model.
+
+    Not an error: route it, store it, or ignore it.
+    """
+
+    #: The notification version, as for :class:`SnapshotByTimeOffsetComplete`.
+    version: str
+    #: The event's type, e.g. ``"NewFileUpload"``.
+    event_type: str
+    #: The event's ``data`` exactly as sent, read-only (objects as mappings, arrays as tuples).
+    data: Mapping[str, Any]

@@ -123,6 +123,15 @@ def _digit_text(value: object, _: object = None) -> str:
     raise WireError(f"expected a string or an integer, got {describe(value)}")
 
 
+def _code_to_wire(code: str | None) -> str | int | None:
+    """An error code as Tencent sends it: a number when it is one (``118``), else the text."""
+    if code is not None:
+        digits = code[1:] if code[:1] == "-" else code
+        if digits.isascii() and digits.isdigit() and len(digits) < 20 and str(int(code)) == code:
+            return int(code)
+    return code
+
+
 def _optional(hook: Callable[[object, object], T]) -> Callable[[object, object], T | None]:
     def structure(value: object, _: object = None) -> T | None:
         return None if value is None else hook(value, None)
@@ -320,7 +329,7 @@ def _make_converter() -> Converter:
     fast_snapshot = _fast_snapshot(
         register(
             FastSnapshotCallback,
-            error_code={"struct_hook": _optional(_digit_text)},
+            error_code={"struct_hook": _optional(_digit_text), "unstruct_hook": _code_to_wire},
             deleted={"struct_hook": _yes_no, "unstruct_hook": _unyes_no},
         )
     )

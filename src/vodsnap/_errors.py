@@ -55,7 +55,8 @@ def key_path(path: str, key: object) -> str:
     """``path`` extended by an object key, in dot form where the key allows it."""
     if isinstance(key, str) and key.isidentifier():
         return f"{path}.{key}"
-    return f"{path}[{json.dumps(key, ensure_ascii=False) if isinstance(key, str) else key!r}]"
+    shown = json.dumps(key, ensure_ascii=False) if isinstance(key, str) else repr(key)
+    return f"{path}[{shown}]"
 
 
 class PathNote(str):

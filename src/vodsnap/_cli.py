@@ -1,0 +1,129 @@
+"""``vodsnap [--json] FILE...``: decode callback bodies from files, a line of output each.
+
+Uses only what users can use: ``vodsnap.parse``, ``vodsnap.to_wire`` and the public models.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterator, Sequence
+from typing import TextIO
+
+import vodsnap
+
+__all__ = ["main"]
+
+_STDIN = "-"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit status (0 all decoded, 1 any failed, 2 usage)."""
+    args = _parser().parse_args(argv)
+    out, err = sys.stdout, sys.stderr
+    for stream in (out, err):  # a lone surrogate in a body must not crash the report
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
+    failed = 0
+    for name in args.files:
+        try:
+            data = sys.stdin.buffer.read() if name == _STDIN else _read_file(name)
+        except OSError as exc:
+            print(f"{name}: cannot read: {exc.strerror or exc}", file=err)
+            failed += 1
+            continue
+        label = "<stdin>" if name == _STDIN else name
+        for line, body in _bodies(data):
+            failed += not _decode_one(f"{label}:{line}", body, args.json, out, err)
+    return 1 if failed else 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="vodsnap",
+        description=(
+            "Decode Tencent Cloud VOD snapshot callback bodies. Each FILE holds one JSON body "
+            "or JSON Lines (one body per line); '-' reads standard input. One line is printed "
+            "per body decoded; every problem of a body that fails goes to standard error."
+        ),
+        epilog="Exit status: 0 when every body decoded, 1 when any failed, 2 on usage errors.",
+    )
+    parser.add_argument("files", nargs="+", metavar="FILE", help="a file of bodies, or '-'")
+    parser.add_argument(
+        "--json", action="store_true", help="print each body's wire form as one JSON line"
+    )
+    parser.add_argument("--version", action="version", version=f"vodsnap {vodsnap.__version__}")
+    return parser
+
+
+def _read_file(name: str) -> bytes:
+    with open(name, "rb") as file:
+        return file.read()
+
+
+def _bodies(data: bytes) -> Iterator[tuple[int, bytes]]:
+    """``(line number, body)`` pairs: one body per file, or one per line for JSON Lines.
+
+    A file is JSON Lines when it has more than one non-blank line and its first one is a whole
+    JSON value by itself (or at least looks like one object), as a callback log's lines do.
+    A pretty-printed body's first line (``{``) is not, so it stays one body.
+    """
+    lines = [(number, text) for number, text in enumerate(data.split(b"\n"), 1) if text.strip()]
+    if not lines:
+        yield 1, data
+        return
+    first = lines[0][1].strip()
+    if len(lines) > 1 and (_is_json(first) or (first[:1], first[-1:]) == (b"{", b"}")):
+        yield from lines
+    else:
+        yield lines[0][0], data
+
+
+def _is_json(text: bytes) -> bool:
+    try:
+        json.loads(text)
+    except (ValueError, RecursionError):
+        return False
+    return True
+
+
+def _decode_one(where: str, body: bytes, as_json: bool, out: TextIO, err: TextIO) -> bool:
+    try:
+        model = vodsnap.parse(body)
+    except vodsnap.DecodeError as exc:
+        problems = len(exc.errors)
+        print(f"{where}: cannot decode ({problems} problem{'s' * (problems != 1)})", file=err)
+        for error in exc.errors:
+            print(f"  {error}", file=err)
+        return False
+    if as_json:
+        print(json.dumps(vodsnap.to_wire(model), ensure_ascii=False), file=out)
+    else:
+        print(f"{where}: {_summary(model)}", file=out)
+    return True
+
+
+def _summary(
+    model: vodsnap.FastSnapshotCallback
+    | vodsnap.SnapshotByTimeOffsetComplete
+    | vodsnap.UnknownEvent,
+) -> str:
+    """One human line: kind, id, status, counts."""
+    if isinstance(model, vodsnap.FastSnapshotCallback):
+        text = (
+            f"fast-snapshot vid={model.vid} status={model.status.name.lower()} "
+            f"snapshots={len(model.result)}"
+        )
+        if model.error_code is not None or model.error_msg is not None:
+            text += f" error={model.error_code} ({model.error_msg})"
+        return text + (" source-deleted" if model.deleted else "")
+    if isinstance(model, vodsnap.SnapshotByTimeOffsetComplete):
+        data = model.data
+        failed = sum(1 for p in data.pic_info if p.status != 0)
+        return (
+            f"snapshot-event task={data.vod_task_id} file={data.file_id} "
+            f"definition={data.definition} pictures={len(data.pic_info)} "
+            f"ok={len(data.pic_info) - failed} failed={failed}"
+        )
+    return f"event type={model.event_type} version={model.version} (not modelled)"

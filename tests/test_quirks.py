@@ -1,0 +1,213 @@
+"""Each documented quirk of the wire, one at a time, against the plain documented form."""
+
+from __future__ import annotations
+
+import json
+from datetime import timedelta
+from typing import Any
+
+import pytest
+
+import vodsnap
+from conftest import EXAMPLES
+from vodsnap import FastSnapshotStatus
+
+
+def fast(**changes: Any) -> dict[str, Any]:
+    body: dict[str, Any] = json.loads((EXAMPLES / "fast-snapshot-failure.json").read_text())
+    for key, value in changes.items():
+        if value is ...:
+            del body[key]
+        else:
+            body[key] = value
+    return body
+
+
+def event(**changes: Any) -> dict[str, Any]:
+    body: dict[str, Any] = json.loads((EXAMPLES / "snapshot-event-success.json").read_text())
+    for key, value in changes.items():
+        target = body if key == "version" else body["data"]
+        target[key] = value
+    return body
+
+
+def errors_of(body: object) -> list[tuple[str, str]]:
+    with pytest.raises(vodsnap.DecodeError) as info:
+        vodsnap.parse(body)  # type: ignore[arg-type]
+    return [(e.path, e.message) for e in info.value.errors]
+
+
+@pytest.mark.parametrize(("wire", "expected"), [(5, 5), ("5", 5), (4, 4), ("4", 4), ("3", 3)])
+def test_status_as_number_or_decimal_string(wire: object, expected: int) -> None:
+    assert vodsnap.parse(fast(status=wire)).status is FastSnapshotStatus(expected)
+
+
+@pytest.mark.parametrize("wire", [6, "6", 0, "five", 5.0, True, None, "05x", [5]])
+def test_any_other_status_is_an_error_at_status(wire: object) -> None:
+    assert [path for path, _ in errors_of(fast(status=wire))] == ["$.status"]
+
+
+@pytest.mark.parametrize(
+    ("body", "deleted"),
+    [
+        (fast(deleted="yes"), True),
+        (fast(deleted="no"), False),
+        (fast(deleted=..., delete="yes"), True),
+        (fast(deleted=..., delete="no"), False),
+        (fast(deleted=...), False),
+        (fast(deleted="yes", delete="yes"), True),
+    ],
+)
+def test_deletion_flag_under_either_name(body: dict[str, Any], deleted: bool) -> None:
+    assert vodsnap.parse(body).deleted is deleted  # type: ignore[union-attr]
+
+
+def test_bad_deletion_flag_is_reported_under_the_name_sent() -> None:
+    assert errors_of(fast(deleted=..., delete="maybe")) == [
+        ("$.delete", "expected 'yes' or 'no', got the string 'maybe'")
+    ]
+    assert errors_of(fast(deleted=True)) == [
+        ("$.deleted", "expected 'yes' or 'no', got the boolean true")
+    ]
+
+
+def test_conflicting_deletion_flags_are_an_error() -> None:
+    assert errors_of(fast(deleted="no", delete="yes")) == [("$.delete", "conflicts with 'deleted'")]
+    # ... reported beside every other problem
+    assert len(errors_of(fast(deleted="no", delete="yes", vid=...))) == 2
+
+
+@pytest.mark.parametrize(
+    ("wire", "expected"), [(None, None), (118, "118"), ("118", "118"), (-1, "-1"), ("E1", "E1")]
+)
+def test_error_code_null_number_or_string(wire: object, expected: str | None) -> None:
+    assert vodsnap.parse(fast(error_code=wire)).error_code == expected  # type: ignore[union-attr]
+
+
+def test_optional_fields_may_be_absent() -> None:
+    cb = vodsnap.parse(fast(error_code=..., error_msg=..., deleted=...))
+    assert isinstance(cb, vodsnap.FastSnapshotCallback)
+    assert (cb.error_code, cb.error_msg, cb.deleted) == (None, None, False)
+
+
+@pytest.mark.parametrize("name", ["app_id", "duration", "width", "height"])
+@pytest.mark.parametrize(("wire", "expected"), [(7, 7), ("7", 7), ("0", 0), ("-3", -3)])
+def test_integer_fields_take_integers_and_digit_strings(
+    name: str, wire: object, expected: int
+) -> None:
+    assert getattr(vodsnap.parse(fast(**{name: wire})), name) == expected
+
+
+@pytest.mark.parametrize("name", ["app_id", "duration", "width", "height"])
+@pytest.mark.parametrize(
+    "wire",
+    [True, False, 1.5, 7.0, "7.0", " 7", "7 ", "+7", "1_000", "٣", "²", "", "-", None, [7], {}],
+)
+def test_integer_fields_reject_everything_else(name: str, wire: object) -> None:
+    assert [path for path, _ in errors_of(fast(**{name: wire}))] == [f"$.{name}"]
+
+
+@pytest.mark.parametrize("name", ["vid", "bucket_name", "bucket_region", "url"])
+@pytest.mark.parametrize("wire", [1, True, None, 1.5, ["a"], {"a": 1}])
+def test_string_fields_take_only_strings(name: str, wire: object) -> None:
+    assert [path for path, _ in errors_of(fast(**{name: wire}))] == [f"$.{name}"]
+
+
+@pytest.mark.parametrize("wire", ["a", ["a", 1], {"a": "b"}, None])
+def test_result_must_be_a_list_of_strings(wire: object) -> None:
+    paths = [path for path, _ in errors_of(fast(result=wire))]
+    assert paths == (["$.result[1]"] if isinstance(wire, list) else ["$.result"])
+
+
+@pytest.mark.parametrize(
+    "wire",
+    [
+        "2018-08-23 10:33:19",
+        "2018-08-23T10:33:19",
+        "2018-08-23T10:33:19+08:00",
+        "2018-08-23T02:33:19Z",
+        "2018-08-23T02:33:19+00:00",
+        "2018-08-22T21:33:19-05:00",
+        "2018/08/23 10:33:19",
+        "2018-08-23 10:33:19 +0800",
+    ],
+)
+def test_times_in_beijing_time_or_with_an_offset(wire: str) -> None:
+    expected = vodsnap.parse(fast()).create_time  # type: ignore[union-attr]
+    got = vodsnap.parse(fast(create_time=wire)).create_time  # type: ignore[union-attr]
+    assert got == expected
+    assert got.utcoffset() is not None
+
+
+@pytest.mark.parametrize(
+    "wire",
+    [
+        "",
+        "x",
+        "2018-08-23",
+        "23",
+        "2018-08-23 10:33:19 EST",
+        "2018-13-23 10:33:19",
+        "0001-01-01 00:00:00",
+        5,
+        None,
+    ],
+)
+def test_bad_times_are_errors(wire: object) -> None:
+    assert [path for path, _ in errors_of(fast(create_time=wire))] == ["$.create_time"]
+
+
+def test_beijing_time_is_a_fixed_offset() -> None:
+    cb = vodsnap.parse(fast())
+    assert isinstance(cb, vodsnap.FastSnapshotCallback)
+    assert cb.create_time.utcoffset() == cb.finish_time.utcoffset() == timedelta(hours=8)
+    assert cb.create_time.dst() is None  # no rules, no database: a plain offset
+
+
+@pytest.mark.parametrize(("wire", "expected"), [("4.0", "4.0"), (4, "4.0"), (4.0, "4.0")])
+def test_version_as_string_or_number(wire: object, expected: str) -> None:
+    assert vodsnap.parse(event(version=wire)).version == expected  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("wire", [True, None, [], float("nan")])
+def test_bad_version_is_an_error(wire: object) -> None:
+    assert [path for path, _ in errors_of(event(version=wire))] == ["$.version"]
+
+
+@pytest.mark.parametrize(
+    ("wire", "expected"),
+    [
+        ("14508071098244929440", "14508071098244929440"),
+        (14508071098244929440, "14508071098244929440"),
+    ],
+)
+def test_file_id_as_string_or_integer(wire: object, expected: str) -> None:
+    model = vodsnap.parse(event(fileId=wire))
+    assert isinstance(model, vodsnap.SnapshotByTimeOffsetComplete)
+    assert model.data.file_id == expected
+
+
+@pytest.mark.parametrize("wire", [True, 1.5, None, []])
+def test_bad_file_id_is_an_error(wire: object) -> None:
+    assert [path for path, _ in errors_of(event(fileId=wire))] == ["$.data.fileId"]
+
+
+def test_picture_numbers_as_digit_strings_and_null_url() -> None:
+    body = event(picInfo=[{"timeOffset": "1000", "status": "-46204", "url": None}])
+    model = vodsnap.parse(body)
+    assert isinstance(model, vodsnap.SnapshotByTimeOffsetComplete)
+    assert model.data.pic_info == (vodsnap.PicInfo(time_offset=1000, status=-46204),)
+
+
+def test_unknown_fields_are_ignored_everywhere() -> None:
+    body = event(picInfo=[{"timeOffset": 1, "status": 0, "extra": 1}], extra=[1])
+    body["requestId"] = "x"
+    plain = event(picInfo=[{"timeOffset": 1, "status": 0}])
+    assert vodsnap.parse(body) == vodsnap.parse(plain)
+    assert vodsnap.parse(fast(foo={"bar": 1})) == vodsnap.parse(fast())
+
+
+def test_escaped_slashes_read_as_plain_slashes() -> None:
+    body = (EXAMPLES / "fast-snapshot-success.json").read_text()
+    assert "\\/" in body
+    assert vodsnap.parse(body) == vodsnap.parse(body.replace("\\/", "/"))

@@ -1,0 +1,53 @@
+"""The reading layer: what bodies are accepted, and how unreadable ones fail."""
+
+from __future__ import annotations
+
+import pytest
+
+import vodsnap
+from conftest import EXAMPLES
+
+BODY = (EXAMPLES / "snapshot-event-success.json").read_bytes()
+
+
+@pytest.mark.parametrize(
+    "form",
+    [
+        bytes,
+        bytearray,
+        memoryview,
+        lambda b: b.decode(),
+        lambda b: b"\xef\xbb\xbf" + b,
+        lambda b: "\ufeff" + b.decode(),
+    ],
+    ids=["bytes", "bytearray", "memoryview", "str", "bom-bytes", "bom-str"],
+)
+def test_every_body_form_decodes_the_same(form: object) -> None:
+    assert vodsnap.parse(form(BODY)) == vodsnap.parse(BODY)  # type: ignore[operator]
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        (b"\xff\xfe{}", "body is not valid UTF-8 (byte 0)"),
+        (BODY.decode().encode("utf-16"), "body is not valid UTF-8 (byte 0)"),
+        (b"", "invalid JSON: Expecting value (line 1, column 1)"),
+        (
+            b"{",
+            "invalid JSON: Expecting property name enclosed in double quotes (line 1, column 2)",
+        ),
+        (b"{} {}", "invalid JSON: Extra data (line 1, column 4)"),
+        (b"[" * 50_000, "invalid JSON: nested too deeply to read"),
+        (b"1" * 5000, "invalid JSON: Exceeds the limit (4300 digits)"),
+        (5, "expected bytes, str or a mapping, got int"),
+        (None, "expected bytes, str or a mapping, got NoneType"),
+        ([], "expected bytes, str or a mapping, got list"),
+    ],
+)
+def test_unreadable_bodies_are_one_error_at_the_root(body: object, message: str) -> None:
+    with pytest.raises(vodsnap.DecodeError) as info:
+        vodsnap.parse(body)  # type: ignore[arg-type]
+    [error] = info.value.errors
+    assert error.path == "$"
+    assert error.message.startswith(message)
+    assert info.value.body is body

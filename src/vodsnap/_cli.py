@@ -20,11 +20,37 @@ _STDIN = "-"
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status (0 all decoded, 1 any failed, 2 usage)."""
-    args = _parser().parse_args(argv)
-    out, err = sys.stdout, sys.stderr
-    for stream in (out, err):  # a lone surrogate in a body must not crash the report
+    argv = list(sys.argv[1:] if argv is None else argv)
+    for stream in (sys.stdout, sys.stderr):  # a lone surrogate in a body must not crash a report
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")
+    if argv[:1] == ["codes"]:
+        return _codes(argv[1:])
+    return _decode(argv)
+
+
+def _codes(argv: list[str]) -> int:
+    """``vodsnap codes [--lang zh|en] [CODE...]``: 0 when every code is known, 1 otherwise."""
+    parser = argparse.ArgumentParser(
+        prog="vodsnap codes",
+        description=(
+            "Describe VOD video-processing error codes (the picInfo status of snapshot events): "
+            "one line per code, 'CODE<TAB>DESCRIPTION'. Without CODE, the whole published table."
+        ),
+        epilog="Exit status: 0 when every code is known, 1 when any is not, 2 on usage errors.",
+    )
+    parser.add_argument("codes", nargs="*", type=int, metavar="CODE", help="an error code")
+    parser.add_argument("--lang", choices=["en", "zh"], default="en", help="language (en)")
+    args = parser.parse_args(argv)
+    infos = [vodsnap.error_info(code) for code in args.codes] or vodsnap.error_table()
+    for info in infos:
+        print(f"{info.code}\t{info.description(args.lang)}")
+    return 0 if all(info.known for info in infos) else 1
+
+
+def _decode(argv: list[str]) -> int:
+    args = _parser().parse_args(argv)
+    out, err = sys.stdout, sys.stderr
     failed = 0
     for name in args.files:
         try:
@@ -45,7 +71,8 @@ def _parser() -> argparse.ArgumentParser:
         description=(
             "Decode Tencent Cloud VOD snapshot callback bodies. Each FILE holds one JSON body "
             "or JSON Lines (one body per line); '-' reads standard input. One line is printed "
-            "per body decoded; every problem of a body that fails goes to standard error."
+            "per body decoded; every problem of a body that fails goes to standard error. "
+            "'vodsnap codes --help' describes error codes."
         ),
         epilog="Exit status: 0 when every body decoded, 1 when any failed, 2 on usage errors.",
     )

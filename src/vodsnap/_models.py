@@ -11,7 +11,7 @@ from typing import Any
 
 from attrs import frozen
 
-from ._codes import FastSnapshotStatus
+from ._codes import ErrorInfo, FastSnapshotStatus, error_info, fast_snapshot_error_info
 
 __all__ = [
     "FastSnapshotCallback",
@@ -61,6 +61,25 @@ class FastSnapshotCallback:
     #: Whether the service deleted the source video.
     deleted: bool = False
 
+    @property
+    def succeeded(self) -> bool:
+        """Whether the task succeeded (``status`` is ``SUCCESS``)."""
+        return self.status is FastSnapshotStatus.SUCCESS
+
+    @property
+    def error(self) -> ErrorInfo | None:
+        """What ``error_code`` means, for a failed task.
+
+        ``None`` unless the task failed with a numeric code; then ``error_msg`` is all there is.
+        """
+        if self.status is not FastSnapshotStatus.FAILURE or self.error_code is None:
+            return None
+        code = self.error_code
+        digits = code[1:] if code[:1] == "-" else code
+        if not (digits.isascii() and digits.isdigit() and len(digits) < 20):
+            return None
+        return fast_snapshot_error_info(int(code))
+
 
 @frozen(kw_only=True)
 class PicInfo:
@@ -72,6 +91,16 @@ class PicInfo:
     status: int
     #: The picture's URL; ``None`` when the picture failed (the wire omits the key).
     url: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        """Whether this picture was taken (``status == 0``)."""
+        return self.status == 0
+
+    @property
+    def error(self) -> ErrorInfo | None:
+        """What ``status`` means when the picture failed; ``None`` when it was taken."""
+        return None if self.status == 0 else error_info(self.status)
 
 
 @frozen(kw_only=True)
@@ -98,6 +127,16 @@ class SnapshotByTimeOffsetComplete:
     event_type: str
     #: The task's result.
     data: SnapshotByTimeOffsetData
+
+    @property
+    def succeeded(self) -> bool:
+        """Whether every picture was taken (true, vacuously, of an event with no pictures)."""
+        return all(pic.ok for pic in self.data.pic_info)
+
+    @property
+    def failed_pictures(self) -> tuple[PicInfo, ...]:
+        """The pictures that failed, in the order sent."""
+        return tuple(pic for pic in self.data.pic_info if not pic.ok)
 
 
 class FrozenDict(Mapping[str, Any]):

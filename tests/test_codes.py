@@ -1,0 +1,217 @@
+"""The code tables: every published row, the stage/cause structure, and unknown codes."""
+
+from __future__ import annotations
+
+import csv
+import importlib.util
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import vodsnap
+from conftest import EXAMPLES, ROOT
+from vodsnap import FailureCause, Fault, ProcessingStage, SourceFileError, error_info
+
+TSV = Path(__file__).with_name("data") / "vod-processing-error-codes.tsv"
+SHARED_TSV = ROOT.parent / "shared" / "reference" / "vod-processing-error-codes.tsv"
+ROWS = list(csv.DictReader(TSV.read_text(encoding="utf-8").splitlines(), delimiter="\t"))
+
+
+def test_the_table_has_every_published_row() -> None:
+    assert len(ROWS) == 116
+    assert [info.code for info in vodsnap.error_table()] == [int(row["code"]) for row in ROWS]
+
+
+@pytest.mark.skipif(not SHARED_TSV.exists(), reason="../shared is beside the clone only in CI")
+def test_the_tests_copy_of_the_table_is_the_reference() -> None:
+    assert TSV.read_bytes() == SHARED_TSV.read_bytes()
+
+
+@pytest.mark.parametrize("row", ROWS, ids=lambda row: row["code"])
+def test_every_row_decodes_through_error_info(row: dict[str, str]) -> None:
+    info = error_info(int(row["code"]))
+    assert info.known
+    assert info.code == int(row["code"])
+    assert info.description_zh == row["description_zh"]
+    assert info.description_en == row["description_en"]
+    if row["stage"]:
+        assert info.stage == int(row["stage"])
+        assert info.cause == int(row["cause"])
+        assert info.code == info.stage * 100 - info.cause
+    else:
+        assert (info.stage, info.cause) == (None, None)
+        assert SourceFileError(info.code).description_en == row["description_en"]
+
+
+def test_the_structure_is_8_stages_by_13_causes_plus_12() -> None:
+    assert len(ProcessingStage) == 8
+    assert len(FailureCause) == 13
+    assert len(SourceFileError) == 12
+    structured = [info for info in vodsnap.error_table() if info.stage is not None]
+    assert len(structured) == 104
+    assert {(i.stage, i.cause) for i in structured} == {
+        (s, c) for s in ProcessingStage for c in FailureCause
+    }
+
+
+def test_enums_compare_equal_to_wire_integers() -> None:
+    assert ProcessingStage.SNAPSHOT == -440
+    assert FailureCause.DECODE_FAILED == 29
+    assert SourceFileError.ZERO_DURATION == -47200
+    assert vodsnap.FastSnapshotErrorCode.DECODE_FAILED == 118
+    assert vodsnap.ApiErrorCode.AUTHENTICATION_FAILED == 4100
+
+
+def test_success() -> None:
+    info = error_info(0)
+    assert (info.known, info.description_en, info.fault, info.retry_may_help) == (
+        True,
+        "success",
+        None,
+        None,
+    )
+
+
+@given(st.integers(min_value=-(10**30), max_value=10**30))
+def test_any_integer_is_described_without_raising(code: int) -> None:
+    info = error_info(code)
+    assert info.code == code
+    if not info.known:
+        assert str(code) in info.description_en
+        assert str(code) in info.description_zh
+        assert info.fault is Fault.UNKNOWN
+        assert (info.stage, info.cause) == (None, None)
+
+
+def test_the_documentations_own_unknown_code() -> None:
+    info = error_info(-46204)
+    assert not info.known
+    assert info.description_en == "unknown error code -46204: no published table lists it"
+
+
+@pytest.mark.parametrize(
+    ("code", "fault"),
+    [
+        (-44099, Fault.REQUEST),  # seeking past the end while taking a snapshot
+        (-44198, Fault.REQUEST),
+        (-43099, Fault.UNKNOWN),  # the same cause, but not while taking a snapshot
+        (-44029, Fault.SOURCE_FILE),  # decoding failed
+        (-43195, Fault.SOURCE_FILE),  # metadata missing
+        (-49129, Fault.UNKNOWN),  # about the transcoder's own output
+        (-45201, Fault.UNKNOWN),
+        (-47300, Fault.SOURCE_FILE),
+        (-46204, Fault.UNKNOWN),
+    ],
+)
+def test_fault(code: int, fault: Fault) -> None:
+    info = error_info(code)
+    assert info.fault is fault
+    assert info.retry_may_help is (None if fault is Fault.UNKNOWN else False)
+
+
+def test_description_by_language() -> None:
+    info = error_info(-44099)
+    assert info.description("zh") == "截图，截图命令执行: seeking outside actual filesize"
+    assert info.description() == info.description_en
+    with pytest.raises(ValueError, match="lang"):
+        info.description("fr")
+
+
+def test_api_codes_have_descriptions() -> None:
+    assert len(vodsnap.ApiErrorCode) == 19
+    for code in vodsnap.ApiErrorCode:
+        assert code.description_en
+        assert code.description_zh
+
+
+def test_seed_snapshot_events(example_bytes: dict[str, bytes]) -> None:
+    ok = vodsnap.parse(example_bytes["snapshot-event-success"])
+    failed = vodsnap.parse(example_bytes["snapshot-event-failure"])
+    assert isinstance(ok, vodsnap.SnapshotByTimeOffsetComplete)
+    assert isinstance(failed, vodsnap.SnapshotByTimeOffsetComplete)
+    assert ok.succeeded
+    assert ok.failed_pictures == ()
+    assert all(pic.ok and pic.error is None for pic in ok.data.pic_info)
+    assert not failed.succeeded
+    [pic] = failed.failed_pictures
+    assert not pic.ok
+    assert pic.error is not None
+    assert (pic.error.code, pic.error.known) == (-46204, False)
+
+
+def test_seed_fast_snapshots(example_bytes: dict[str, bytes]) -> None:
+    ok = vodsnap.parse_fast_snapshot(example_bytes["fast-snapshot-success"])
+    failed = vodsnap.parse_fast_snapshot(example_bytes["fast-snapshot-failure"])
+    assert (ok.succeeded, ok.error) == (True, None)
+    assert not failed.succeeded
+    assert failed.error is not None
+    assert failed.error.code == vodsnap.FastSnapshotErrorCode.DECODE_FAILED
+    assert (failed.error.description_zh, failed.error.description_en) == (
+        "解码失败",
+        "decoding failed",
+    )
+    assert failed.error.fault is Fault.SOURCE_FILE
+
+
+@pytest.mark.parametrize(
+    ("error_code", "known"), [("118", True), ("-44099", False), ("999", False)]
+)
+def test_fast_snapshot_codes_other_than_118_are_unknown(error_code: str, known: bool) -> None:
+    body = (EXAMPLES / "fast-snapshot-failure.json").read_text().replace("118", f'"{error_code}"')
+    info = vodsnap.parse_fast_snapshot(body).error
+    assert info is not None
+    assert (info.code, info.known) == (int(error_code), known)
+
+
+@pytest.mark.parametrize("error_code", ['"E1"', "null"])
+def test_a_failure_without_a_numeric_code_has_no_error_info(error_code: str) -> None:
+    body = (EXAMPLES / "fast-snapshot-failure.json").read_text().replace("118", error_code)
+    assert vodsnap.parse_fast_snapshot(body).error is None
+
+
+def run_codes(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "vodsnap", "codes", *args],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_cli_prints_the_whole_table() -> None:
+    result = run_codes()
+    assert result.returncode == 0
+    lines = result.stdout.splitlines()
+    assert lines == [f"{row['code']}\t{row['description_en']}" for row in ROWS]
+
+
+def test_cli_prints_given_codes_in_chinese() -> None:
+    result = run_codes("--lang", "zh", "-44099", "0")
+    assert result.returncode == 0
+    assert result.stdout.splitlines() == [
+        "-44099\t截图，截图命令执行: seeking outside actual filesize",
+        "0\t成功",
+    ]
+
+
+def test_cli_unknown_code_exits_1_and_bad_input_exits_2() -> None:
+    unknown = run_codes("-46204")
+    assert (unknown.returncode, unknown.stdout.split("\t")[0]) == (1, "-46204")
+    assert run_codes("x").returncode == 2
+    assert run_codes("--lang", "fr").returncode == 2
+
+
+def test_docs_table_is_generated_from_the_package() -> None:
+    spec = importlib.util.spec_from_file_location("gen_codes", ROOT / "docs" / "gen_codes.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    page = (ROOT / "docs" / "codes.md").read_text(encoding="utf-8")
+    assert page == module.render(), "docs/codes.md is stale: run python docs/gen_codes.py"
+    for row in ROWS:
+        assert f"| {row['code']} |" in page

@@ -25,6 +25,7 @@ from ._codes import (
 )
 from ._converter import converter
 from ._errors import DecodeError, FieldError
+from ._limits import Limits
 from ._models import (
     FastSnapshotCallback,
     FrozenDict,
@@ -50,6 +51,7 @@ __all__ = [
     "Fault",
     "FieldError",
     "FrozenDict",
+    "Limits",
     "PicInfo",
     "ProcessingStage",
     "SnapshotByTimeOffsetComplete",

@@ -7,9 +7,11 @@ error into one exception group, which ``_errors.field_errors`` turns into JSON p
 
 from __future__ import annotations
 
+import json
 import math
 from collections.abc import Callable, Mapping
 from datetime import datetime
+from functools import lru_cache
 from typing import Any, Final, TypeVar
 
 from attrs import fields
@@ -19,6 +21,7 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, overrid
 
 from ._codes import FastSnapshotStatus
 from ._errors import PathNote, WireError, key_path
+from ._limits import DEFAULT_LIMITS, Limits
 from ._models import (
     FastSnapshotCallback,
     FrozenDict,
@@ -29,7 +32,7 @@ from ._models import (
 )
 from ._times import format_time, parse_time
 
-__all__ = ["WIRE_NAMES", "Callback", "Event", "converter", "describe"]
+__all__ = ["WIRE_NAMES", "Callback", "Event", "converter", "converter_for", "describe"]
 
 T = TypeVar("T")
 
@@ -63,7 +66,6 @@ _FAST_SNAPSHOT_KEYS: Final = frozenset(
     {WIRE_NAMES[FastSnapshotCallback].get(a.name, a.name) for a in fields(FastSnapshotCallback)}
     | {_DELETE}
 )
-_MAX_DEPTH: Final = 64  # of an unknown event's data; real events nest three or four deep
 _SHOWN: Final = 40  # characters of a bad string quoted back in a message
 
 
@@ -114,6 +116,13 @@ def _int(value: object, _: object = None) -> int:
     raise WireError(f"expected an integer, got {describe(value)}")
 
 
+def _strict_int(value: object, _: object = None) -> int:
+    """JSON integers only."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return int(value)
+    raise WireError(f"expected an integer, got {describe(value)}")
+
+
 def _digit_text(value: object, _: object = None) -> str:
     """Strings as they are; integers as their decimal text (ids, error codes)."""
     if isinstance(value, str):
@@ -139,24 +148,32 @@ def _optional(hook: Callable[[object, object], T]) -> Callable[[object, object],
     return structure
 
 
-def _time(value: object, _: object = None) -> datetime:
-    if not isinstance(value, str):
-        raise WireError(f"expected a time string, got {describe(value)}")
-    try:
-        return parse_time(value)
-    except ValueError as exc:
-        raise WireError(
-            "expected a time like '2018-08-23 16:25:18' (Beijing time) or ISO 8601 "
-            f"with an offset: {exc}"
-        ) from None
+def _time(lenient: bool) -> Callable[[object, object], datetime]:
+    expected = (
+        "expected a time like '2018-08-23 16:25:18' (Beijing time) or ISO 8601 with an offset"
+    )
+
+    def structure(value: object, _: object = None) -> datetime:
+        if not isinstance(value, str):
+            raise WireError(f"{expected}, got {describe(value)}")
+        try:
+            return parse_time(value, lenient=lenient)
+        except ValueError as exc:
+            raise WireError(f"{expected}: {exc}") from None
+
+    return structure
 
 
-def _status(value: object, _: object = None) -> FastSnapshotStatus:
-    try:
-        return FastSnapshotStatus(_int(value))
-    except ValueError:
-        known = ", ".join(f"{s.value} ({s.name.lower()})" for s in FastSnapshotStatus)
-        raise WireError(f"expected one of {known}, got {describe(value)}") from None
+def _status(to_int: Callable[[object, object], int]) -> Callable[[object, object], Any]:
+    known = ", ".join(f"{s.value} ({s.name.lower()})" for s in FastSnapshotStatus)
+
+    def structure(value: object, _: object = None) -> FastSnapshotStatus:
+        try:
+            return FastSnapshotStatus(to_int(value, None))
+        except ValueError:
+            raise WireError(f"expected one of {known}, got {describe(value)}") from None
+
+    return structure
 
 
 def _yes_no(value: object, _: object = None) -> bool:
@@ -195,12 +212,19 @@ def _expect_object(value: object) -> Mapping[Any, Any]:
     raise WireError(f"expected an object, got {describe(value)}")
 
 
-def _tuple_of(hook: Callable[[Any, Any], T]) -> Callable[[object, object], tuple[T, ...]]:
-    """A JSON array (a list or tuple, never a string or mapping) as a tuple, every item checked."""
+def _tuple_of(
+    hook: Callable[[Any, Any], T], limit: tuple[str, int] | None = None
+) -> Callable[[object, object], tuple[T, ...]]:
+    """A JSON array (a list or tuple, never a string or mapping) as a tuple, every item checked.
+
+    ``limit`` is ``(name, most)``: a longer array is refused before any item is looked at.
+    """
 
     def structure(value: object, _: object = None) -> tuple[T, ...]:
         if not isinstance(value, list | tuple):
             raise WireError(f"expected an array, got {describe(value)}")
+        if limit is not None and len(value) > limit[1]:
+            raise WireError(f"{len(value)} items, more than {limit[0]}={limit[1]}")
         items: list[T] = []
         errors: list[Exception] = []
         for index, item in enumerate(value):
@@ -215,27 +239,46 @@ def _tuple_of(hook: Callable[[Any, Any], T]) -> Callable[[object, object], tuple
     return structure
 
 
-def _frozen_json(value: object, _: object = None) -> FrozenDict:
-    """An object of any JSON content, made deeply immutable (objects read-only, arrays tuples)."""
-    errors: list[Exception] = []
-    frozen: FrozenDict = _freeze(_expect_object(value), "", 0, errors)
-    if errors:
-        raise _group(errors)
-    return frozen
+def _frozen_json(strict: bool, max_depth: int) -> Callable[[object, object], FrozenDict]:
+    """An object of any JSON content, made deeply immutable (objects read-only, arrays tuples).
+
+    It sits at depth 2 of its event, and may nest down to ``max_depth``.
+    """
+
+    def structure(value: object, _: object = None) -> FrozenDict:
+        errors: list[Exception] = []
+        frozen: FrozenDict = _freeze(_expect_object(value), "", 2, max_depth, strict, errors)
+        if errors:
+            raise _group(errors)
+        return frozen
+
+    return structure
 
 
-def _freeze(value: Any, path: str, depth: int, errors: list[Exception]) -> Any:
-    if value is None or isinstance(value, str | int | float):  # bool is an int
+def _freeze(
+    value: Any, path: str, depth: int, max_depth: int, strict: bool, errors: list[Exception]
+) -> Any:
+    if value is None or isinstance(value, str | int):  # bool is an int
         return value
-    if depth >= _MAX_DEPTH:
-        errors.append(_at(WireError(f"nested deeper than {_MAX_DEPTH} levels"), path))
+    if isinstance(value, float):
+        if strict and not math.isfinite(value):
+            errors.append(_at(WireError(f"{json.dumps(value)} is not a JSON number"), path))
+        return value
+    if isinstance(value, Mapping | list | tuple) and depth > max_depth:
+        errors.append(_at(WireError(f"nested deeper than max_depth={max_depth}"), path))
         return None
     if isinstance(value, Mapping):
         return FrozenDict(
-            {k: _freeze(v, key_path(path, k), depth + 1, errors) for k, v in value.items()}
+            {
+                k: _freeze(v, key_path(path, k), depth + 1, max_depth, strict, errors)
+                for k, v in value.items()
+            }
         )
     if isinstance(value, list | tuple):
-        return tuple(_freeze(v, f"{path}[{i}]", depth + 1, errors) for i, v in enumerate(value))
+        return tuple(
+            _freeze(v, f"{path}[{i}]", depth + 1, max_depth, strict, errors)
+            for i, v in enumerate(value)
+        )
     errors.append(_at(WireError(f"expected a JSON value, got {describe(value)}"), path))
     return None
 
@@ -268,8 +311,15 @@ def _group(errors: list[Exception]) -> ExceptionGroup[Exception]:
 # -- classes ---------------------------------------------------------------------------------
 
 
-def _make_converter() -> Converter:
-    conv = Converter(detailed_validation=True, forbid_extra_keys=False)
+@lru_cache(maxsize=16)
+def converter_for(strict: bool, limits: Limits) -> Converter:
+    """The converter for one mode and set of limits, made once and kept.
+
+    Strict: unknown fields are errors, integers must be JSON integers, times must be ISO 8601 or
+    the wire's own form, and non-finite numbers are refused.
+    """
+    conv = Converter(detailed_validation=True, forbid_extra_keys=strict)
+    to_int = _strict_int if strict else _int
 
     def structure_as(type_: Any, hook: Callable[[Any, Any], Any]) -> None:
         # By equality, not by class: ``str | None`` must not become a hook for ``str``.
@@ -281,16 +331,16 @@ def _make_converter() -> Converter:
     # Classes go to cattrs' class dispatch, which is consulted before any predicate.
     class_hooks: list[tuple[type[Any], Callable[[Any, Any], Any]]] = [
         (str, _str),
-        (int, _int),
-        (datetime, _time),
-        (FastSnapshotStatus, _status),
+        (int, to_int),
+        (datetime, _time(lenient=not strict)),
+        (FastSnapshotStatus, _status(to_int)),
     ]
     for cl, hook in class_hooks:
         conv.register_structure_hook(cl, hook)
     conv.register_unstructure_hook(datetime, format_time)
     structure_as(str | None, _optional(_str))
-    structure_as(tuple[str, ...], _tuple_of(_str))
-    structure_as(Mapping[str, Any], _frozen_json)
+    structure_as(tuple[str, ...], _tuple_of(_str, ("max_snapshots", limits.max_snapshots)))
+    structure_as(Mapping[str, Any], _frozen_json(strict, limits.max_depth))
     unstructure_as(tuple[str, ...], list)
     unstructure_as(Mapping[str, Any], _thaw)
 
@@ -306,7 +356,7 @@ def _make_converter() -> Converter:
     # Inner classes first: a generated function looks up its fields' hooks when it is made.
     pic_info = register(PicInfo, url={"omit_if_default": True})
     conv.register_structure_hook(PicInfo, _as_object(pic_info))
-    pic_infos = _tuple_of(conv.get_structure_hook(PicInfo))
+    pic_infos = _tuple_of(conv.get_structure_hook(PicInfo), ("max_pictures", limits.max_pictures))
     structure_as(tuple[PicInfo, ...], pic_infos)
     unstructure_pic_info = conv.get_unstructure_hook(PicInfo)
     unstructure_as(tuple[PicInfo, ...], lambda ps: [unstructure_pic_info(p) for p in ps])
@@ -394,9 +444,11 @@ def _fast_snapshot(
         obj = _expect_object(value)
         if _DELETE not in obj:
             return structure(obj, cl)
+        # One name only, so that strict mode does not call the other one unexpected.
+        one_name = {k: v for k, v in obj.items() if k != _DELETE}
         if _DELETED not in obj:
             try:
-                return structure({**obj, _DELETED: obj[_DELETE]}, cl)
+                return structure({**one_name, _DELETED: obj[_DELETE]}, cl)
             except ClassValidationError as exc:
                 for sub in exc.exceptions:
                     _rename_note(sub, _DELETED, _DELETE)
@@ -407,7 +459,7 @@ def _fast_snapshot(
             else [_field(_DELETE, WireError(f"conflicts with '{_DELETED}'"))]
         )
         try:
-            result = structure(obj, cl)
+            result = structure(one_name, cl)
         except ClassValidationError as exc:
             raise exc.derive([*exc.exceptions, *conflict]) from None
         if conflict:
@@ -424,5 +476,5 @@ def _rename_note(exc: BaseException, old: str, new: str) -> None:
             notes[i] = AttributeValidationNote(note.replace(old, new), new, note.type)
 
 
-#: The configured converter: compose it into your own, or call it directly.
-converter: Final = _make_converter()
+#: The configured converter (lenient, default limits): compose it into your own, or call it.
+converter: Final = converter_for(False, DEFAULT_LIMITS)

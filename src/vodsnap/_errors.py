@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import base64
 import json
 from collections.abc import Iterable, Mapping
+from typing import Any
 
 from attrs import frozen
-from cattrs.errors import AttributeValidationNote, IterableValidationNote
+from cattrs.errors import (
+    AttributeValidationNote,
+    ForbiddenExtraKeysError,
+    IterableValidationNote,
+)
 
 __all__ = ["DecodeError", "FieldError", "PathNote", "WireError", "field_errors", "key_path"]
 
@@ -45,6 +51,65 @@ class DecodeError(ValueError):
 
     def __str__(self) -> str:
         return "\n".join(map(str, self.errors))
+
+    def report(self) -> dict[str, Any]:
+        """Everything about the failure, JSON-ready, for a log or a dead-letter store.
+
+        ``{"errors": [{"path", "message"}, ...], "body": {...}}``, where ``body`` keeps the input
+        losslessly: ``{"type": "str", "text": ...}`` for text; for bytes,
+        ``{"type": "bytes", "encoding": "utf-8", "text": ...}`` when they are valid UTF-8, else
+        ``{"type": "bytes", "encoding": "base64", "base64": ...}`` of the exact bytes; for a
+        mapping, ``{"type": "mapping", "json": ...}``, or ``{"type": "mapping", "repr": ...}``
+        when it holds what JSON cannot (the one case that is not lossless).
+        :meth:`body_from_report` gives the body back.
+        """
+        return {
+            "errors": [{"path": e.path, "message": e.message} for e in self.errors],
+            "body": _body_report(self.body),
+        }
+
+    @staticmethod
+    def body_from_report(report: Mapping[str, Any]) -> object:
+        """The body that :meth:`report` stored: ``str``, ``bytes``, or a mapping.
+
+        ``report`` is the whole report or just its ``"body"``. A body stored only as a ``repr``
+        cannot be given back: ``ValueError``.
+        """
+        stored = report.get("body", report)
+        kind, encoding = stored.get("type"), stored.get("encoding")
+        if kind == "str":
+            return stored["text"]
+        if kind == "bytes" and encoding == "utf-8":
+            return str(stored["text"]).encode("utf-8")
+        if kind == "bytes" and encoding == "base64":
+            return base64.b64decode(stored["base64"], validate=True)
+        if kind == "mapping" and "json" in stored:
+            return stored["json"]
+        raise ValueError("this report does not hold the body losslessly")
+
+
+def _body_report(body: object) -> dict[str, Any]:
+    if isinstance(body, str):
+        return {"type": "str", "text": body}
+    if isinstance(body, bytes | bytearray | memoryview):
+        try:
+            data = bytes(body)
+        except (TypeError, ValueError):
+            return {"type": type(body).__name__, "repr": repr(body)}
+        try:
+            return {"type": "bytes", "encoding": "utf-8", "text": data.decode("utf-8")}
+        except UnicodeDecodeError:
+            return {
+                "type": "bytes",
+                "encoding": "base64",
+                "base64": base64.b64encode(data).decode("ascii"),
+            }
+    if isinstance(body, Mapping):
+        try:
+            return {"type": "mapping", "json": json.loads(json.dumps(body, allow_nan=False))}
+        except (TypeError, ValueError, RecursionError):
+            return {"type": "mapping", "repr": repr(body)}
+    return {"type": type(body).__name__, "repr": repr(body)}
 
 
 class WireError(ValueError):
@@ -92,6 +157,9 @@ def _collect(
         names = wire_names.get(cl, {}) if isinstance(cl, type) else {}
         for sub in exc.exceptions:
             _collect(sub, path + _step(sub, names), wire_names, found)
+    elif isinstance(exc, ForbiddenExtraKeysError):
+        for name in sorted(exc.extra_fields, key=str):
+            found.append(FieldError(key_path(path, name), "unexpected field"))
     else:
         found.append(FieldError(path, _message(exc)))
 

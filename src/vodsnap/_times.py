@@ -21,13 +21,18 @@ _DEFAULTS = (datetime(2001, 1, 1, 1, 1, 1), datetime(2002, 2, 2, 2, 2, 2))
 _UTC_NAMES = frozenset({"UTC", "GMT", "Z"})
 
 
-def parse_time(text: str) -> datetime:
-    """An aware datetime from a wire time; ``ValueError`` with a plain message if it is none."""
+def parse_time(text: str, *, lenient: bool = True) -> datetime:
+    """An aware datetime from a wire time; ``ValueError`` with a plain message if it is none.
+
+    Not ``lenient``: ISO 8601 and the wire's own form only, no ``dateutil``.
+    """
     if len(text) > _MAX_LENGTH:
         raise ValueError(f"a time is at most {_MAX_LENGTH} characters, got {len(text)}")
     try:
         moment = datetime.fromisoformat(text)
     except ValueError:
+        if not lenient:
+            raise ValueError(f"not an ISO 8601 date and time: {text!r}") from None
         moment = _parse_leniently(text)
     else:
         if len(text) <= 10:  # a date alone ("2018-08-23", "20180823", "2018-W34-4")

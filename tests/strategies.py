@@ -113,7 +113,61 @@ def unknown_event_bodies(draw: st.DrawFn) -> dict[str, Any]:
     }
 
 
-any_body = fast_snapshot_bodies() | snapshot_event_bodies() | unknown_event_bodies()
+API3_OTHER_EVENT_KEYS = (
+    "FileUploadEvent",
+    "ProcedureStateChangeEvent",
+    "FileDeleteEvent",
+    "PullCompleteEvent",
+    "EditMediaComplete",
+    "WechatPublishComplete",
+    "TranscodeCompleteEvent",
+    "ConcatCompleteEvent",
+    "ClipCompleteEvent",
+    "CreateImageSpriteCompleteEvent",
+)
+
+
+def as_api3(body: dict[str, Any], handle: str | None = None) -> dict[str, Any]:
+    """A canonical 4.0 snapshot event in API 3.0's shape, as ``to_wire`` writes it."""
+    data = body["data"]
+    out: dict[str, Any] = {} if handle is None else {"EventHandle": handle}
+    out["EventType"] = SNAPSHOT_EVENT
+    out["SnapshotByTimeOffsetCompleteEvent"] = {
+        "TaskId": data["vodTaskId"],
+        "FileId": data["fileId"],
+        "Definition": data["definition"],
+        "SnapshotInfoSet": [
+            {"TimeOffset": p["timeOffset"], "ErrCode": p["status"]}
+            | ({"Url": p["url"]} if "url" in p else {})
+            for p in data["picInfo"]
+        ],
+    }
+    return out
+
+
+@st.composite
+def api3_snapshot_bodies(draw: st.DrawFn) -> dict[str, Any]:
+    return as_api3(draw(snapshot_event_bodies()), draw(st.none() | ids))
+
+
+@st.composite
+def api3_unknown_bodies(draw: st.DrawFn) -> dict[str, Any]:
+    handle = draw(st.none() | ids)
+    out: dict[str, Any] = {} if handle is None else {"EventHandle": handle}
+    out["EventType"] = draw(st.sampled_from(OTHER_EVENT_TYPES))
+    keys = draw(st.lists(st.sampled_from(API3_OTHER_EVENT_KEYS), unique=True, max_size=4))
+    for key in keys:
+        out[key] = draw(st.none() | st.dictionaries(texts, json_values(6), max_size=3))
+    return out
+
+
+any_body = (
+    fast_snapshot_bodies()
+    | snapshot_event_bodies()
+    | unknown_event_bodies()
+    | api3_snapshot_bodies()
+    | api3_unknown_bodies()
+)
 
 
 # -- quirks: each rewrites a canonical body into an equivalent one ---------------------------
@@ -160,10 +214,24 @@ def quirked(draw: st.DrawFn, body: dict[str, Any]) -> dict[str, Any]:
                 pic["status"] = str(pic["status"])
             if "url" not in pic and draw(st.booleans()):
                 pic["url"] = None
+    elif "SnapshotByTimeOffsetCompleteEvent" in out:
+        for key in API3_OTHER_EVENT_KEYS:
+            if draw(st.booleans()):
+                out[key] = None  # published bodies hold every other event key as null
+        payload = out["SnapshotByTimeOffsetCompleteEvent"]
+        if _canonical_digits(payload["FileId"]) and draw(st.booleans()):
+            payload["FileId"] = int(payload["FileId"])
+        return _shuffled(draw, out)
+    elif "EventType" in out:
+        return _shuffled(draw, out)  # every key of an unknown 3.0 event is its data
     elif draw(st.booleans()):
         out["version"] = 4
     if draw(st.booleans()):
         out[draw(st.sampled_from(["extra", "requestId", "x_custom"]))] = draw(json_values(4))
+    return _shuffled(draw, out)
+
+
+def _shuffled(draw: st.DrawFn, out: dict[str, Any]) -> dict[str, Any]:
     keys = draw(st.permutations(list(out)))
     return {key: out[key] for key in keys}
 

@@ -106,3 +106,36 @@ def test_usage_errors_exit_2(args: list[str]) -> None:
 def test_version() -> None:
     code, out, _ = text(run("--version"))  # type: ignore[arg-type]
     assert (code, out.strip()) == (0, f"vodsnap {vodsnap.__version__}")
+
+
+def test_pull_responses_of_both_generations(tmp_path: Path) -> None:
+    event = json.loads((EXAMPLES / "snapshot-event-success.json").read_text())
+    old = {
+        "code": 0,
+        "message": "",
+        "eventList": [
+            {"msgHandle": "h1", "eventContent": dict(event, version=4)},
+            {"msgHandle": "h2", "eventContent": {"eventType": 1}},
+            {"msgHandle": "h3", "eventContent": {"version": "4.0", "eventType": "X", "data": {}}},
+        ],
+    }
+    new = {"Response": {"Error": {"Code": "AuthFailure", "Message": "no"}, "RequestId": "r"}}
+    path = tmp_path / "pulls.jsonl"
+    path.write_text(json.dumps(old) + "\n" + json.dumps(new) + "\n")
+    code, out, err = text(run("--pull", str(path)))  # type: ignore[arg-type]
+    assert code == 1
+    lines = out.splitlines()
+    assert len(lines) == 2
+    assert lines[0].startswith(f"{path}:1: event 1 handle=h1: snapshot-event task=")
+    assert lines[1] == f"{path}:1: event 3 handle=h3: event type=X version=4.0 (not modelled)"
+    assert f"{path}:1: event 2 handle=h2: cannot decode (3 problems)" in err
+    assert "  $.eventContent.eventType: expected a string, got the number 1" in err
+    assert f"{path}:2: pull failed: AuthFailure (no) request=r" in err
+
+
+def test_a_clean_pull_exits_0() -> None:
+    event = json.loads((EXAMPLES / "snapshot-event-failure.json").read_text())
+    body = {"code": 0, "message": "", "eventList": [{"msgHandle": "h", "eventContent": event}]}
+    code, out, err = text(run("--pull", "--json", "-", stdin=json.dumps(body).encode()))  # type: ignore[arg-type]
+    assert (code, err) == (0, "")
+    assert json.loads(out) == event

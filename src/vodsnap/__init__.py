@@ -10,7 +10,16 @@ from __future__ import annotations
 
 from importlib.metadata import PackageNotFoundError, version
 
-from ._api import parse, parse_event, parse_fast_snapshot, to_wire
+from ._api import (
+    parse,
+    parse_event,
+    parse_fast_snapshot,
+    parse_pull,
+    parse_pull_event,
+    parse_pull_events,
+    to_wire,
+    verify_signature,
+)
 from ._codes import (
     ApiErrorCode,
     ErrorInfo,
@@ -24,12 +33,16 @@ from ._codes import (
     error_table,
 )
 from ._converter import converter
-from ._errors import DecodeError, FieldError
+from ._errors import DecodeError, FieldError, SignatureError
 from ._limits import Limits
 from ._models import (
+    EventFormat,
     FastSnapshotCallback,
     FrozenDict,
     PicInfo,
+    PulledEvent,
+    PullEventResponse,
+    PullEventsResponse,
     SnapshotByTimeOffsetComplete,
     SnapshotByTimeOffsetData,
     UnknownEvent,
@@ -44,6 +57,7 @@ __all__ = [
     "ApiErrorCode",
     "DecodeError",
     "ErrorInfo",
+    "EventFormat",
     "FailureCause",
     "FastSnapshotCallback",
     "FastSnapshotErrorCode",
@@ -54,6 +68,10 @@ __all__ = [
     "Limits",
     "PicInfo",
     "ProcessingStage",
+    "PullEventResponse",
+    "PullEventsResponse",
+    "PulledEvent",
+    "SignatureError",
     "SnapshotByTimeOffsetComplete",
     "SnapshotByTimeOffsetData",
     "SourceFileError",
@@ -65,5 +83,9 @@ __all__ = [
     "parse",
     "parse_event",
     "parse_fast_snapshot",
+    "parse_pull",
+    "parse_pull_event",
+    "parse_pull_events",
     "to_wire",
+    "verify_signature",
 ]

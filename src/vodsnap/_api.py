@@ -2,21 +2,54 @@
 
 from __future__ import annotations
 
+import hashlib
+import hmac
+import time
+from collections.abc import Mapping
 from typing import Any, TypeVar
 
-from ._converter import WIRE_NAMES, Callback, Event, converter, converter_for
-from ._errors import DecodeError, FieldError, field_errors
+from attrs import evolve
+
+from ._converter import (
+    EXPIRES_KEY,
+    SIGN_KEY,
+    WIRE_NAMES,
+    Callback,
+    Event,
+    converter,
+    converter_for,
+    describe,
+    pull_entries,
+    pull_response_type,
+)
+from ._errors import DecodeError, FieldError, SignatureError, field_errors
 from ._limits import DEFAULT_LIMITS, Limits
-from ._models import FastSnapshotCallback
+from ._models import FastSnapshotCallback, PulledEvent, PullEventResponse, PullEventsResponse
 from ._read import Body, read
 
-__all__ = ["parse", "parse_event", "parse_fast_snapshot", "to_wire"]
+__all__ = [
+    "parse",
+    "parse_event",
+    "parse_fast_snapshot",
+    "parse_pull",
+    "parse_pull_event",
+    "parse_pull_events",
+    "to_wire",
+    "verify_signature",
+]
+
+#: Everything ``to_wire`` writes.
+Model = FastSnapshotCallback | Event | PullEventResponse | PullEventsResponse
 
 T = TypeVar("T")
 
 
 def parse(
-    body: Body, *, strict: bool = False, limits: Limits | None = None
+    body: Body,
+    *,
+    strict: bool = False,
+    limits: Limits | None = None,
+    sign_key: str | None = None,
 ) -> FastSnapshotCallback | Event:
     """Decode any snapshot callback body.
 
@@ -29,10 +62,13 @@ def parse(
     ``strict=True`` also refuses unknown fields, duplicate keys, ``NaN`` and ``Infinity``,
     numbers sent as strings, and times that are neither ISO 8601 nor the wire's own form.
     ``limits`` bounds the body's size, depth and lists (default: :class:`Limits` ()).
+    ``sign_key`` (the event configuration's ``SignKey``) verifies the body's signature first,
+    as :func:`verify_signature` does.
 
     :raises DecodeError: listing every problem found, with the body as given.
+    :raises SignatureError: with ``sign_key``, when the signature is missing, wrong or expired.
     """
-    return _structure(body, Callback, strict, limits)  # type: ignore[arg-type]
+    return _structure(body, Callback, strict, limits, sign_key)  # type: ignore[arg-type]
 
 
 def parse_fast_snapshot(
@@ -45,31 +81,105 @@ def parse_fast_snapshot(
     return _structure(body, FastSnapshotCallback, strict, limits)
 
 
-def parse_event(body: Body, *, strict: bool = False, limits: Limits | None = None) -> Event:
-    """Decode a VOD event notification: a :class:`SnapshotByTimeOffsetComplete` or an
-    :class:`UnknownEvent`, as :func:`parse` does; nothing else is accepted.
+def parse_event(
+    body: Body,
+    *,
+    strict: bool = False,
+    limits: Limits | None = None,
+    sign_key: str | None = None,
+) -> Event:
+    """Decode a VOD event notification, in the 4.0 or the API 3.0 shape: a
+    :class:`SnapshotByTimeOffsetComplete` or an :class:`UnknownEvent`, as :func:`parse` does;
+    nothing else is accepted.
 
     :raises DecodeError: listing every problem found, with the body as given.
+    :raises SignatureError: with ``sign_key``, when the signature is missing, wrong or expired.
     """
-    return _structure(body, Event, strict, limits)  # type: ignore[arg-type]
+    return _structure(body, Event, strict, limits, sign_key)  # type: ignore[arg-type]
 
 
-def to_wire(model: FastSnapshotCallback | Event) -> dict[str, Any]:
+def parse_pull_event(
+    body: Body, *, strict: bool = False, limits: Limits | None = None
+) -> PullEventResponse:
+    """Decode a response of the old ``PullEvent`` API (``code``, ``message``, ``eventList``).
+
+    Each event is decoded on its own: a malformed one becomes a :class:`PulledEvent` with an
+    ``error`` (whose ``body`` is its ``eventList`` entry) and never hides the others, whose
+    handles must still be confirmed.
+
+    :raises DecodeError: when the response itself is malformed.
+    """
+    response = _pull(body, PullEventResponse, strict, limits)
+    assert isinstance(response, PullEventResponse)
+    return response
+
+
+def parse_pull_events(
+    body: Body, *, strict: bool = False, limits: Limits | None = None
+) -> PullEventsResponse:
+    """Decode a response of the API 3.0 ``PullEvents`` (``Response.EventSet`` or
+    ``Response.Error``), each event on its own as :func:`parse_pull_event` does.
+
+    :raises DecodeError: when the response itself is malformed.
+    """
+    response = _pull(body, PullEventsResponse, strict, limits)
+    assert isinstance(response, PullEventsResponse)
+    return response
+
+
+def parse_pull(
+    body: Body, *, strict: bool = False, limits: Limits | None = None
+) -> PullEventResponse | PullEventsResponse:
+    """Decode a pull response of either generation, recognised by its keys (API 3.0's has
+    ``Response``), as :func:`parse_pull_event` or :func:`parse_pull_events` does.
+
+    :raises DecodeError: when the response itself is malformed.
+    """
+    return _pull(body, None, strict, limits)
+
+
+def verify_signature(body: Body, sign_key: str, *, now: float | None = None) -> None:
+    """Check a signed notification's ``Sign`` and ``T`` (top-level fields of the body).
+
+    ``Sign`` must be ``MD5(sign_key + T)`` in hex (compared in constant time, in either case),
+    and ``T``, when the notification expires, must not be in the past. ``now`` is the current
+    Unix time in seconds (default: the system clock). Version-4.0 callbacks carry no signature.
+
+    :raises SignatureError: whose ``reason`` is ``"missing"``, ``"mismatch"`` or ``"expired"``.
+    :raises DecodeError: when the body is not a JSON object.
+    """
+    value, _ = read(body, strict=False, limits=DEFAULT_LIMITS)
+    _check_signature(value, body, sign_key, now)
+
+
+def to_wire(model: Model) -> dict[str, Any]:
     """The wire form of a model, ready for ``json.dumps``: only dicts, lists, strings, numbers,
-    booleans and ``None``. Times are written as Beijing time without an offset, as Tencent does.
+    booleans and ``None``. Times are written as Beijing time without an offset, as Tencent does;
+    an event is written in the shape it arrived in; a pulled event that failed is written as it
+    was received.
 
-    For every model ``m``: ``parse(to_wire(m)) == m``.
+    For every model ``m``: ``parse(to_wire(m)) == m`` (and likewise for the ``parse_*`` that
+    made it).
     """
     wire: dict[str, Any] = converter.unstructure(model)
     return wire
 
 
-def _structure(body: Body, cl: type[T], strict: bool, limits: Limits | None) -> T:
+def _limits(limits: Limits | None) -> Limits:
     if limits is None:
-        limits = DEFAULT_LIMITS
-    elif not isinstance(limits, Limits):
+        return DEFAULT_LIMITS
+    if not isinstance(limits, Limits):
         raise TypeError(f"limits must be a vodsnap.Limits, not {type(limits).__name__}")
+    return limits
+
+
+def _structure(
+    body: Body, cl: type[T], strict: bool, limits: Limits | None, sign_key: str | None = None
+) -> T:
+    limits = _limits(limits)
     value, problems = read(body, strict=strict, limits=limits)
+    if sign_key is not None:
+        _check_signature(value, body, sign_key, None)
     conv = converter if not strict and limits == DEFAULT_LIMITS else converter_for(strict, limits)
     try:
         model = conv.structure(value, cl)
@@ -84,3 +194,86 @@ def _structure(body: Body, cl: type[T], strict: bool, limits: Limits | None) -> 
     # What reading found is said once, not again by the hook that then met it.
     reported = {problem.path for problem in problems}
     raise DecodeError([*problems, *(e for e in errors if e.path not in reported)], body) from None
+
+
+PullResponse = PullEventResponse | PullEventsResponse
+
+
+def _pull(
+    body: Body,
+    cl: type[PullEventResponse] | type[PullEventsResponse] | None,
+    strict: bool,
+    limits: Limits | None,
+) -> PullResponse:
+    """A pull response; strict reading's findings inside one event go to that event only."""
+    limits = _limits(limits)
+    value, problems = read(body, strict=strict, limits=limits)
+    if cl is None:
+        cl = pull_response_type(value)
+    conv = converter if not strict and limits == DEFAULT_LIMITS else converter_for(strict, limits)
+    try:
+        response: PullResponse = conv.structure(value, cl)
+    except RecursionError:
+        raise DecodeError([FieldError("$", "nested too deeply to decode")], body) from None
+    except Exception as exc:
+        reported = {problem.path for problem in problems}
+        errors = [e for e in field_errors(exc, WIRE_NAMES) if e.path not in reported]
+        raise DecodeError([*problems, *errors], body) from None
+    if not problems:
+        return response
+    prefix, entries = pull_entries(cl, value)
+    by_event: dict[int, list[FieldError]] = {}
+    envelope: list[FieldError] = []
+    for problem in problems:
+        index = _entry_index(problem.path, prefix, len(entries))
+        if index is None:
+            envelope.append(problem)
+        else:
+            rest = problem.path[len(f"{prefix}[{index}]") :]
+            by_event.setdefault(index, []).append(FieldError("$" + rest, problem.message))
+    if envelope:
+        raise DecodeError(envelope, body)
+    events = list(response.events)
+    for index, found in by_event.items():
+        pulled = events[index]
+        said = {problem.path for problem in found}
+        earlier = pulled.error.errors if pulled.error is not None else ()
+        events[index] = PulledEvent(
+            msg_handle=pulled.msg_handle,
+            error=DecodeError(
+                [*found, *(e for e in earlier if e.path not in said)], entries[index]
+            ),
+        )
+    return evolve(response, events=tuple(events))
+
+
+def _entry_index(path: str, prefix: str, count: int) -> int | None:
+    if not path.startswith(prefix + "["):
+        return None
+    digits = path[len(prefix) + 1 :].split("]", 1)[0]
+    return int(digits) if digits.isdigit() and int(digits) < count else None
+
+
+def _check_signature(value: object, body: object, sign_key: str, now: float | None) -> None:
+    if not isinstance(sign_key, str) or not sign_key:
+        raise ValueError("sign_key must be a non-empty string")
+    if not isinstance(value, Mapping):
+        raise DecodeError([FieldError("$", f"expected an object, got {describe(value)}")], body)
+    sign, expires = value.get(SIGN_KEY), value.get(EXPIRES_KEY)
+    if not isinstance(sign, str):
+        raise SignatureError("missing", f"no {SIGN_KEY!r} string in the body", body)
+    if isinstance(expires, str) and expires.isascii() and expires.isdigit() and len(expires) < 20:
+        expires = int(expires)
+    if not isinstance(expires, int) or isinstance(expires, bool):
+        raise SignatureError("missing", f"no integer {EXPIRES_KEY!r} in the body", body)
+    expected = hashlib.md5(f"{sign_key}{expires}".encode()).hexdigest()
+    given = sign.lower().encode("utf-8", "surrogatepass")
+    if not hmac.compare_digest(expected.encode("ascii"), given):
+        raise SignatureError("mismatch", f"{SIGN_KEY!r} is not MD5(sign_key + T)", body)
+    current = time.time() if now is None else now
+    if expires < current:
+        raise SignatureError(
+            "expired",
+            f"the notification expired at T={expires}, {current - expires:.0f} s ago",
+            body,
+        )

@@ -60,8 +60,9 @@ def _decode(argv: list[str]) -> int:
             failed += 1
             continue
         label = "<stdin>" if name == _STDIN else name
+        decode = _decode_pull if args.pull else _decode_one
         for line, body in _bodies(data):
-            failed += not _decode_one(f"{label}:{line}", body, args.json, out, err)
+            failed += not decode(f"{label}:{line}", body, args.json, out, err)
     return 1 if failed else 0
 
 
@@ -72,13 +73,19 @@ def _parser() -> argparse.ArgumentParser:
             "Decode Tencent Cloud VOD snapshot callback bodies. Each FILE holds one JSON body "
             "or JSON Lines (one body per line); '-' reads standard input. One line is printed "
             "per body decoded; every problem of a body that fails goes to standard error. "
-            "'vodsnap codes --help' describes error codes."
+            "With --pull, each body is a pull response of either generation and each of its "
+            "events gets a line. 'vodsnap codes --help' describes error codes."
         ),
         epilog="Exit status: 0 when every body decoded, 1 when any failed, 2 on usage errors.",
     )
     parser.add_argument("files", nargs="+", metavar="FILE", help="a file of bodies, or '-'")
     parser.add_argument(
         "--json", action="store_true", help="print each body's wire form as one JSON line"
+    )
+    parser.add_argument(
+        "--pull",
+        action="store_true",
+        help="the bodies are PullEvent or PullEvents responses: one line per event",
     )
     parser.add_argument("--version", action="version", version=f"vodsnap {vodsnap.__version__}")
     return parser
@@ -119,16 +126,50 @@ def _decode_one(where: str, body: bytes, as_json: bool, out: TextIO, err: TextIO
     try:
         model = vodsnap.parse(body)
     except vodsnap.DecodeError as exc:
-        problems = len(exc.errors)
-        print(f"{where}: cannot decode ({problems} problem{'s' * (problems != 1)})", file=err)
-        for error in exc.errors:
-            print(f"  {error}", file=err)
+        _report(f"{where}: cannot decode", exc, err)
         return False
     if as_json:
         print(json.dumps(vodsnap.to_wire(model), ensure_ascii=False), file=out)
     else:
         print(f"{where}: {_summary(model)}", file=out)
     return True
+
+
+def _decode_pull(where: str, body: bytes, as_json: bool, out: TextIO, err: TextIO) -> bool:
+    """A pull response: a line per event; every event is tried, whatever the others did."""
+    try:
+        response = vodsnap.parse_pull(body)
+    except vodsnap.DecodeError as exc:
+        _report(f"{where}: cannot decode the pull response", exc, err)
+        return False
+    ok = response.ok
+    if not ok:
+        print(f"{where}: pull failed: {_pull_failure(response)}", file=err)
+    for number, pulled in enumerate(response.events, 1):
+        name = f"{where}: event {number} handle={pulled.msg_handle}"
+        if pulled.error is not None:
+            _report(f"{name}: cannot decode", pulled.error, err)
+            ok = False
+        elif pulled.event is not None and as_json:
+            print(json.dumps(vodsnap.to_wire(pulled.event), ensure_ascii=False), file=out)
+        elif pulled.event is not None:
+            print(f"{name}: {_summary(pulled.event)}", file=out)
+    return ok
+
+
+def _pull_failure(response: vodsnap.PullEventResponse | vodsnap.PullEventsResponse) -> str:
+    if isinstance(response, vodsnap.PullEventsResponse):
+        return f"{response.error_code} ({response.error_message}) request={response.request_id}"
+    known = response.api_error
+    meaning = known.description_en if known is not None else "unknown code"
+    return f"code={response.code} ({meaning}) message={response.message}"
+
+
+def _report(headline: str, exc: vodsnap.DecodeError, err: TextIO) -> None:
+    problems = len(exc.errors)
+    print(f"{headline} ({problems} problem{'s' * (problems != 1)})", file=err)
+    for error in exc.errors:
+        print(f"  {error}", file=err)
 
 
 def _summary(

@@ -20,19 +20,35 @@ from cattrs.errors import AttributeValidationNote, ClassValidationError
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from ._codes import FastSnapshotStatus
-from ._errors import PathNote, WireError, key_path
+from ._errors import DecodeError, PathNote, WireError, field_errors, key_path
 from ._limits import DEFAULT_LIMITS, Limits
 from ._models import (
+    EventFormat,
     FastSnapshotCallback,
     FrozenDict,
     PicInfo,
+    PulledEvent,
+    PullEventResponse,
+    PullEventsResponse,
     SnapshotByTimeOffsetComplete,
     SnapshotByTimeOffsetData,
     UnknownEvent,
 )
 from ._times import format_time, parse_time
 
-__all__ = ["WIRE_NAMES", "Callback", "Event", "converter", "converter_for", "describe"]
+__all__ = [
+    "API3_NAMES",
+    "EXPIRES_KEY",
+    "SIGN_KEY",
+    "WIRE_NAMES",
+    "Callback",
+    "Event",
+    "converter",
+    "converter_for",
+    "describe",
+    "pull_entries",
+    "pull_response_type",
+]
 
 T = TypeVar("T")
 
@@ -56,8 +72,40 @@ WIRE_NAMES: Final[Mapping[type, Mapping[str, str]]] = {
     UnknownEvent: {"event_type": "eventType"},
 }
 
+#: The API 3.0 shape's names, where they differ from ``WIRE_NAMES``.
+API3_NAMES: Final[Mapping[type, Mapping[str, str]]] = {
+    PicInfo: {"time_offset": "TimeOffset", "status": "ErrCode", "url": "Url"},
+    SnapshotByTimeOffsetData: {
+        "vod_task_id": "TaskId",
+        "file_id": "FileId",
+        "definition": "Definition",
+        "pic_info": "SnapshotInfoSet",
+    },
+}
+
 _EVENT_TYPE_KEY: Final = "eventType"
 _API3_EVENT_TYPE_KEY: Final = "EventType"
+_API3_HANDLE_KEY: Final = "EventHandle"
+_API3_SNAPSHOT_PAYLOAD: Final = "SnapshotByTimeOffsetCompleteEvent"
+#: Signed callbacks (API 3.0 event configuration with a SignKey) carry these top-level fields.
+SIGN_KEY: Final = "Sign"
+EXPIRES_KEY: Final = "T"
+_API3_ENVELOPE_KEYS: Final = frozenset(
+    {_API3_EVENT_TYPE_KEY, _API3_HANDLE_KEY, SIGN_KEY, EXPIRES_KEY}
+)
+# Old PullEvent responses
+_PULL_CODE: Final = "code"
+_PULL_MESSAGE: Final = "message"
+_PULL_EVENTS: Final = "eventList"
+_PULL_HANDLE: Final = "msgHandle"
+_PULL_CONTENT: Final = "eventContent"
+# API 3.0 PullEvents responses
+_API3_RESPONSE: Final = "Response"
+_API3_REQUEST_ID: Final = "RequestId"
+_API3_EVENTS: Final = "EventSet"
+_API3_ERROR: Final = "Error"
+_API3_CODE: Final = "Code"
+_API3_MESSAGE: Final = "Message"
 _DELETED: Final = "deleted"  # what the examples send
 _DELETE: Final = "delete"  # what the field table says
 _YES_NO: Final = {"yes": True, "no": False}
@@ -344,60 +392,158 @@ def converter_for(strict: bool, limits: Limits) -> Converter:
     unstructure_as(tuple[str, ...], list)
     unstructure_as(Mapping[str, Any], _thaw)
 
-    def register(cl: type[Any], **overrides: Any) -> Callable[[Any, Any], Any]:
-        """Generate ``cl``'s hooks with its wire names; return the bare structure function."""
-        names: dict[str, Any] = {a: override(rename=w) for a, w in WIRE_NAMES[cl].items()}
+    def register(
+        cl: type[Any], names: Mapping[str, str] | None = None, **overrides: Any
+    ) -> tuple[Callable[[Any, Any], Any], Callable[[Any], Any]]:
+        """``cl``'s structure and unstructure functions for one set of wire names."""
+        wire = WIRE_NAMES[cl] if names is None else names
+        fields_: dict[str, Any] = {a: override(rename=w) for a, w in wire.items()}
         for attr, extra in overrides.items():
-            names[attr] = override(rename=WIRE_NAMES[cl].get(attr), **extra)
-        structure = make_dict_structure_fn(cl, conv, **names)
-        conv.register_unstructure_hook(cl, make_dict_unstructure_fn(cl, conv, **names))
-        return structure
+            fields_[attr] = override(rename=wire.get(attr), **extra)
+        return (
+            make_dict_structure_fn(cl, conv, **fields_),
+            make_dict_unstructure_fn(cl, conv, **fields_),
+        )
+
+    not_on_the_wire = {"omit": True}  # how an event arrived is not a field of it
 
     # Inner classes first: a generated function looks up its fields' hooks when it is made.
-    pic_info = register(PicInfo, url={"omit_if_default": True})
+    # -- VOD event notification 4.0
+    pic_info, unstructure_pic_info = register(PicInfo, url={"omit_if_default": True})
     conv.register_structure_hook(PicInfo, _as_object(pic_info))
-    pic_infos = _tuple_of(conv.get_structure_hook(PicInfo), ("max_pictures", limits.max_pictures))
-    structure_as(tuple[PicInfo, ...], pic_infos)
-    unstructure_pic_info = conv.get_unstructure_hook(PicInfo)
+    conv.register_unstructure_hook(PicInfo, unstructure_pic_info)
+    max_pictures = ("max_pictures", limits.max_pictures)
+    structure_as(tuple[PicInfo, ...], _tuple_of(conv.get_structure_hook(PicInfo), max_pictures))
     unstructure_as(tuple[PicInfo, ...], lambda ps: [unstructure_pic_info(p) for p in ps])
 
-    data = register(SnapshotByTimeOffsetData, file_id={"struct_hook": _digit_text})
+    data, unstructure_data = register(
+        SnapshotByTimeOffsetData, file_id={"struct_hook": _digit_text}
+    )
     conv.register_structure_hook(SnapshotByTimeOffsetData, _as_object(data))
+    conv.register_unstructure_hook(SnapshotByTimeOffsetData, unstructure_data)
 
-    version = {"struct_hook": _version}
-    snapshot_event = _as_object(
-        register(
-            SnapshotByTimeOffsetComplete,
-            version=version,
-            event_type={"struct_hook": _snapshot_event_type},
-        )
+    event_overrides: dict[str, Any] = {
+        "version": {"struct_hook": _version},
+        "wire_format": not_on_the_wire,
+        "event_handle": not_on_the_wire,
+    }
+    snapshot_event, unstructure_snapshot_event = register(
+        SnapshotByTimeOffsetComplete,
+        event_type={"struct_hook": _snapshot_event_type},
+        **event_overrides,
     )
+    snapshot_event = _as_object(snapshot_event)
+    unknown_event, unstructure_unknown_event = register(UnknownEvent, **event_overrides)
+    unknown_event = _as_object(unknown_event)
+
+    # -- the same event in API 3.0's shape
+    api3_pic_info, api3_unstructure_pic_info = register(
+        PicInfo, API3_NAMES[PicInfo], url={"omit_if_default": True}
+    )
+    api3_pic_infos = _tuple_of(_as_object(_named(api3_pic_info, API3_NAMES[PicInfo])), max_pictures)
+    api3_data, api3_unstructure_data = register(
+        SnapshotByTimeOffsetData,
+        API3_NAMES[SnapshotByTimeOffsetData],
+        file_id={"struct_hook": _digit_text},
+        pic_info={
+            "struct_hook": api3_pic_infos,
+            "unstruct_hook": lambda ps: [api3_unstructure_pic_info(p) for p in ps],
+        },
+    )
+    api3_data = _as_object(_named(api3_data, API3_NAMES[SnapshotByTimeOffsetData]))
+    frozen_json = _frozen_json(strict, limits.max_depth)
+
+    def api3_event(obj: Mapping[str, Any]) -> SnapshotByTimeOffsetComplete | UnknownEvent:
+        errors: list[Exception] = []
+
+        def attempt(wire_name: str, hook: Callable[[Any, Any], T], value: object) -> T | None:
+            try:
+                return hook(value, None)
+            except Exception as exc:
+                errors.append(_field(wire_name, exc))
+                return None
+
+        if _API3_EVENT_TYPE_KEY not in obj:
+            errors.append(_field(_API3_EVENT_TYPE_KEY, KeyError(_API3_EVENT_TYPE_KEY)))
+        event_type = attempt(_API3_EVENT_TYPE_KEY, _str, obj.get(_API3_EVENT_TYPE_KEY, ""))
+        handle = attempt(_API3_HANDLE_KEY, _optional(_str), obj.get(_API3_HANDLE_KEY))
+        rest = {k: v for k, v in obj.items() if k not in _API3_ENVELOPE_KEYS}
+        result: SnapshotByTimeOffsetComplete | UnknownEvent | None = None
+        if event_type == SNAPSHOT_EVENT_TYPE:
+            payload = rest.pop(_API3_SNAPSHOT_PAYLOAD, None)
+            snapshot_data: SnapshotByTimeOffsetData | None = None
+            if payload is None:
+                errors.append(_field(_API3_SNAPSHOT_PAYLOAD, KeyError(_API3_SNAPSHOT_PAYLOAD)))
+            else:
+                snapshot_data = attempt(_API3_SNAPSHOT_PAYLOAD, api3_data, payload)
+            if strict:  # every other event key may be there, as null
+                errors.extend(
+                    _field(key, WireError("unexpected field"))
+                    for key, value in rest.items()
+                    if value is not None
+                )
+            if not errors and snapshot_data is not None:
+                result = SnapshotByTimeOffsetComplete(
+                    version=EventFormat.V4.value,
+                    event_type=SNAPSHOT_EVENT_TYPE,
+                    data=snapshot_data,
+                    wire_format=EventFormat.API3,
+                    event_handle=handle,
+                )
+        else:
+            frozen = frozen_json(rest, None)
+            if not errors and event_type is not None:
+                result = UnknownEvent(
+                    version=EventFormat.V4.value,
+                    event_type=event_type,
+                    data=frozen,
+                    wire_format=EventFormat.API3,
+                    event_handle=handle,
+                )
+        if result is None:
+            raise _group(errors)
+        return result
+
+    def api3_envelope(event: SnapshotByTimeOffsetComplete | UnknownEvent) -> dict[str, Any]:
+        wire: dict[str, Any] = {}
+        if event.event_handle is not None:
+            wire[_API3_HANDLE_KEY] = event.event_handle
+        wire[_API3_EVENT_TYPE_KEY] = event.event_type
+        return wire
+
+    def unstructure_snapshot(event: SnapshotByTimeOffsetComplete) -> dict[str, Any]:
+        if event.wire_format is not EventFormat.API3:
+            return unstructure_snapshot_event(event)  # type: ignore[no-any-return]
+        return api3_envelope(event) | {_API3_SNAPSHOT_PAYLOAD: api3_unstructure_data(event.data)}
+
+    def unstructure_unknown(event: UnknownEvent) -> dict[str, Any]:
+        if event.wire_format is not EventFormat.API3:
+            return unstructure_unknown_event(event)  # type: ignore[no-any-return]
+        payload: dict[str, Any] = _thaw(event.data)
+        return api3_envelope(event) | payload
+
     conv.register_structure_hook(SnapshotByTimeOffsetComplete, snapshot_event)
-    unknown_event = _as_object(register(UnknownEvent, version=version))
+    conv.register_unstructure_hook(SnapshotByTimeOffsetComplete, unstructure_snapshot)
     conv.register_structure_hook(UnknownEvent, unknown_event)
+    conv.register_unstructure_hook(UnknownEvent, unstructure_unknown)
 
-    fast_snapshot = _fast_snapshot(
-        register(
-            FastSnapshotCallback,
-            error_code={"struct_hook": _optional(_digit_text), "unstruct_hook": _code_to_wire},
-            deleted={"struct_hook": _yes_no, "unstruct_hook": _unyes_no},
-        )
+    # -- the fast-snapshot callback
+    fast_snapshot, unstructure_fast_snapshot = register(
+        FastSnapshotCallback,
+        error_code={"struct_hook": _optional(_digit_text), "unstruct_hook": _code_to_wire},
+        deleted={"struct_hook": _yes_no, "unstruct_hook": _unyes_no},
     )
+    fast_snapshot = _fast_snapshot(fast_snapshot)
     conv.register_structure_hook(FastSnapshotCallback, fast_snapshot)
+    conv.register_unstructure_hook(FastSnapshotCallback, unstructure_fast_snapshot)
 
+    # -- recognising the shape
     def event(value: object, _: object = None) -> SnapshotByTimeOffsetComplete | UnknownEvent:
         obj = _expect_object(value)
+        if _EVENT_TYPE_KEY not in obj and _API3_EVENT_TYPE_KEY in obj:
+            return api3_event(obj)
         if obj.get(_EVENT_TYPE_KEY) == SNAPSHOT_EVENT_TYPE:
             return snapshot_event(obj, SnapshotByTimeOffsetComplete)  # type: ignore[no-any-return]
-        if _EVENT_TYPE_KEY not in obj and _API3_EVENT_TYPE_KEY in obj:
-            raise _group(
-                [
-                    _field(
-                        _API3_EVENT_TYPE_KEY,
-                        WireError("API 3.0 event notifications are not supported yet"),
-                    )
-                ]
-            )
         return unknown_event(obj, UnknownEvent)  # type: ignore[no-any-return]
 
     def callback(value: object, _: object = None) -> Callback:
@@ -407,18 +553,187 @@ def converter_for(strict: bool, limits: Limits) -> Converter:
         if not _FAST_SNAPSHOT_KEYS.isdisjoint(obj):
             return fast_snapshot(obj, FastSnapshotCallback)
         raise WireError(
-            "not a snapshot callback: expected an event notification (with 'eventType') "
-            "or a fast-snapshot callback (with 'vid', 'status', 'result', ...)"
+            "not a snapshot callback: expected an event notification (with 'eventType' or "
+            "'EventType') or a fast-snapshot callback (with 'vid', 'status', 'result', ...)"
         )
 
     structure_as(Event, event)
     structure_as(Callback, callback)
 
+    # -- pull responses: every event on its own, so that one bad event hides no other
+    def envelope(
+        value: object, wanted: Mapping[str, tuple[Callable[[Any, Any], Any], bool]]
+    ) -> dict[str, Any]:
+        """The ``wanted`` fields (hook, required) of an object; every problem gathered."""
+        obj = _expect_object(value)
+        found: dict[str, Any] = {}
+        errors: list[Exception] = []
+        for key, (hook, required) in wanted.items():
+            if key not in obj:
+                if required:
+                    errors.append(_field(key, KeyError(key)))
+                continue
+            try:
+                found[key] = hook(obj[key], None)
+            except Exception as exc:
+                errors.append(_field(key, exc))
+        if strict:
+            errors.extend(_field(k, WireError("unexpected field")) for k in obj if k not in wanted)
+        if errors:
+            raise _group(errors)
+        return found
+
+    def entries(value: object, _: object = None) -> list[Any]:
+        if not isinstance(value, list | tuple):
+            raise WireError(f"expected an array, got {describe(value)}")
+        return list(value)
+
+    def failed(entry: object, exc: Exception, handle_key: str) -> PulledEvent:
+        handle = entry.get(handle_key) if isinstance(entry, Mapping) else None
+        return PulledEvent(
+            msg_handle=handle if isinstance(handle, str) else None,
+            error=DecodeError(field_errors(exc, WIRE_NAMES), entry),
+        )
+
+    def pulled(entry: object) -> PulledEvent:
+        """An old PullEvent entry, ``{msgHandle, eventContent}``."""
+        try:
+            found = envelope(entry, {_PULL_HANDLE: (_str, True), _PULL_CONTENT: (event, True)})
+        except Exception as exc:
+            return failed(entry, exc, _PULL_HANDLE)
+        return PulledEvent(msg_handle=found[_PULL_HANDLE], event=found[_PULL_CONTENT])
+
+    def api3_pulled(entry: object) -> PulledEvent:
+        """An API 3.0 ``EventSet`` entry: the event itself, its handle inside."""
+        try:
+            pulled_event = event(entry)
+            if pulled_event.event_handle is None:
+                raise _group([_field(_API3_HANDLE_KEY, KeyError(_API3_HANDLE_KEY))])
+        except Exception as exc:
+            return failed(entry, exc, _API3_HANDLE_KEY)
+        return PulledEvent(msg_handle=pulled_event.event_handle, event=pulled_event)
+
+    def pull_event_response(value: object, _: object = None) -> PullEventResponse:
+        found = envelope(
+            value,
+            {
+                _PULL_CODE: (to_int, True),
+                _PULL_MESSAGE: (_optional(_str), False),
+                _PULL_EVENTS: (entries, False),
+            },
+        )
+        return PullEventResponse(
+            code=found[_PULL_CODE],
+            message=found.get(_PULL_MESSAGE) or "",
+            events=tuple(pulled(entry) for entry in found.get(_PULL_EVENTS, ())),
+        )
+
+    def api3_error(value: object, _: object = None) -> dict[str, Any]:
+        return envelope(value, {_API3_CODE: (_str, True), _API3_MESSAGE: (_optional(_str), False)})
+
+    def api3_response(value: object, _: object = None) -> dict[str, Any]:
+        return envelope(
+            value,
+            {
+                _API3_REQUEST_ID: (_str, True),
+                _API3_EVENTS: (entries, False),
+                _API3_ERROR: (api3_error, False),
+            },
+        )
+
+    def pull_events_response(value: object, _: object = None) -> PullEventsResponse:
+        response = envelope(value, {_API3_RESPONSE: (api3_response, True)})[_API3_RESPONSE]
+        error = response.get(_API3_ERROR, {})
+        return PullEventsResponse(
+            request_id=response[_API3_REQUEST_ID],
+            events=tuple(api3_pulled(entry) for entry in response.get(_API3_EVENTS, ())),
+            error_code=error.get(_API3_CODE),
+            error_message=error.get(_API3_MESSAGE),
+        )
+
+    def unstructure_pull_event(response: PullEventResponse) -> dict[str, Any]:
+        return {
+            _PULL_CODE: response.code,
+            _PULL_MESSAGE: response.message,
+            _PULL_EVENTS: [
+                {_PULL_HANDLE: e.msg_handle, _PULL_CONTENT: conv.unstructure(e.event)}
+                if e.event is not None
+                else _body_of(e)
+                for e in response.events
+            ],
+        }
+
+    def unstructure_pull_events(response: PullEventsResponse) -> dict[str, Any]:
+        inner: dict[str, Any] = {
+            _API3_EVENTS: [
+                conv.unstructure(e.event) if e.event is not None else _body_of(e)
+                for e in response.events
+            ]
+        }
+        if response.error_code is not None:
+            inner[_API3_ERROR] = {_API3_CODE: response.error_code}
+            if response.error_message is not None:
+                inner[_API3_ERROR][_API3_MESSAGE] = response.error_message
+        inner[_API3_REQUEST_ID] = response.request_id
+        return {_API3_RESPONSE: inner}
+
+    conv.register_structure_hook(PullEventResponse, pull_event_response)
+    conv.register_unstructure_hook(PullEventResponse, unstructure_pull_event)
+    conv.register_structure_hook(PullEventsResponse, pull_events_response)
+    conv.register_unstructure_hook(PullEventsResponse, unstructure_pull_events)
+
     # Generate everything now, not on a first call that many threads may race to make.
-    for target in (*WIRE_NAMES, Event, Callback):
+    for target in (*WIRE_NAMES, Event, Callback, PullEventResponse, PullEventsResponse):
         conv.get_structure_hook(target)
         conv.get_unstructure_hook(target)
     return conv
+
+
+def pull_entries(cl: type[Any], value: object) -> tuple[str, list[Any]]:
+    """Where a pull response's events sit: their JSON path, and the entries as received."""
+    entries: object
+    if cl is PullEventResponse:
+        path = key_path("$", _PULL_EVENTS)
+        entries = _get(value, _PULL_EVENTS)
+    else:
+        path = key_path(key_path("$", _API3_RESPONSE), _API3_EVENTS)
+        entries = _get(_get(value, _API3_RESPONSE), _API3_EVENTS)
+    return path, list(entries) if isinstance(entries, list | tuple) else []
+
+
+def pull_response_type(value: object) -> type[PullEventResponse] | type[PullEventsResponse]:
+    """Which generation a pull response is: API 3.0's wraps everything in ``Response``."""
+    if isinstance(value, Mapping) and _API3_RESPONSE in value:
+        return PullEventsResponse
+    return PullEventResponse
+
+
+def _get(value: object, key: str) -> object:
+    return value.get(key) if isinstance(value, Mapping) else None
+
+
+def _named(structure: Callable[[Any, Any], T], names: Mapping[str, str]) -> Callable[[Any, Any], T]:
+    """A generated function whose errors carry ``names`` (attribute -> wire name), for a shape
+    whose wire names are not the class's usual ones (``WIRE_NAMES``)."""
+
+    def named(value: object, cl: object = None) -> T:
+        try:
+            return structure(value, cl)
+        except ClassValidationError as exc:
+            for sub in exc.exceptions:
+                for note in getattr(sub, "__notes__", ()):
+                    if isinstance(note, AttributeValidationNote):
+                        wire = names.get(note.name, note.name)
+                        sub.__notes__.insert(0, PathNote(key_path("", wire)))
+                        break
+            raise
+
+    return named
+
+
+def _body_of(pulled: PulledEvent) -> Any:
+    """A failed pulled event's wire form: the entry exactly as received."""
+    return pulled.error.body if pulled.error is not None else None
 
 
 def _as_object(structure: Callable[[Any, Any], T]) -> Callable[[object, object], T]:

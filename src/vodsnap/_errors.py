@@ -5,7 +5,7 @@ from __future__ import annotations
 import base64
 import json
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import Any, Literal
 
 from attrs import frozen
 from cattrs.errors import (
@@ -14,7 +14,15 @@ from cattrs.errors import (
     IterableValidationNote,
 )
 
-__all__ = ["DecodeError", "FieldError", "PathNote", "WireError", "field_errors", "key_path"]
+__all__ = [
+    "DecodeError",
+    "FieldError",
+    "PathNote",
+    "SignatureError",
+    "WireError",
+    "field_errors",
+    "key_path",
+]
 
 
 @frozen
@@ -52,6 +60,15 @@ class DecodeError(ValueError):
     def __str__(self) -> str:
         return "\n".join(map(str, self.errors))
 
+    def __eq__(self, other: object) -> bool:
+        """Equal when the problems and the body are: a pulled event's error compares by value."""
+        if not isinstance(other, DecodeError):
+            return NotImplemented
+        return (self.errors, self.body) == (other.errors, other.body)
+
+    def __hash__(self) -> int:
+        return hash(self.errors)
+
     def report(self) -> dict[str, Any]:
         """Everything about the failure, JSON-ready, for a log or a dead-letter store.
 
@@ -86,6 +103,32 @@ class DecodeError(ValueError):
         if kind == "mapping" and "json" in stored:
             return stored["json"]
         raise ValueError("this report does not hold the body losslessly")
+
+
+class SignatureError(ValueError):
+    """A signed notification failed verification; ``reason`` says how.
+
+    - ``"missing"``: no usable ``Sign`` (a string) or ``T`` (an integer) in the body; version-4.0
+      callbacks are never signed, so a 4.0 body checked with a key always fails this way.
+    - ``"mismatch"``: ``Sign`` is not ``MD5(sign_key + T)``: a wrong key, or a tampered body.
+    - ``"expired"``: ``T``, the time the notification expires, is in the past: a replay.
+
+    ``body`` is the input exactly as given.
+    """
+
+    reason: Literal["missing", "mismatch", "expired"]
+    body: object
+
+    def __init__(
+        self, reason: Literal["missing", "mismatch", "expired"], message: str, body: object
+    ) -> None:
+        super().__init__(reason, message, body)
+        self.reason = reason
+        self.body = body
+        self.message = message
+
+    def __str__(self) -> str:
+        return f"{self.reason}: {self.message}"
 
 
 def _body_report(body: object) -> dict[str, Any]:

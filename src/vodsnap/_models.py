@@ -5,22 +5,48 @@ How each field is read from and written to the wire lives in ``_converter``.
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Iterator, Mapping
-from datetime import datetime
-from typing import Any
+from datetime import UTC, datetime
+from enum import Enum
+from typing import TYPE_CHECKING, Any
 
-from attrs import frozen
+from attrs import field, frozen
 
-from ._codes import ErrorInfo, FastSnapshotStatus, error_info, fast_snapshot_error_info
+from ._codes import (
+    ApiErrorCode,
+    ErrorInfo,
+    FastSnapshotStatus,
+    error_info,
+    fast_snapshot_error_info,
+)
+
+if TYPE_CHECKING:
+    from ._errors import DecodeError
 
 __all__ = [
+    "EventFormat",
     "FastSnapshotCallback",
     "FrozenDict",
     "PicInfo",
+    "PullEventResponse",
+    "PullEventsResponse",
+    "PulledEvent",
     "SnapshotByTimeOffsetComplete",
     "SnapshotByTimeOffsetData",
     "UnknownEvent",
 ]
+
+
+class EventFormat(Enum):
+    """The wire shape an event arrived in; ``to_wire`` writes it back in the same shape."""
+
+    #: VOD event notification 4.0: ``version``, ``eventType``, ``data``.
+    V4 = "4.0"
+    #: API 3.0 (2018-07-17): ``EventType``, a payload such as ``SnapshotByTimeOffsetCompleteEvent``,
+    #: and ``EventHandle`` when pulled.
+    API3 = "3.0"
 
 
 @frozen(kw_only=True)
@@ -80,6 +106,19 @@ class FastSnapshotCallback:
             return None
         return fast_snapshot_error_info(int(code))
 
+    @property
+    def idempotency_key(self) -> str:
+        """Equal for Tencent's resends of one result, different for different results.
+
+        Made of the video, the task's times (as instants, whatever offset they were sent with)
+        and its status. Store it to handle each result once: the callback can arrive three times.
+        """
+        times = ":".join(
+            moment.astimezone(UTC).strftime("%Y%m%dT%H%M%S.%fZ")
+            for moment in (self.create_time, self.finish_time)
+        )
+        return f"fast-snapshot:{self.vid}:{times}:{self.status.value}"
+
 
 @frozen(kw_only=True)
 class PicInfo:
@@ -127,6 +166,16 @@ class SnapshotByTimeOffsetComplete:
     event_type: str
     #: The task's result.
     data: SnapshotByTimeOffsetData
+    #: The shape it arrived in (not part of equality: both shapes carry the same event).
+    wire_format: EventFormat = field(default=EventFormat.V4, eq=False)
+    #: API 3.0 only: the handle to confirm a pulled event with (not part of equality).
+    event_handle: str | None = field(default=None, eq=False)
+
+    @property
+    def idempotency_key(self) -> str:
+        """Equal for every delivery of one task's result (resends, either shape, pulled or
+        pushed), different for different tasks: the event type and the task id."""
+        return f"{self.event_type}:{self.data.vod_task_id}"
 
     @property
     def succeeded(self) -> bool:
@@ -192,4 +241,90 @@ class UnknownEvent:
     #: The event's type, e.g. ``"NewFileUpload"``.
     event_type: str
     #: The event's ``data`` exactly as sent, read-only (objects as mappings, arrays as tuples).
+    #: For the API 3.0 shape, the whole event but ``EventType``, ``EventHandle``, ``Sign``, ``T``.
     data: Mapping[str, Any]
+    #: The shape it arrived in (not part of equality).
+    wire_format: EventFormat = field(default=EventFormat.V4, eq=False)
+    #: API 3.0 only: the handle to confirm a pulled event with (not part of equality).
+    event_handle: str | None = field(default=None, eq=False)
+
+    @property
+    def idempotency_key(self) -> str:
+        """Equal for resends of one event, different for different events: a digest of the event
+        type and its whole ``data`` (vodsnap cannot know which of an unknown event's fields
+        identify it)."""
+        canonical = json.dumps(
+            [self.event_type, _thaw(self.data)], sort_keys=True, ensure_ascii=True
+        )
+        digest = hashlib.sha256(canonical.encode("ascii")).hexdigest()
+        return f"{self.event_type}:sha256:{digest}"
+
+
+def _thaw(value: Any) -> Any:
+    if isinstance(value, Mapping):
+        return {k: _thaw(v) for k, v in value.items()}
+    if isinstance(value, tuple):
+        return [_thaw(v) for v in value]
+    return value
+
+
+@frozen(kw_only=True)
+class PulledEvent:
+    """One event of a pull response: exactly one of ``event`` and ``error`` is ``None``.
+
+    A malformed event never hides the others; confirm every ``msg_handle`` either way.
+    """
+
+    #: The handle to confirm the event with (``msgHandle``, or API 3.0's ``EventHandle``);
+    #: ``None`` only when the entry had no usable handle, and then ``error`` says so.
+    msg_handle: str | None
+    #: The decoded event.
+    event: SnapshotByTimeOffsetComplete | UnknownEvent | None = None
+    #: Why the event could not be decoded; its ``body`` is the event as received.
+    error: DecodeError | None = None
+
+
+@frozen(kw_only=True)
+class PullEventResponse:
+    """A response of the old ``PullEvent`` API: ``code``, ``message``, ``eventList``."""
+
+    #: ``0`` when the pull succeeded.
+    code: int
+    #: The response's message.
+    message: str
+    #: The events, in the order received.
+    events: tuple[PulledEvent, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        """Whether the pull itself succeeded (``code == 0``)."""
+        return self.code == 0
+
+    @property
+    def api_error(self) -> ApiErrorCode | None:
+        """The code as an :class:`ApiErrorCode`; ``None`` on success or for an unknown code."""
+        if self.code == 0:
+            return None
+        try:
+            return ApiErrorCode(self.code)
+        except ValueError:
+            return None
+
+
+@frozen(kw_only=True)
+class PullEventsResponse:
+    """A response of the API 3.0 ``PullEvents``: ``Response.EventSet`` or ``Response.Error``."""
+
+    #: The request's id, for Tencent's support.
+    request_id: str
+    #: The events, in the order received.
+    events: tuple[PulledEvent, ...] = ()
+    #: ``Response.Error.Code`` (e.g. ``"InternalError"``) when the pull failed.
+    error_code: str | None = None
+    #: ``Response.Error.Message`` when the pull failed.
+    error_message: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        """Whether the pull itself succeeded."""
+        return self.error_code is None

@@ -1,0 +1,170 @@
+"""Pull responses of both generations: every event on its own, every handle kept."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import vodsnap
+from conftest import EXAMPLES
+from strategies import any_body, as_api3, snapshot_event_bodies
+
+V4 = json.loads((EXAMPLES / "snapshot-event-success.json").read_text())
+FAILED = json.loads((EXAMPLES / "snapshot-event-failure.json").read_text())
+UNKNOWN = {"version": "4.0", "eventType": "NewFileUpload", "data": {"fileId": "1"}}
+MALFORMED = {
+    "version": "4.0",
+    "eventType": "CreateSnapshotByTimeOffsetComplete",
+    "data": {"fileId": 1},
+}
+
+
+def old_response(*contents: Any, code: int = 0) -> dict[str, Any]:
+    return {
+        "code": code,
+        "message": "",
+        "eventList": [{"msgHandle": f"h{i}", "eventContent": c} for i, c in enumerate(contents)],
+    }
+
+
+def test_an_old_response_with_numeric_version_and_an_unknown_event_between() -> None:
+    body = old_response(dict(V4, version=4), UNKNOWN, FAILED)
+    response = vodsnap.parse_pull_event(json.dumps(body))
+    assert response.ok
+    assert response.api_error is None
+    assert [e.msg_handle for e in response.events] == ["h0", "h1", "h2"]
+    assert [type(e.event).__name__ for e in response.events] == [
+        "SnapshotByTimeOffsetComplete",
+        "UnknownEvent",
+        "SnapshotByTimeOffsetComplete",
+    ]
+    assert all(e.error is None for e in response.events)
+    assert response.events[0].event == vodsnap.parse(V4)
+
+
+def test_one_malformed_event_hides_no_other() -> None:
+    body = old_response(V4, MALFORMED, FAILED)
+    response = vodsnap.parse_pull_event(body)
+    bad = response.events[1]
+    assert (bad.msg_handle, bad.event) == ("h1", None)
+    assert bad.error is not None
+    assert bad.error.body == body["eventList"][1]  # the entry, exactly as received
+    assert [(e.path, e.message) for e in bad.error.errors] == [
+        ("$.eventContent.data.vodTaskId", "required field missing"),
+        ("$.eventContent.data.definition", "required field missing"),
+        ("$.eventContent.data.picInfo", "required field missing"),
+    ]
+    assert [e.event is not None for e in response.events] == [True, False, True]
+
+
+def test_entries_without_a_usable_handle_are_errors_too() -> None:
+    body = {
+        "code": 0,
+        "message": "",
+        "eventList": [{"eventContent": V4}, 5, {"msgHandle": 1, "eventContent": V4}],
+    }
+    events = vodsnap.parse_pull_event(body).events
+    assert [e.msg_handle for e in events] == [None, None, None]
+    assert [[x.path for x in e.error.errors] for e in events if e.error] == [
+        ["$.msgHandle"],
+        ["$"],
+        ["$.msgHandle"],
+    ]
+
+
+def test_a_failed_pull_maps_its_code() -> None:
+    response = vodsnap.parse_pull_event({"code": 4100, "message": "auth failed"})
+    assert (response.ok, response.api_error, response.events) == (
+        False,
+        vodsnap.ApiErrorCode.AUTHENTICATION_FAILED,
+        (),
+    )
+    assert vodsnap.parse_pull_event({"code": 7, "message": ""}).api_error is None
+
+
+def test_a_malformed_response_is_one_decode_error() -> None:
+    with pytest.raises(vodsnap.DecodeError) as info:
+        vodsnap.parse_pull_event({"message": 1, "eventList": {}})
+    assert [e.path for e in info.value.errors] == ["$.code", "$.message", "$.eventList"]
+
+
+def test_strict_findings_inside_one_event_stay_with_that_event() -> None:
+    text = json.dumps(old_response(V4, V4)).replace(
+        '"msgHandle": "h1"', '"msgHandle": "h1", "x": NaN'
+    )
+    response = vodsnap.parse_pull_event(text, strict=True)
+    assert response.events[0].event is not None
+    error = response.events[1].error
+    assert error is not None
+    assert [(e.path, e.message) for e in error.errors] == [("$.x", "NaN is not a JSON number")]
+    with pytest.raises(vodsnap.DecodeError, match="duplicate key"):
+        vodsnap.parse_pull_event(text.replace('"code": 0', '"code": 0, "code": 0'), strict=True)
+
+
+def test_api3_response() -> None:
+    body = {
+        "Response": {
+            "EventSet": [
+                as_api3(V4, "e0"),
+                {"EventType": "NewFileUpload", "EventHandle": "e1"},
+                as_api3(V4),
+            ],
+            "RequestId": "req-1",
+        }
+    }
+    response = vodsnap.parse_pull_events(body)
+    assert (response.ok, response.request_id) == (True, "req-1")
+    assert [e.msg_handle for e in response.events] == ["e0", "e1", None]
+    assert response.events[0].event == vodsnap.parse(V4)
+    assert isinstance(response.events[1].event, vodsnap.UnknownEvent)
+    assert response.events[2].error is not None
+    assert [x.path for x in response.events[2].error.errors] == ["$.EventHandle"]
+
+
+def test_api3_error_response() -> None:
+    body = {"Response": {"Error": {"Code": "AuthFailure", "Message": "no"}, "RequestId": "r"}}
+    response = vodsnap.parse_pull_events(body)
+    assert (response.ok, response.error_code, response.error_message, response.events) == (
+        False,
+        "AuthFailure",
+        "no",
+        (),
+    )
+    assert vodsnap.to_wire(response) == {"Response": {"EventSet": [], **body["Response"]}}
+
+
+def test_parse_pull_recognises_the_generation() -> None:
+    assert isinstance(vodsnap.parse_pull(old_response(V4)), vodsnap.PullEventResponse)
+    assert isinstance(
+        vodsnap.parse_pull({"Response": {"RequestId": "r"}}), vodsnap.PullEventsResponse
+    )
+
+
+@given(st.lists(any_body, max_size=4), st.data())
+def test_old_responses_round_trip(events: list[dict[str, Any]], data: st.DataObject) -> None:
+    contents = [e for e in events if "vid" not in e]
+    body = old_response(*contents)
+    bad_at = data.draw(st.none() | st.integers(0, len(contents)))
+    if bad_at is not None:
+        body["eventList"].insert(bad_at, {"msgHandle": "bad", "eventContent": {"eventType": 1}})
+    response = vodsnap.parse_pull_event(body)
+    assert len(response.events) == len(body["eventList"])
+    assert sum(e.error is not None for e in response.events) == (bad_at is not None)
+    assert vodsnap.parse_pull_event(vodsnap.to_wire(response)) == response
+
+
+@given(st.lists(snapshot_event_bodies(), max_size=4))
+def test_api3_responses_round_trip(events: list[dict[str, Any]]) -> None:
+    body = {
+        "Response": {
+            "EventSet": [as_api3(e, f"h{i}") for i, e in enumerate(events)],
+            "RequestId": "r",
+        }
+    }
+    response = vodsnap.parse_pull_events(json.dumps(body))
+    assert [e.event for e in response.events] == [vodsnap.parse(e) for e in events]
+    assert vodsnap.to_wire(response) == body

@@ -1,0 +1,33 @@
+"""vodsnap's pytest plugin (the ``pytest11`` entry point): fixtures for testing handlers.
+
+It imports nothing beyond pytest and vodsnap (no Hypothesis), so that installing vodsnap never
+breaks a pytest run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from ._examples import example_bodies, fast_snapshot_body, snapshot_event_body
+
+__all__ = ["make_fast_snapshot_body", "make_snapshot_event_body", "vodsnap_examples"]
+
+
+@pytest.fixture
+def vodsnap_examples() -> dict[str, bytes]:
+    """The documentation's four example bodies as bytes, by name (see ``example_bodies``)."""
+    return example_bodies()
+
+
+@pytest.fixture
+def make_fast_snapshot_body() -> Callable[..., bytes]:
+    """A factory: ``make_fast_snapshot_body(status=4)`` is a valid failure body, as bytes."""
+    return fast_snapshot_body
+
+
+@pytest.fixture
+def make_snapshot_event_body() -> Callable[..., bytes]:
+    """A factory: ``make_snapshot_event_body(fileId=OMIT)`` is a body missing ``data.fileId``."""
+    return snapshot_event_body

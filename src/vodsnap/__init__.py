@@ -8,7 +8,7 @@
 
 from __future__ import annotations
 
-from importlib.metadata import PackageNotFoundError, version
+from typing import TYPE_CHECKING, Any
 
 from ._api import (
     parse,
@@ -32,7 +32,6 @@ from ._codes import (
     error_info,
     error_table,
 )
-from ._converter import converter
 from ._errors import DecodeError, FieldError, SignatureError
 from ._limits import Limits
 from ._models import (
@@ -48,10 +47,31 @@ from ._models import (
     UnknownEvent,
 )
 
-try:
-    __version__ = version("vodsnap")
-except PackageNotFoundError:  # pragma: no cover - running from a source tree
-    __version__ = "0+unknown"
+if TYPE_CHECKING:
+    from cattrs import Converter
+
+    #: The configured cattrs converter holding every wire rule (lenient, default limits).
+    converter: Converter
+    #: The installed distribution's version.
+    __version__: str
+
+
+def __getattr__(name: str) -> Any:
+    # Both are made on first use: ``importlib.metadata`` alone would double the import time,
+    # and ``parse`` never needs the detailed converter until a body fails.
+    if name == "converter":
+        from ._converter import default_converter
+
+        return default_converter()
+    if name == "__version__":
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            return version("vodsnap")
+        except PackageNotFoundError:  # pragma: no cover - running from a source tree
+            return "0+unknown"
+    raise AttributeError(f"module 'vodsnap' has no attribute {name!r}")
+
 
 __all__ = [
     "ApiErrorCode",

@@ -16,7 +16,6 @@ from ._converter import (
     WIRE_NAMES,
     Callback,
     Event,
-    converter,
     converter_for,
     describe,
     pull_entries,
@@ -24,8 +23,13 @@ from ._converter import (
 )
 from ._errors import DecodeError, FieldError, SignatureError, field_errors
 from ._limits import DEFAULT_LIMITS, Limits
-from ._models import FastSnapshotCallback, PulledEvent, PullEventResponse, PullEventsResponse
-from ._read import Body, read
+from ._models import (
+    FastSnapshotCallback,
+    PulledEvent,
+    PullEventResponse,
+    PullEventsResponse,
+)
+from ._read import NOT_READ, Body, has_long_integer, quick_read, read, read_bytes
 
 __all__ = [
     "parse",
@@ -37,6 +41,10 @@ __all__ = [
     "to_wire",
     "verify_signature",
 ]
+
+#: The fast path of the default mode and limits, made at import: the first decode needs it.
+_FAST = converter_for(False, DEFAULT_LIMITS, False)
+_CALLBACK = _FAST.get_structure_hook(Callback)
 
 #: Everything ``to_wire`` writes.
 Model = FastSnapshotCallback | Event | PullEventResponse | PullEventsResponse
@@ -68,6 +76,29 @@ def parse(
     :raises DecodeError: listing every problem found, with the body as given.
     :raises SignatureError: with ``sign_key``, when the signature is missing, wrong or expired.
     """
+    if type(body) is bytes and not strict and limits is None and sign_key is None:
+        # The commonest call, straight down the fast path. With orjson: anything it read that
+        # fails is done again the standard way, so the errors are the same with it or without
+        # it; and an event (whose version and raw data take numbers of any kind) that may hold
+        # a long integer, which orjson reads as a float, is read again too. A fast-snapshot
+        # callback has no field that takes a float.
+        value = quick_read(body, DEFAULT_LIMITS)
+        if value is not NOT_READ:
+            try:
+                model = _CALLBACK(value, Callback)
+            except Exception:
+                pass
+            else:
+                if type(model) is FastSnapshotCallback or not has_long_integer(body):
+                    return model  # type: ignore[no-any-return]
+        value = read_bytes(body, DEFAULT_LIMITS)
+        try:
+            return _CALLBACK(value, Callback)  # type: ignore[no-any-return]
+        except Exception:
+            model, errors = _explain(value, Callback, False, DEFAULT_LIMITS)
+            if errors:
+                raise DecodeError(errors, body) from None
+            return model  # type: ignore[no-any-return]
     return _structure(body, Callback, strict, limits, sign_key)  # type: ignore[arg-type]
 
 
@@ -161,7 +192,7 @@ def to_wire(model: Model) -> dict[str, Any]:
     For every model ``m``: ``parse(to_wire(m)) == m`` (and likewise for the ``parse_*`` that
     made it).
     """
-    wire: dict[str, Any] = converter.unstructure(model)
+    wire: dict[str, Any] = _FAST.unstructure(model)
     return wire
 
 
@@ -180,20 +211,40 @@ def _structure(
     value, problems = read(body, strict=strict, limits=limits)
     if sign_key is not None:
         _check_signature(value, body, sign_key, None)
-    conv = converter if not strict and limits == DEFAULT_LIMITS else converter_for(strict, limits)
+    model, errors = _decode(value, cl, strict, limits)
+    if not errors and not problems:
+        return model  # type: ignore[no-any-return]
+    raise DecodeError(_merge(problems, errors), body)
+
+
+def _decode(value: object, cl: Any, strict: bool, limits: Limits) -> tuple[Any, list[FieldError]]:
+    """The model, or the problems: the fast path first, the detailed converter to explain."""
+    default = not strict and (limits is DEFAULT_LIMITS or limits == DEFAULT_LIMITS)
+    fast = _FAST if default else converter_for(strict, limits, False)
     try:
-        model = conv.structure(value, cl)
+        return fast.structure(value, cl), []
     except RecursionError:
-        errors = [FieldError("$", "nested too deeply to decode")]
-    except Exception as exc:  # every structure failure is the body's; make it one DecodeError
-        errors = field_errors(exc, WIRE_NAMES)
-    else:
-        if not problems:
-            return model
-        errors = []
-    # What reading found is said once, not again by the hook that then met it.
+        return None, [FieldError("$", "nested too deeply to decode")]
+    except Exception:  # every structure failure is the body's; find all of them
+        return _explain(value, cl, strict, limits)
+
+
+def _explain(value: object, cl: Any, strict: bool, limits: Limits) -> tuple[Any, list[FieldError]]:
+    """Every problem of a value the fast path refused, from the detailed converter."""
+    try:
+        # Accepts what the fast path accepts (same hooks): reaching the end means a bug there,
+        # and the model is right all the same.
+        return converter_for(strict, limits).structure(value, cl), []
+    except RecursionError:
+        return None, [FieldError("$", "nested too deeply to decode")]
+    except Exception as exc:
+        return None, field_errors(exc, WIRE_NAMES)
+
+
+def _merge(problems: list[FieldError], errors: list[FieldError]) -> list[FieldError]:
+    """What reading found is said once, not again by the hook that then met it."""
     reported = {problem.path for problem in problems}
-    raise DecodeError([*problems, *(e for e in errors if e.path not in reported)], body) from None
+    return [*problems, *(e for e in errors if e.path not in reported)]
 
 
 PullResponse = PullEventResponse | PullEventsResponse
@@ -210,17 +261,11 @@ def _pull(
     value, problems = read(body, strict=strict, limits=limits)
     if cl is None:
         cl = pull_response_type(value)
-    conv = converter if not strict and limits == DEFAULT_LIMITS else converter_for(strict, limits)
-    try:
-        response: PullResponse = conv.structure(value, cl)
-    except RecursionError:
-        raise DecodeError([FieldError("$", "nested too deeply to decode")], body) from None
-    except Exception as exc:
-        reported = {problem.path for problem in problems}
-        errors = [e for e in field_errors(exc, WIRE_NAMES) if e.path not in reported]
-        raise DecodeError([*problems, *errors], body) from None
+    response, errors = _decode(value, cl, strict, limits)
+    if errors:
+        raise DecodeError(_merge(problems, errors), body)
     if not problems:
-        return response
+        return response  # type: ignore[no-any-return]
     prefix, entries = pull_entries(cl, value)
     by_event: dict[int, list[FieldError]] = {}
     envelope: list[FieldError] = []
@@ -236,15 +281,11 @@ def _pull(
     events = list(response.events)
     for index, found in by_event.items():
         pulled = events[index]
-        said = {problem.path for problem in found}
-        earlier = pulled.error.errors if pulled.error is not None else ()
+        earlier = list(pulled.error.errors) if pulled.error is not None else []
         events[index] = PulledEvent(
-            msg_handle=pulled.msg_handle,
-            error=DecodeError(
-                [*found, *(e for e in earlier if e.path not in said)], entries[index]
-            ),
+            msg_handle=pulled.msg_handle, error=DecodeError(_merge(found, earlier), entries[index])
         )
-    return evolve(response, events=tuple(events))
+    return evolve(response, events=tuple(events))  # type: ignore[no-any-return]
 
 
 def _entry_index(path: str, prefix: str, count: int) -> int | None:

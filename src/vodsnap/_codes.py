@@ -10,6 +10,7 @@ row character for character.
 from __future__ import annotations
 
 from enum import Enum, IntEnum
+from functools import cache
 
 from attrs import frozen
 
@@ -364,9 +365,11 @@ def fast_snapshot_error_info(code: int) -> ErrorInfo:
     return _unknown(code)
 
 
+@cache
 def error_table() -> tuple[ErrorInfo, ...]:
     """Every published video-processing error code, in the published table's order."""
-    return _TABLE
+    codes = [stage * 100 - cause for stage in ProcessingStage for cause in FailureCause]
+    return tuple(error_info(code) for code in sorted([*codes, *SourceFileError], reverse=True))
 
 
 def _fault(stage: ProcessingStage, cause: FailureCause) -> Fault:
@@ -390,11 +393,3 @@ _STAGES = {stage.value: stage for stage in ProcessingStage}
 _CAUSES = {cause.value: cause for cause in FailureCause}
 _SOURCE_FILE_CODES = frozenset(source.value for source in SourceFileError)
 _FAST_SNAPSHOT_CODES = frozenset(code.value for code in FastSnapshotErrorCode)
-_TABLE = tuple(
-    error_info(code)
-    for code in sorted(
-        [stage * 100 - cause for stage in ProcessingStage for cause in FailureCause]
-        + list(SourceFileError),
-        reverse=True,
-    )
-)

@@ -43,9 +43,10 @@ __all__ = [
     "WIRE_NAMES",
     "Callback",
     "Event",
-    "converter",
     "converter_for",
+    "default_converter",
     "describe",
+    "fast_converter",
     "pull_entries",
     "pull_response_type",
 ]
@@ -106,6 +107,7 @@ _API3_EVENTS: Final = "EventSet"
 _API3_ERROR: Final = "Error"
 _API3_CODE: Final = "Code"
 _API3_MESSAGE: Final = "Message"
+_VID: Final = "vid"
 _DELETED: Final = "deleted"  # what the examples send
 _DELETE: Final = "delete"  # what the field table says
 _YES_NO: Final = {"yes": True, "no": False}
@@ -145,6 +147,8 @@ def describe(value: object) -> str:
 
 
 def _str(value: object, _: object = None) -> str:
+    if type(value) is str:  # the common case, before the general one
+        return value
     if isinstance(value, str):
         return str(value)
     raise WireError(f"expected a string, got {describe(value)}")
@@ -152,6 +156,8 @@ def _str(value: object, _: object = None) -> str:
 
 def _int(value: object, _: object = None) -> int:
     """JSON integers and decimal-digit strings; never booleans, fractions or other digits."""
+    if type(value) is int:
+        return value
     if isinstance(value, int) and not isinstance(value, bool):
         return int(value)
     if isinstance(value, str):
@@ -166,6 +172,8 @@ def _int(value: object, _: object = None) -> int:
 
 def _strict_int(value: object, _: object = None) -> int:
     """JSON integers only."""
+    if type(value) is int:
+        return value
     if isinstance(value, int) and not isinstance(value, bool):
         return int(value)
     raise WireError(f"expected an integer, got {describe(value)}")
@@ -255,24 +263,33 @@ def _snapshot_event_type(value: object, _: object = None) -> str:
 
 
 def _expect_object(value: object) -> Mapping[Any, Any]:
-    if isinstance(value, Mapping):
+    if type(value) is dict or isinstance(value, Mapping):  # the ABC check only for the unusual
         return value
     raise WireError(f"expected an object, got {describe(value)}")
 
 
 def _tuple_of(
-    hook: Callable[[Any, Any], T], limit: tuple[str, int] | None = None
+    hook: Callable[[Any, Any], T],
+    limit: tuple[str, int] | None = None,
+    of_dicts: Callable[[Any, Any], T] | None = None,
 ) -> Callable[[object, object], tuple[T, ...]]:
     """A JSON array (a list or tuple, never a string or mapping) as a tuple, every item checked.
 
     ``limit`` is ``(name, most)``: a longer array is refused before any item is looked at.
+    ``of_dicts``, if given, is ``hook`` without its check that an item is an object, called
+    for items that are plain dicts (a function call less per picture).
     """
+    fast = hook if of_dicts is None else of_dicts
 
     def structure(value: object, _: object = None) -> tuple[T, ...]:
         if not isinstance(value, list | tuple):
             raise WireError(f"expected an array, got {describe(value)}")
         if limit is not None and len(value) > limit[1]:
             raise WireError(f"{len(value)} items, more than {limit[0]}={limit[1]}")
+        try:  # every item at once; only a failure pays for finding each problem
+            return tuple([fast(i, None) if type(i) is dict else hook(i, None) for i in value])
+        except Exception:
+            pass
         items: list[T] = []
         errors: list[Exception] = []
         for index, item in enumerate(value):
@@ -359,14 +376,18 @@ def _group(errors: list[Exception]) -> ExceptionGroup[Exception]:
 # -- classes ---------------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=16)
-def converter_for(strict: bool, limits: Limits) -> Converter:
+@lru_cache(maxsize=32)
+def converter_for(strict: bool, limits: Limits, detailed: bool = True) -> Converter:
     """The converter for one mode and set of limits, made once and kept.
 
     Strict: unknown fields are errors, integers must be JSON integers, times must be ISO 8601 or
     the wire's own form, and non-finite numbers are refused.
+
+    ``detailed=False`` is the fast path: the same hooks, so it accepts exactly what the
+    detailed converter accepts, but generated code that stops at the first problem. ``parse``
+    decodes with it, and asks the detailed converter only to explain a failure.
     """
-    conv = Converter(detailed_validation=True, forbid_extra_keys=strict)
+    conv = Converter(detailed_validation=detailed, forbid_extra_keys=strict)
     to_int = _strict_int if strict else _int
 
     def structure_as(type_: Any, hook: Callable[[Any, Any], Any]) -> None:
@@ -413,7 +434,10 @@ def converter_for(strict: bool, limits: Limits) -> Converter:
     conv.register_structure_hook(PicInfo, _as_object(pic_info))
     conv.register_unstructure_hook(PicInfo, unstructure_pic_info)
     max_pictures = ("max_pictures", limits.max_pictures)
-    structure_as(tuple[PicInfo, ...], _tuple_of(conv.get_structure_hook(PicInfo), max_pictures))
+    structure_as(
+        tuple[PicInfo, ...],
+        _tuple_of(conv.get_structure_hook(PicInfo), max_pictures, of_dicts=pic_info),
+    )
     unstructure_as(tuple[PicInfo, ...], lambda ps: [unstructure_pic_info(p) for p in ps])
 
     data, unstructure_data = register(
@@ -440,7 +464,8 @@ def converter_for(strict: bool, limits: Limits) -> Converter:
     api3_pic_info, api3_unstructure_pic_info = register(
         PicInfo, API3_NAMES[PicInfo], url={"omit_if_default": True}
     )
-    api3_pic_infos = _tuple_of(_as_object(_named(api3_pic_info, API3_NAMES[PicInfo])), max_pictures)
+    api3_pic_info = _named(api3_pic_info, API3_NAMES[PicInfo])
+    api3_pic_infos = _tuple_of(_as_object(api3_pic_info), max_pictures, of_dicts=api3_pic_info)
     api3_data, api3_unstructure_data = register(
         SnapshotByTimeOffsetData,
         API3_NAMES[SnapshotByTimeOffsetData],
@@ -550,7 +575,7 @@ def converter_for(strict: bool, limits: Limits) -> Converter:
         obj = _expect_object(value)
         if _EVENT_TYPE_KEY in obj or _API3_EVENT_TYPE_KEY in obj:
             return event(obj)
-        if not _FAST_SNAPSHOT_KEYS.isdisjoint(obj):
+        if _VID in obj or not _FAST_SNAPSHOT_KEYS.isdisjoint(obj):  # the usual key first
             return fast_snapshot(obj, FastSnapshotCallback)
         raise WireError(
             "not a snapshot callback: expected an event notification (with 'eventType' or "
@@ -588,30 +613,36 @@ def converter_for(strict: bool, limits: Limits) -> Converter:
             raise WireError(f"expected an array, got {describe(value)}")
         return list(value)
 
-    def failed(entry: object, exc: Exception, handle_key: str) -> PulledEvent:
+    def failed(entry: object, exc: Exception, handle_key: str, kind: type[Any]) -> PulledEvent:
+        if not detailed:  # the fast path's exception has no paths: ask the detailed converter
+            explained: PulledEvent = converter_for(strict, limits).structure(entry, kind)
+            return explained
         handle = entry.get(handle_key) if isinstance(entry, Mapping) else None
         return PulledEvent(
             msg_handle=handle if isinstance(handle, str) else None,
             error=DecodeError(field_errors(exc, WIRE_NAMES), entry),
         )
 
-    def pulled(entry: object) -> PulledEvent:
+    def pulled(entry: object, _: object = None) -> PulledEvent:
         """An old PullEvent entry, ``{msgHandle, eventContent}``."""
         try:
             found = envelope(entry, {_PULL_HANDLE: (_str, True), _PULL_CONTENT: (event, True)})
         except Exception as exc:
-            return failed(entry, exc, _PULL_HANDLE)
+            return failed(entry, exc, _PULL_HANDLE, _PulledEntry)
         return PulledEvent(msg_handle=found[_PULL_HANDLE], event=found[_PULL_CONTENT])
 
-    def api3_pulled(entry: object) -> PulledEvent:
+    def api3_pulled(entry: object, _: object = None) -> PulledEvent:
         """An API 3.0 ``EventSet`` entry: the event itself, its handle inside."""
         try:
             pulled_event = event(entry)
             if pulled_event.event_handle is None:
                 raise _group([_field(_API3_HANDLE_KEY, KeyError(_API3_HANDLE_KEY))])
         except Exception as exc:
-            return failed(entry, exc, _API3_HANDLE_KEY)
+            return failed(entry, exc, _API3_HANDLE_KEY, _Api3PulledEntry)
         return PulledEvent(msg_handle=pulled_event.event_handle, event=pulled_event)
+
+    conv.register_structure_hook(_PulledEntry, pulled)
+    conv.register_structure_hook(_Api3PulledEntry, api3_pulled)
 
     def pull_event_response(value: object, _: object = None) -> PullEventResponse:
         found = envelope(
@@ -687,6 +718,14 @@ def converter_for(strict: bool, limits: Limits) -> Converter:
         conv.get_structure_hook(target)
         conv.get_unstructure_hook(target)
     return conv
+
+
+class _PulledEntry:
+    """Structure target: one old PullEvent entry, as a ``PulledEvent``."""
+
+
+class _Api3PulledEntry:
+    """Structure target: one API 3.0 ``EventSet`` entry, as a ``PulledEvent``."""
 
 
 def pull_entries(cl: type[Any], value: object) -> tuple[str, list[Any]]:
@@ -791,5 +830,11 @@ def _rename_note(exc: BaseException, old: str, new: str) -> None:
             notes[i] = AttributeValidationNote(note.replace(old, new), new, note.type)
 
 
-#: The configured converter (lenient, default limits): compose it into your own, or call it.
-converter: Final = converter_for(False, DEFAULT_LIMITS)
+def default_converter() -> Converter:
+    """The configured, detailed converter (lenient, default limits): ``vodsnap.converter``."""
+    return converter_for(False, DEFAULT_LIMITS)
+
+
+def fast_converter() -> Converter:
+    """The fast path for the default mode and limits: what ``parse`` decodes with."""
+    return converter_for(False, DEFAULT_LIMITS, False)

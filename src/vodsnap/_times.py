@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta, timezone
 
-from dateutil import parser as _dateutil_parser
-
 __all__ = ["BEIJING", "format_time", "parse_time"]
 
 #: China Standard Time. China has no daylight saving time, so a fixed offset is exact.
@@ -50,10 +48,12 @@ def format_time(moment: datetime) -> str:
 
 
 def _parse_leniently(text: str) -> datetime:
+    from dateutil import parser as dateutil_parser  # only here: it costs ~10 ms to import
+
     try:
         # Parsing twice with different defaults shows whether any part was filled in.
         first, second = (
-            _dateutil_parser.parse(text, default=default, tzinfos=_fixed_offset)
+            dateutil_parser.parse(text, default=default, tzinfos=_fixed_offset)
             for default in _DEFAULTS
         )
     except Exception as exc:  # dateutil's failures are not all ValueErrors

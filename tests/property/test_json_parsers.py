@@ -1,0 +1,96 @@
+"""With orjson installed or not, parse gives identical results and identical errors.
+
+orjson is only a faster way to the same answer: wherever it would differ (NaN, lone surrogates,
+integers past 64 bits, a byte-order mark, bad UTF-8), the standard parser takes over.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import vodsnap
+from strategies import any_body, encoded, json_values, quirked
+from vodsnap import _read
+
+orjson = pytest.importorskip("orjson")
+
+numbers = st.one_of(
+    st.integers(),
+    st.sampled_from([2**63 - 1, 2**63, -(2**63), -(2**63) - 1, 2**64 - 1, 2**64, 10**19, 10**30]),
+    st.floats(),  # NaN and the infinities included: json.dumps writes them, orjson refuses them
+)
+NUMBER_LITERALS = ["-0", "0.0", "1E400", "-1e400", "1e-400", "1.5e308", "00", "1.", ".5", "+1"]
+
+
+def outcome(body: bytes) -> Any:
+    try:
+        model = vodsnap.parse(body)
+    except vodsnap.DecodeError as exc:
+        return [(e.path, e.message) for e in exc.errors]
+    return (type(model).__name__, repr(model))  # repr: NaN != NaN would hide nothing else
+
+
+def both(body: bytes) -> None:
+    with_orjson = outcome(body)
+    saved = _read._orjson_loads
+    _read._orjson_loads = None
+    try:
+        without = outcome(body)
+    finally:
+        _read._orjson_loads = saved
+    assert with_orjson == without
+
+
+@pytest.fixture(autouse=True)
+def orjson_is_in_use() -> None:
+    assert _read._orjson_loads is orjson.loads  # else this file proves nothing
+
+
+@given(st.data(), any_body)
+def test_valid_and_quirked_bodies(data: st.DataObject, body: dict[str, Any]) -> None:
+    variant = data.draw(encoded(data.draw(quirked(body))))
+    if isinstance(variant, str):
+        variant = variant.encode()
+    both(bytes(variant) if not isinstance(variant, dict) else json.dumps(variant).encode())
+
+
+@given(any_body, st.data())
+def test_numbers_anywhere(body: dict[str, Any], data: st.DataObject) -> None:
+    node: Any = body
+    while isinstance(node, dict) and node:
+        key = data.draw(st.sampled_from(sorted(node)))
+        if not isinstance(node[key], dict) or data.draw(st.booleans()):
+            node[key] = data.draw(numbers | st.lists(numbers, max_size=3))
+            break
+        node = node[key]
+    text = json.dumps(body)
+    both(text.encode())
+    literal = data.draw(st.sampled_from(NUMBER_LITERALS))
+    both(text.replace("0", literal, 1).encode())
+
+
+@given(json_values(30))
+def test_any_json(value: Any) -> None:
+    for ensure_ascii in (True, False):
+        text = json.dumps(value, ensure_ascii=ensure_ascii)
+        both(text.encode("utf-8", "surrogatepass"))
+
+
+@given(any_body, st.data())
+def test_corrupted_bytes(body: dict[str, Any], data: st.DataObject) -> None:
+    raw = bytearray(json.dumps(body, ensure_ascii=False).encode("utf-8", "surrogatepass"))
+    for _ in range(data.draw(st.integers(1, 3))):
+        at = data.draw(st.integers(0, len(raw)))
+        raw[at:at] = data.draw(st.binary(min_size=1, max_size=3))
+    both(bytes(raw))
+    both(b"\xef\xbb\xbf" + json.dumps(body).encode())
+
+
+@given(st.binary(max_size=100))
+def test_any_bytes(body: bytes) -> None:
+    both(body)

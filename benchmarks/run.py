@@ -78,6 +78,10 @@ def quietly(decode: Callable[[bytes], Any]) -> Callable[[bytes], Any]:
     return call
 
 
+def bind(decode: Callable[[bytes], Any], body: bytes) -> Callable[[], Any]:
+    return lambda: decode(body)
+
+
 def measure(
     cases: dict[str, Callable[[], Any]], rounds: int, target: float = 0.02
 ) -> dict[str, float]:
@@ -116,7 +120,7 @@ COLD = {
 
 
 def cold_start(body: bytes, runs: int) -> dict[str, float]:
-    """Median seconds for import plus first decode, in a fresh process, interpreter start excluded."""
+    """Median seconds of import plus first decode in a fresh process (no interpreter start)."""
     samples: dict[str, list[float]] = {name: [] for name in COLD}
     names = list(COLD)
     for _ in range(runs):
@@ -148,7 +152,7 @@ def main() -> None:
     impls = decoders()
     results: dict[str, dict[str, float]] = {}
     for body_name, body in all_bodies.items():
-        cases = {name: (lambda d=quietly(decode), b=body: d(b)) for name, decode in impls.items()}
+        cases = {name: bind(quietly(decode), body) for name, decode in impls.items()}
         results[body_name] = measure(cases, rounds)
 
     model = vodsnap.parse(all_bodies["snapshot-event-success"])
@@ -190,7 +194,8 @@ def report(
                 "msgspec",
             )
         ),
-        f"Medians of {rounds} interleaved rounds; cold start: median of {cold_runs} fresh processes.",
+        f"Medians of {rounds} interleaved rounds; "
+        f"cold start: median of {cold_runs} fresh processes.",
         "",
         "| body | vodsnap µs | " + " | ".join(f"{p} µs (ratio)" for p in peers) + " |",
         "|---|---:|" + "---:|" * len(peers),
@@ -201,8 +206,8 @@ def report(
         lines.append(f"| {body} | {us(base)} | " + " | ".join(cells) + " |")
     lines += [
         "",
-        "With the optional orjson parser (`pip install 'vodsnap[orjson]'`), against the hand-written",
-        "decoder on orjson too:",
+        "With the optional orjson parser (`pip install 'vodsnap[orjson]'`), against the",
+        "hand-written decoder on orjson too:",
         "",
         "| body | vodsnap+orjson µs | " + " | ".join(f"{p} µs (ratio)" for p in fast) + " |",
         "|---|---:|" + "---:|" * len(fast),

@@ -13,7 +13,8 @@ settings.register_profile(
     "ci", max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow]
 )
 settings.register_profile("dev", max_examples=100, deadline=None)
-settings.register_profile(  # before a release, or after touching a rule: VODSNAP_HYPOTHESIS=thorough
+# Before a release, or after touching a rule: VODSNAP_HYPOTHESIS=thorough python -m pytest
+settings.register_profile(
     "thorough", max_examples=3000, deadline=None, suppress_health_check=list(HealthCheck)
 )
 settings.load_profile(

@@ -30,7 +30,7 @@ _STATUSES = {
 }
 
 
-class Invalid(ValueError):
+class InvalidError(ValueError):
     def __init__(self, errors: list[tuple[str, str]]) -> None:
         super().__init__(errors)
         self.errors = errors
@@ -86,7 +86,7 @@ def _field(
 def decode(data: bytes, loads: Callable[[bytes], Any] = json.loads) -> Any:
     obj = loads(data)
     if type(obj) is not dict:
-        raise Invalid([("$", "expected an object")])
+        raise InvalidError([("$", "expected an object")])
     if "eventType" in obj:
         return _event(obj)
     return _fast(obj)
@@ -116,7 +116,7 @@ def _fast(o: dict[str, Any]) -> FastSnapshotCallback:
     if flag not in ("yes", "no"):
         e.append(("$.deleted", "expected 'yes' or 'no'"))
     if e:
-        raise Invalid(e)
+        raise InvalidError(e)
     return FastSnapshotCallback(
         vid=vid,
         app_id=app_id,
@@ -147,7 +147,7 @@ def _event(o: dict[str, Any]) -> Any:
         raise NotImplementedError("only the snapshot event is benchmarked")
     d = o.get("data")
     if type(d) is not dict:
-        raise Invalid([*e, ("$.data", "expected an object")])
+        raise InvalidError([*e, ("$.data", "expected an object")])
     task = _field(d, "vodTaskId", _str, "$.data", e)
     file_id = _field(d, "fileId", _text, "$.data", e)
     definition = _field(d, "definition", _int, "$.data", e)
@@ -168,7 +168,7 @@ def _event(o: dict[str, Any]) -> Any:
                 e.append((path + ".url", "expected a string"))
             pictures.append(PicInfo(time_offset=offset, status=status, url=url))
     if e:
-        raise Invalid(e)
+        raise InvalidError(e)
     return SnapshotByTimeOffsetComplete(
         version=version,
         event_type=SNAPSHOT,

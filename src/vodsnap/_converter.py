@@ -47,6 +47,7 @@ __all__ = [
     "default_converter",
     "describe",
     "fast_converter",
+    "may_hold_a_float",
     "pull_entries",
     "pull_response_type",
 ]
@@ -85,6 +86,7 @@ API3_NAMES: Final[Mapping[type, Mapping[str, str]]] = {
 }
 
 _EVENT_TYPE_KEY: Final = "eventType"
+_VERSION_KEY: Final = "version"
 _API3_EVENT_TYPE_KEY: Final = "EventType"
 _API3_HANDLE_KEY: Final = "EventHandle"
 _API3_SNAPSHOT_PAYLOAD: Final = "SnapshotByTimeOffsetCompleteEvent"
@@ -186,6 +188,12 @@ def _digit_text(value: object, _: object = None) -> str:
     if isinstance(value, int) and not isinstance(value, bool):
         return str(int(value))
     raise WireError(f"expected a string or an integer, got {describe(value)}")
+
+
+def _optional_str(value: object, _: object = None) -> str | None:
+    if value is None or type(value) is str:
+        return value
+    return _str(value)
 
 
 def _code_to_wire(code: str | None) -> str | int | None:
@@ -407,7 +415,7 @@ def converter_for(strict: bool, limits: Limits, detailed: bool = True) -> Conver
     for cl, hook in class_hooks:
         conv.register_structure_hook(cl, hook)
     conv.register_unstructure_hook(datetime, format_time)
-    structure_as(str | None, _optional(_str))
+    structure_as(str | None, _optional_str)
     structure_as(tuple[str, ...], _tuple_of(_str, ("max_snapshots", limits.max_snapshots)))
     structure_as(Mapping[str, Any], _frozen_json(strict, limits.max_depth))
     unstructure_as(tuple[str, ...], list)
@@ -456,7 +464,7 @@ def converter_for(strict: bool, limits: Limits, detailed: bool = True) -> Conver
         event_type={"struct_hook": _snapshot_event_type},
         **event_overrides,
     )
-    snapshot_event = _as_object(snapshot_event)
+    raw_snapshot_event, snapshot_event = snapshot_event, _as_object(snapshot_event)
     unknown_event, unstructure_unknown_event = register(UnknownEvent, **event_overrides)
     unknown_event = _as_object(unknown_event)
 
@@ -491,7 +499,7 @@ def converter_for(strict: bool, limits: Limits, detailed: bool = True) -> Conver
         if _API3_EVENT_TYPE_KEY not in obj:
             errors.append(_field(_API3_EVENT_TYPE_KEY, KeyError(_API3_EVENT_TYPE_KEY)))
         event_type = attempt(_API3_EVENT_TYPE_KEY, _str, obj.get(_API3_EVENT_TYPE_KEY, ""))
-        handle = attempt(_API3_HANDLE_KEY, _optional(_str), obj.get(_API3_HANDLE_KEY))
+        handle = attempt(_API3_HANDLE_KEY, _optional_str, obj.get(_API3_HANDLE_KEY))
         rest = {k: v for k, v in obj.items() if k not in _API3_ENVELOPE_KEYS}
         result: SnapshotByTimeOffsetComplete | UnknownEvent | None = None
         if event_type == SNAPSHOT_EVENT_TYPE:
@@ -568,7 +576,7 @@ def converter_for(strict: bool, limits: Limits, detailed: bool = True) -> Conver
         if _EVENT_TYPE_KEY not in obj and _API3_EVENT_TYPE_KEY in obj:
             return api3_event(obj)
         if obj.get(_EVENT_TYPE_KEY) == SNAPSHOT_EVENT_TYPE:
-            return snapshot_event(obj, SnapshotByTimeOffsetComplete)  # type: ignore[no-any-return]
+            return raw_snapshot_event(obj, SnapshotByTimeOffsetComplete)  # type: ignore[no-any-return]
         return unknown_event(obj, UnknownEvent)  # type: ignore[no-any-return]
 
     def callback(value: object, _: object = None) -> Callback:
@@ -649,7 +657,7 @@ def converter_for(strict: bool, limits: Limits, detailed: bool = True) -> Conver
             value,
             {
                 _PULL_CODE: (to_int, True),
-                _PULL_MESSAGE: (_optional(_str), False),
+                _PULL_MESSAGE: (_optional_str, False),
                 _PULL_EVENTS: (entries, False),
             },
         )
@@ -660,7 +668,7 @@ def converter_for(strict: bool, limits: Limits, detailed: bool = True) -> Conver
         )
 
     def api3_error(value: object, _: object = None) -> dict[str, Any]:
-        return envelope(value, {_API3_CODE: (_str, True), _API3_MESSAGE: (_optional(_str), False)})
+        return envelope(value, {_API3_CODE: (_str, True), _API3_MESSAGE: (_optional_str, False)})
 
     def api3_response(value: object, _: object = None) -> dict[str, Any]:
         return envelope(
@@ -740,6 +748,21 @@ def pull_entries(cl: type[Any], value: object) -> tuple[str, list[Any]]:
     return path, list(entries) if isinstance(entries, list | tuple) else []
 
 
+def may_hold_a_float(model: object, value: object) -> bool:
+    """Whether a model decoded from ``value`` may hold what the wire sent as a float.
+
+    The fast-snapshot callback and the API 3.0 event have no field that takes one; a 4.0
+    snapshot event only its ``version``; an unknown event's raw data anything.
+    """
+    if type(model) is FastSnapshotCallback:
+        return False
+    if type(model) is SnapshotByTimeOffsetComplete:
+        if model.wire_format is EventFormat.API3:
+            return False
+        return type(value.get(_VERSION_KEY)) is float if isinstance(value, Mapping) else True
+    return True
+
+
 def pull_response_type(value: object) -> type[PullEventResponse] | type[PullEventsResponse]:
     """Which generation a pull response is: API 3.0's wraps everything in ``Response``."""
     if isinstance(value, Mapping) and _API3_RESPONSE in value:
@@ -779,7 +802,9 @@ def _as_object(structure: Callable[[Any, Any], T]) -> Callable[[object, object],
     """A generated function, guarded: anything but an object is one error, not one per field."""
 
     def guarded(value: object, cl: object = None) -> T:
-        return structure(_expect_object(value), cl)
+        if type(value) is not dict:  # the check inline: a call less per object
+            _expect_object(value)
+        return structure(value, cl)
 
     return guarded
 

@@ -91,6 +91,16 @@ def test_corrupted_bytes(body: dict[str, Any], data: st.DataObject) -> None:
     both(b"\xef\xbb\xbf" + json.dumps(body).encode())
 
 
+@given(any_body, st.data())
+def test_duplicate_keys(body: dict[str, Any], data: st.DataObject) -> None:
+    text = json.dumps(body)
+    key = data.draw(st.sampled_from(sorted(body)))
+    value = json.dumps(data.draw(json_values(4) | numbers))
+    first, last = f'"{key}": {value}, ', f', "{key}": {value}'
+    both(("{" + first + text[1:]).encode())  # the body's value is the last: it wins
+    both((text[:-1] + last + "}").encode())  # the new value is the last: it wins
+
+
 @given(st.binary(max_size=100))
 def test_any_bytes(body: bytes) -> None:
     both(body)

@@ -46,6 +46,7 @@ from ._models import (
     SnapshotByTimeOffsetData,
     UnknownEvent,
 )
+from ._schema import json_schema
 
 if TYPE_CHECKING:
     from cattrs import Converter
@@ -100,6 +101,7 @@ __all__ = [
     "converter",
     "error_info",
     "error_table",
+    "json_schema",
     "parse",
     "parse_event",
     "parse_fast_snapshot",

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Iterator, Sequence
 from typing import TextIO
@@ -24,9 +25,37 @@ def main(argv: Sequence[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):  # a lone surrogate in a body must not crash a report
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")
+    try:
+        return _command(argv)
+    except BrokenPipeError:  # the reader went away (``vodsnap ... | head``): stop quietly
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
+
+
+def _command(argv: list[str]) -> int:
     if argv[:1] == ["codes"]:
         return _codes(argv[1:])
+    if argv[:1] == ["schema"]:
+        return _schema(argv[1:])
     return _decode(argv)
+
+
+def _schema(argv: list[str]) -> int:
+    """``vodsnap schema [KIND]``: a wire format's JSON Schema (draft 2020-12) on stdout."""
+    parser = argparse.ArgumentParser(
+        prog="vodsnap schema",
+        description="Print the JSON Schema (draft 2020-12) of a wire format.",
+    )
+    parser.add_argument(
+        "kind",
+        nargs="?",
+        default="callback",
+        choices=["callback", "fast-snapshot", "event"],
+        help="callback (either format, the default), fast-snapshot, or event",
+    )
+    args = parser.parse_args(argv)
+    print(json.dumps(vodsnap.json_schema(args.kind), ensure_ascii=False, indent=2))
+    return 0
 
 
 def _codes(argv: list[str]) -> int:
@@ -74,7 +103,8 @@ def _parser() -> argparse.ArgumentParser:
             "or JSON Lines (one body per line); '-' reads standard input. One line is printed "
             "per body decoded; every problem of a body that fails goes to standard error. "
             "With --pull, each body is a pull response of either generation and each of its "
-            "events gets a line. 'vodsnap codes --help' describes error codes."
+            "events gets a line. 'vodsnap codes --help' describes error codes, "
+            "'vodsnap schema --help' prints JSON Schemas."
         ),
         epilog="Exit status: 0 when every body decoded, 1 when any failed, 2 on usage errors.",
     )

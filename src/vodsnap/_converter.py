@@ -37,9 +37,15 @@ from ._models import (
 from ._times import format_time, parse_time
 
 __all__ = [
+    "API3_EVENT_TYPE_KEY",
+    "API3_HANDLE_KEY",
     "API3_NAMES",
+    "API3_SNAPSHOT_PAYLOAD",
+    "DELETE_ALIAS",
+    "EVENT_TYPE_KEY",
     "EXPIRES_KEY",
     "SIGN_KEY",
+    "SNAPSHOT_EVENT_TYPE",
     "WIRE_NAMES",
     "Callback",
     "Event",
@@ -863,3 +869,11 @@ def default_converter() -> Converter:
 def fast_converter() -> Converter:
     """The fast path for the default mode and limits: what ``parse`` decodes with."""
     return converter_for(False, DEFAULT_LIMITS, False)
+
+
+#: Names other modules need (the JSON Schema), under their public spelling in this module.
+EVENT_TYPE_KEY: Final = _EVENT_TYPE_KEY
+API3_EVENT_TYPE_KEY: Final = _API3_EVENT_TYPE_KEY
+API3_HANDLE_KEY: Final = _API3_HANDLE_KEY
+API3_SNAPSHOT_PAYLOAD: Final = _API3_SNAPSHOT_PAYLOAD
+DELETE_ALIAS: Final = _DELETE

@@ -1,0 +1,187 @@
+"""The JSON Schemas: valid draft 2020-12, passed by every body that decodes, and never refusing
+a body that decodes (a body the schema refuses must fail to decode)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import vodsnap
+from strategies import (
+    any_body,
+    api3_snapshot_bodies,
+    api3_unknown_bodies,
+    fast_snapshot_bodies,
+    json_values,
+    quirked,
+    snapshot_event_bodies,
+    unknown_event_bodies,
+)
+from vodsnap import testing
+
+jsonschema = pytest.importorskip("jsonschema")
+
+KINDS = ["callback", "fast-snapshot", "event"]
+PARSERS: dict[str, Any] = {
+    "callback": vodsnap.parse,
+    "fast-snapshot": vodsnap.parse_fast_snapshot,
+    "event": vodsnap.parse_event,
+}
+VALIDATORS = {
+    kind: jsonschema.Draft202012Validator(vodsnap.json_schema(kind))  # type: ignore[arg-type]
+    for kind in KINDS
+}
+event_bodies = (
+    snapshot_event_bodies()
+    | unknown_event_bodies()
+    | api3_snapshot_bodies()
+    | api3_unknown_bodies()
+)
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_each_schema_is_valid_draft_2020_12(kind: str) -> None:
+    schema = vodsnap.json_schema(kind)  # type: ignore[arg-type]
+    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    jsonschema.Draft202012Validator.check_schema(schema)
+    assert json.loads(json.dumps(schema)) == schema
+
+
+def test_the_documentation_examples_pass(example_bytes: dict[str, bytes]) -> None:
+    for name, body in example_bytes.items():
+        value = json.loads(body)
+        assert VALIDATORS["callback"].is_valid(value)
+        assert VALIDATORS["fast-snapshot" if name.startswith("fast") else "event"].is_valid(value)
+
+
+@given(st.data(), fast_snapshot_bodies())
+def test_fast_snapshot_bodies_pass(data: st.DataObject, body: dict[str, Any]) -> None:
+    variant = data.draw(quirked(body))
+    assert VALIDATORS["fast-snapshot"].is_valid(variant)
+    assert VALIDATORS["callback"].is_valid(variant)
+
+
+@given(st.data(), event_bodies)
+def test_event_bodies_pass(data: st.DataObject, body: dict[str, Any]) -> None:
+    variant = data.draw(quirked(body))
+    assert VALIDATORS["event"].is_valid(variant)
+    assert VALIDATORS["callback"].is_valid(variant)
+
+
+@given(testing.bodies())
+def test_the_testing_kits_bodies_pass(body: dict[str, Any]) -> None:
+    assert VALIDATORS["callback"].is_valid(body)
+
+
+#: Values near the rules' edges, where a schema and the decoder could disagree.
+near_valid = (
+    st.integers(-(2**70), 2**70)
+    | st.integers(-(10**6), 10**6).map(str)
+    | st.sampled_from(["05", "-0", "+5", " 5", "5.0", "0x5", "", "-", "yes", "no", "YES", "4.0"])
+    | st.sampled_from(["2018-08-23 16:25:18", "2018-08-23T08:25:18Z", "2018-08-23", "x"])
+    | st.sampled_from([3, 4, 5, "3", "4", "5", 5.0, True, None, [], {}])
+)
+
+
+def mutated(data: st.DataObject, body: dict[str, Any]) -> dict[str, Any]:
+    """``body`` with one value anywhere replaced or removed."""
+    node: Any = body
+    while True:
+        keys = sorted(node) if isinstance(node, dict) else list(range(len(node)))
+        if not keys:
+            return body
+        key = data.draw(st.sampled_from(keys))
+        child = node[key]
+        if isinstance(child, dict | list) and child and data.draw(st.booleans()):
+            node = child
+            continue
+        if isinstance(node, dict) and data.draw(st.booleans()):
+            del node[key]
+        else:
+            node[key] = data.draw(near_valid | json_values(6))
+        return body
+
+
+@given(st.data(), any_body, st.sampled_from(KINDS))
+def test_what_the_schema_refuses_does_not_decode(
+    data: st.DataObject, body: dict[str, Any], kind: str
+) -> None:
+    for _ in range(data.draw(st.integers(1, 3))):
+        body = mutated(data, body)
+    if VALIDATORS[kind].is_valid(body):
+        return
+    with pytest.raises(vodsnap.DecodeError):
+        PARSERS[kind](body)
+
+
+NEAR_VALID = [
+    *[-(2**64), -5, 0, 5, 2**64, "-5", "05", "-0", "+5", " 5", "5.0", "0x5", "", "-", "5"],
+    *["3", "4", 3, 4, 5.0, 1e30, True, False, None, [], {}, "yes", "no", "YES", "4.0", 4],
+    *["2018-08-23 16:25:18", "2018-08-23T08:25:18Z", "2018-08-23", "x"],
+]
+
+
+def leaves(value: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    if isinstance(value, dict):
+        return [p for k, v in value.items() for p in leaves(v, (*path, k))] + [path]
+    if isinstance(value, list):
+        return [p for i, v in enumerate(value) for p in leaves(v, (*path, i))] + [path]
+    return [path]
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_near_valid_values_at_every_field(example_bytes: dict[str, bytes], kind: str) -> None:
+    """Exhaustively: every field of every documentation body, set to every value near the
+    edge of a rule. The schema may refuse only what the decoder refuses."""
+    checked = 0
+    for raw in example_bytes.values():
+        body = json.loads(raw)
+        for path in leaves(body):
+            if not path:
+                continue
+            for value in NEAR_VALID:
+                variant = json.loads(raw)
+                node = variant
+                for key in path[:-1]:
+                    node = node[key]
+                node[path[-1]] = value
+                if not VALIDATORS[kind].is_valid(variant):
+                    checked += 1
+                    with pytest.raises(vodsnap.DecodeError):
+                        PARSERS[kind](variant)
+    assert checked > 100  # the schemas do refuse things
+
+
+@given(json_values(20), st.sampled_from(KINDS))
+def test_any_json_refused_by_the_schema_does_not_decode(value: Any, kind: str) -> None:
+    if VALIDATORS[kind].is_valid(value):
+        return
+    with pytest.raises(vodsnap.DecodeError):
+        PARSERS[kind](json.dumps(value))
+
+
+def test_limits_set_max_items() -> None:
+    schema = vodsnap.json_schema("fast-snapshot", limits=vodsnap.Limits(max_snapshots=2))
+    assert schema["properties"]["result"]["maxItems"] == 2
+
+
+def test_unknown_kind() -> None:
+    with pytest.raises(ValueError, match="kind must be"):
+        vodsnap.json_schema("pull")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_the_command_line_prints_it(kind: str) -> None:
+    out = subprocess.run(
+        [sys.executable, "-m", "vodsnap", "schema", kind],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert json.loads(out.stdout) == vodsnap.json_schema(kind)  # type: ignore[arg-type]

@@ -1,0 +1,57 @@
+"""Django: receive Tencent VOD snapshot callbacks (a one-file project; in yours, the view and
+the URL are what you need).
+
+    pip install 'vodsnap[recipes]' && django-admin runserver --pythonpath . --settings django_app
+
+Tencent sends no CSRF token, so the view is exempt; it answers at once and hands the model on.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import queue
+from collections.abc import Callable
+from typing import Any
+
+import django
+from django.conf import settings
+
+if not settings.configured:
+    settings.configure(
+        ROOT_URLCONF=__name__,
+        ALLOWED_HOSTS=["*"],
+        SECRET_KEY="only-for-this-example",
+        MIDDLEWARE=["django.middleware.common.CommonMiddleware"],
+    )
+    django.setup()
+
+from django.http import HttpRequest, JsonResponse
+from django.urls import path
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST
+
+import vodsnap
+
+log = logging.getLogger("vod.callbacks")
+work: queue.SimpleQueue[Any] = queue.SimpleQueue()  # a worker drains it
+#: Where the callbacks go: replace these in your project (a task queue, a dead-letter table).
+hand_on: Callable[[Any], None] = work.put
+keep: Callable[[dict[str, Any]], None] = lambda report: None  # noqa: E731
+
+
+@csrf_exempt
+@require_POST
+def vod_callback(request: HttpRequest) -> JsonResponse:
+    try:
+        model = vodsnap.parse(request.body)
+    except vodsnap.DecodeError as exc:
+        report = exc.report()
+        log.warning("undecodable VOD callback: %s", json.dumps(report["errors"]))
+        keep(report)
+        return JsonResponse({}, status=400)
+    hand_on(model)
+    return JsonResponse({})
+
+
+urlpatterns = [path("vod/callback", vod_callback)]

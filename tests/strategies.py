@@ -14,17 +14,8 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-SNAPSHOT_EVENT = "CreateSnapshotByTimeOffsetComplete"
-OTHER_EVENT_TYPES = (
-    "NewFileUpload",
-    "TranscodeComplete",
-    "ConcatComplete",
-    "ClipComplete",
-    "CreateImageSpriteComplete",
-    "ProcedureStateChanged",
-    "FileDeleted",
-    "PullComplete",
-)
+from vodsnap.testing import OTHER_EVENT_TYPES, SNAPSHOT_EVENT
+
 FAST_SNAPSHOT_INT_FIELDS = ("app_id", "duration", "width", "height", "status")
 
 ids = st.text(string.ascii_letters + string.digits + "-_", min_size=1, max_size=48)

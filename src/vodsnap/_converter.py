@@ -33,6 +33,7 @@ from ._models import (
     SnapshotByTimeOffsetComplete,
     SnapshotByTimeOffsetData,
     UnknownEvent,
+    thaw,
 )
 from ._times import format_time, parse_time
 
@@ -362,14 +363,6 @@ def _freeze(
     return None
 
 
-def _thaw(value: Any) -> Any:
-    if isinstance(value, Mapping):
-        return {k: _thaw(v) for k, v in value.items()}
-    if isinstance(value, tuple):
-        return [_thaw(v) for v in value]
-    return value
-
-
 # -- errors below a field -------------------------------------------------------------------
 
 
@@ -425,7 +418,7 @@ def converter_for(strict: bool, limits: Limits, detailed: bool = True) -> Conver
     structure_as(tuple[str, ...], _tuple_of(_str, ("max_snapshots", limits.max_snapshots)))
     structure_as(Mapping[str, Any], _frozen_json(strict, limits.max_depth))
     unstructure_as(tuple[str, ...], list)
-    unstructure_as(Mapping[str, Any], _thaw)
+    unstructure_as(Mapping[str, Any], thaw)
 
     def register(
         cl: type[Any], names: Mapping[str, str] | None = None, **overrides: Any
@@ -558,7 +551,7 @@ def converter_for(strict: bool, limits: Limits, detailed: bool = True) -> Conver
     def unstructure_unknown(event: UnknownEvent) -> dict[str, Any]:
         if event.wire_format is not EventFormat.API3:
             return unstructure_unknown_event(event)  # type: ignore[no-any-return]
-        payload: dict[str, Any] = _thaw(event.data)
+        payload: dict[str, Any] = thaw(event.data)
         return api3_envelope(event) | payload
 
     conv.register_structure_hook(SnapshotByTimeOffsetComplete, snapshot_event)

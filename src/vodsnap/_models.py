@@ -36,6 +36,7 @@ __all__ = [
     "SnapshotByTimeOffsetComplete",
     "SnapshotByTimeOffsetData",
     "UnknownEvent",
+    "thaw",
 ]
 
 
@@ -254,17 +255,18 @@ class UnknownEvent:
         type and its whole ``data`` (vodsnap cannot know which of an unknown event's fields
         identify it)."""
         canonical = json.dumps(
-            [self.event_type, _thaw(self.data)], sort_keys=True, ensure_ascii=True
+            [self.event_type, thaw(self.data)], sort_keys=True, ensure_ascii=True
         )
         digest = hashlib.sha256(canonical.encode("ascii")).hexdigest()
         return f"{self.event_type}:sha256:{digest}"
 
 
-def _thaw(value: Any) -> Any:
+def thaw(value: Any) -> Any:
+    """A frozen value as plain JSON-ready data: mappings as dicts, tuples as lists."""
     if isinstance(value, Mapping):
-        return {k: _thaw(v) for k, v in value.items()}
+        return {k: thaw(v) for k, v in value.items()}
     if isinstance(value, tuple):
-        return [_thaw(v) for v in value]
+        return [thaw(v) for v in value]
     return value
 
 

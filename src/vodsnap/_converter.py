@@ -53,7 +53,6 @@ __all__ = [
     "converter_for",
     "default_converter",
     "describe",
-    "fast_converter",
     "may_hold_a_float",
     "pull_entries",
     "pull_response_type",
@@ -858,10 +857,6 @@ def default_converter() -> Converter:
     """The configured, detailed converter (lenient, default limits): ``vodsnap.converter``."""
     return converter_for(False, DEFAULT_LIMITS)
 
-
-def fast_converter() -> Converter:
-    """The fast path for the default mode and limits: what ``parse`` decodes with."""
-    return converter_for(False, DEFAULT_LIMITS, False)
 
 
 #: Names other modules need (the JSON Schema), under their public spelling in this module.

@@ -189,6 +189,8 @@ def _strict_int(value: object, _: object = None) -> int:
 
 def _digit_text(value: object, _: object = None) -> str:
     """Strings as they are; integers as their decimal text (ids, error codes)."""
+    if type(value) is str:
+        return value
     if isinstance(value, str):
         return str(value)
     if isinstance(value, int) and not isinstance(value, bool):
@@ -236,11 +238,12 @@ def _time(lenient: bool) -> Callable[[object, object], datetime]:
 
 def _status(to_int: Callable[[object, object], int]) -> Callable[[object, object], Any]:
     known = ", ".join(f"{s.value} ({s.name.lower()})" for s in FastSnapshotStatus)
+    by_value = {s.value: s for s in FastSnapshotStatus}  # a dict, not the Enum's slow call
 
     def structure(value: object, _: object = None) -> FastSnapshotStatus:
         try:
-            return FastSnapshotStatus(to_int(value, None))
-        except ValueError:
+            return by_value[to_int(value, None)]
+        except (KeyError, ValueError):
             raise WireError(f"expected one of {known}, got {describe(value)}") from None
 
     return structure
@@ -258,6 +261,8 @@ def _unyes_no(value: bool) -> str:
 
 def _version(value: object, _: object = None) -> str:
     """``"4.0"`` as sent; a JSON number (one PullEvent example sends ``4``) as ``"4.0"``."""
+    if type(value) is str:
+        return value
     if isinstance(value, str):
         return str(value)
     if isinstance(value, int) and not isinstance(value, bool):
@@ -296,7 +301,7 @@ def _tuple_of(
     fast = hook if of_dicts is None else of_dicts
 
     def structure(value: object, _: object = None) -> tuple[T, ...]:
-        if not isinstance(value, list | tuple):
+        if type(value) is not list and not isinstance(value, list | tuple):
             raise WireError(f"expected an array, got {describe(value)}")
         if limit is not None and len(value) > limit[1]:
             raise WireError(f"{len(value)} items, more than {limit[0]}={limit[1]}")
@@ -752,12 +757,11 @@ def may_hold_a_float(model: object, value: object) -> bool:
     The fast-snapshot callback and the API 3.0 event have no field that takes one; a 4.0
     snapshot event only its ``version``; an unknown event's raw data anything.
     """
-    if type(model) is FastSnapshotCallback:
+    kind = type(model)
+    if kind is FastSnapshotCallback:
         return False
-    if type(model) is SnapshotByTimeOffsetComplete:
-        if model.wire_format is EventFormat.API3:
-            return False
-        return type(value.get(_VERSION_KEY)) is float if isinstance(value, Mapping) else True
+    if kind is SnapshotByTimeOffsetComplete and type(value) is dict:
+        return type(value.get(_VERSION_KEY)) is float  # absent from the 3.0 shape: None
     return True
 
 
@@ -856,7 +860,6 @@ def _rename_note(exc: BaseException, old: str, new: str) -> None:
 def default_converter() -> Converter:
     """The configured, detailed converter (lenient, default limits): ``vodsnap.converter``."""
     return converter_for(False, DEFAULT_LIMITS)
-
 
 
 #: Names other modules need (the JSON Schema), under their public spelling in this module.

@@ -16,6 +16,8 @@ import vodsnap
 
 __all__ = ["main"]
 
+_Model = vodsnap.FastSnapshotCallback | vodsnap.SnapshotByTimeOffsetComplete | vodsnap.UnknownEvent
+
 _STDIN = "-"
 
 
@@ -158,11 +160,16 @@ def _decode_one(where: str, body: bytes, as_json: bool, out: TextIO, err: TextIO
     except vodsnap.DecodeError as exc:
         _report(f"{where}: cannot decode", exc, err)
         return False
+    _print(where, model, as_json, out)
+    return True
+
+
+def _print(where: str, model: _Model, as_json: bool, out: TextIO) -> None:
+    """A decoded model's line: its wire form as JSON, or ``where: summary``."""
     if as_json:
         print(json.dumps(vodsnap.to_wire(model), ensure_ascii=False), file=out)
     else:
         print(f"{where}: {_summary(model)}", file=out)
-    return True
 
 
 def _decode_pull(where: str, body: bytes, as_json: bool, out: TextIO, err: TextIO) -> bool:
@@ -180,10 +187,8 @@ def _decode_pull(where: str, body: bytes, as_json: bool, out: TextIO, err: TextI
         if pulled.error is not None:
             _report(f"{name}: cannot decode", pulled.error, err)
             ok = False
-        elif pulled.event is not None and as_json:
-            print(json.dumps(vodsnap.to_wire(pulled.event), ensure_ascii=False), file=out)
         elif pulled.event is not None:
-            print(f"{name}: {_summary(pulled.event)}", file=out)
+            _print(name, pulled.event, as_json, out)
     return ok
 
 
@@ -202,11 +207,7 @@ def _report(headline: str, exc: vodsnap.DecodeError, err: TextIO) -> None:
         print(f"  {error}", file=err)
 
 
-def _summary(
-    model: vodsnap.FastSnapshotCallback
-    | vodsnap.SnapshotByTimeOffsetComplete
-    | vodsnap.UnknownEvent,
-) -> str:
+def _summary(model: _Model) -> str:
     """One human line: kind, id, status, counts."""
     if isinstance(model, vodsnap.FastSnapshotCallback):
         text = (

@@ -2,27 +2,20 @@
 
 from __future__ import annotations
 
-import hashlib
-import hmac
-import time
-from collections.abc import Mapping
 from typing import Any, TypeVar
 
 from attrs import evolve
 
 from ._converter import (
-    EXPIRES_KEY,
-    SIGN_KEY,
     WIRE_NAMES,
     Callback,
     Event,
     converter_for,
-    describe,
     may_hold_a_float,
     pull_entries,
     pull_response_type,
 )
-from ._errors import DecodeError, FieldError, SignatureError, field_errors
+from ._errors import DecodeError, FieldError
 from ._limits import DEFAULT_LIMITS, Limits
 from ._models import (
     FastSnapshotCallback,
@@ -30,7 +23,9 @@ from ._models import (
     PullEventResponse,
     PullEventsResponse,
 )
+from ._paths import field_errors
 from ._read import NOT_READ, Body, has_long_integer, quick_read, read, read_bytes
+from ._signature import check_signature
 
 __all__ = [
     "parse",
@@ -186,7 +181,7 @@ def verify_signature(body: Body, sign_key: str, *, now: float | None = None) -> 
     :raises DecodeError: when the body is not a JSON object.
     """
     value, _ = read(body, strict=False, limits=DEFAULT_LIMITS)
-    _check_signature(value, body, sign_key, now)
+    check_signature(value, body, sign_key, now)
 
 
 def to_wire(model: Model) -> dict[str, Any]:
@@ -216,7 +211,7 @@ def _structure(
     limits = _limits(limits)
     value, problems = read(body, strict=strict, limits=limits)
     if sign_key is not None:
-        _check_signature(value, body, sign_key, None)
+        check_signature(value, body, sign_key, None)
     model, errors = _decode(value, cl, strict, limits)
     if not errors and not problems:
         return model  # type: ignore[no-any-return]
@@ -299,28 +294,3 @@ def _entry_index(path: str, prefix: str, count: int) -> int | None:
         return None
     digits = path[len(prefix) + 1 :].split("]", 1)[0]
     return int(digits) if digits.isdigit() and int(digits) < count else None
-
-
-def _check_signature(value: object, body: object, sign_key: str, now: float | None) -> None:
-    if not isinstance(sign_key, str) or not sign_key:
-        raise ValueError("sign_key must be a non-empty string")
-    if not isinstance(value, Mapping):
-        raise DecodeError([FieldError("$", f"expected an object, got {describe(value)}")], body)
-    sign, expires = value.get(SIGN_KEY), value.get(EXPIRES_KEY)
-    if not isinstance(sign, str):
-        raise SignatureError("missing", f"no {SIGN_KEY!r} string in the body", body)
-    if isinstance(expires, str) and expires.isascii() and expires.isdigit() and len(expires) < 20:
-        expires = int(expires)
-    if not isinstance(expires, int) or isinstance(expires, bool):
-        raise SignatureError("missing", f"no integer {EXPIRES_KEY!r} in the body", body)
-    expected = hashlib.md5(f"{sign_key}{expires}".encode()).hexdigest()
-    given = sign.lower().encode("utf-8", "surrogatepass")
-    if not hmac.compare_digest(expected.encode("ascii"), given):
-        raise SignatureError("mismatch", f"{SIGN_KEY!r} is not MD5(sign_key + T)", body)
-    current = time.time() if now is None else now
-    if expires < current:
-        raise SignatureError(
-            "expired",
-            f"the notification expired at T={expires}, {current - expires:.0f} s ago",
-            body,
-        )

@@ -16,11 +16,11 @@ from typing import Any, Final, TypeVar
 
 from attrs import fields
 from cattrs import Converter
-from cattrs.errors import AttributeValidationNote, ClassValidationError
+from cattrs.errors import ClassValidationError
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from ._codes import FastSnapshotStatus
-from ._errors import DecodeError, PathNote, WireError, field_errors, key_path
+from ._errors import DecodeError
 from ._limits import DEFAULT_LIMITS, Limits
 from ._models import (
     EventFormat,
@@ -35,6 +35,18 @@ from ._models import (
     UnknownEvent,
     thaw,
 )
+from ._paths import (
+    WireError,
+    at,
+    at_key,
+    describe,
+    field_errors,
+    group,
+    key_path,
+    renamed,
+    with_wire_names,
+)
+from ._signature import EXPIRES_KEY, SIGN_KEY
 from ._times import format_time, parse_time
 
 __all__ = [
@@ -44,15 +56,12 @@ __all__ = [
     "API3_SNAPSHOT_PAYLOAD",
     "DELETE_ALIAS",
     "EVENT_TYPE_KEY",
-    "EXPIRES_KEY",
-    "SIGN_KEY",
     "SNAPSHOT_EVENT_TYPE",
     "WIRE_NAMES",
     "Callback",
     "Event",
     "converter_for",
     "default_converter",
-    "describe",
     "may_hold_a_float",
     "pull_entries",
     "pull_response_type",
@@ -96,9 +105,6 @@ _VERSION_KEY: Final = "version"
 _API3_EVENT_TYPE_KEY: Final = "EventType"
 _API3_HANDLE_KEY: Final = "EventHandle"
 _API3_SNAPSHOT_PAYLOAD: Final = "SnapshotByTimeOffsetCompleteEvent"
-#: Signed callbacks (API 3.0 event configuration with a SignKey) carry these top-level fields.
-SIGN_KEY: Final = "Sign"
-EXPIRES_KEY: Final = "T"
 _API3_ENVELOPE_KEYS: Final = frozenset(
     {_API3_EVENT_TYPE_KEY, _API3_HANDLE_KEY, SIGN_KEY, EXPIRES_KEY}
 )
@@ -124,31 +130,6 @@ _FAST_SNAPSHOT_KEYS: Final = frozenset(
     {WIRE_NAMES[FastSnapshotCallback].get(a.name, a.name) for a in fields(FastSnapshotCallback)}
     | {_DELETE}
 )
-_SHOWN: Final = 40  # characters of a bad string quoted back in a message
-
-
-# -- describing what was found ---------------------------------------------------------------
-
-
-def describe(value: object) -> str:
-    """What a bad value is, in JSON's words, short enough for a message."""
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return f"the boolean {'true' if value else 'false'}"
-    if isinstance(value, int):
-        text = str(value) if value.bit_length() < 128 else "with more than 38 digits"
-        return f"the number {text}"
-    if isinstance(value, float):
-        return f"the number {value!r}"
-    if isinstance(value, str):
-        shown = value if len(value) <= _SHOWN else value[:_SHOWN] + "..."
-        return f"the string {shown!r}"
-    if isinstance(value, list | tuple):
-        return "an array"
-    if isinstance(value, Mapping):
-        return "an object"
-    return f"a {type(value).__name__}"
 
 
 # -- scalar hooks ----------------------------------------------------------------------------
@@ -315,9 +296,9 @@ def _tuple_of(
             try:
                 items.append(hook(item, None))
             except Exception as exc:
-                errors.append(_at(exc, f"[{index}]"))
+                errors.append(at(exc, f"[{index}]"))
         if errors:
-            raise _group(errors)
+            raise group(errors)
         return tuple(items)
 
     return structure
@@ -333,7 +314,7 @@ def _frozen_json(strict: bool, max_depth: int) -> Callable[[object, object], Fro
         errors: list[Exception] = []
         frozen: FrozenDict = _freeze(_expect_object(value), "", 2, max_depth, strict, errors)
         if errors:
-            raise _group(errors)
+            raise group(errors)
         return frozen
 
     return structure
@@ -346,10 +327,10 @@ def _freeze(
         return value
     if isinstance(value, float):
         if strict and not math.isfinite(value):
-            errors.append(_at(WireError(f"{json.dumps(value)} is not a JSON number"), path))
+            errors.append(at(WireError(f"{json.dumps(value)} is not a JSON number"), path))
         return value
     if isinstance(value, Mapping | list | tuple) and depth > max_depth:
-        errors.append(_at(WireError(f"nested deeper than max_depth={max_depth}"), path))
+        errors.append(at(WireError(f"nested deeper than max_depth={max_depth}"), path))
         return None
     if isinstance(value, Mapping):
         return FrozenDict(
@@ -363,25 +344,8 @@ def _freeze(
             _freeze(v, f"{path}[{i}]", depth + 1, max_depth, strict, errors)
             for i, v in enumerate(value)
         )
-    errors.append(_at(WireError(f"expected a JSON value, got {describe(value)}"), path))
+    errors.append(at(WireError(f"expected a JSON value, got {describe(value)}"), path))
     return None
-
-
-# -- errors below a field -------------------------------------------------------------------
-
-
-def _at(exc: Exception, relative: str) -> Exception:
-    """``exc``, placed at a wire path relative to the group it will be raised in."""
-    exc.add_note(PathNote(relative))
-    return exc
-
-
-def _field(wire_name: str, exc: Exception) -> Exception:
-    return _at(exc, key_path("", wire_name))
-
-
-def _group(errors: list[Exception]) -> ExceptionGroup[Exception]:
-    return ExceptionGroup("invalid values", errors)
 
 
 # -- classes ---------------------------------------------------------------------------------
@@ -475,7 +439,7 @@ def converter_for(strict: bool, limits: Limits, detailed: bool = True) -> Conver
     api3_pic_info, api3_unstructure_pic_info = register(
         PicInfo, API3_NAMES[PicInfo], url={"omit_if_default": True}
     )
-    api3_pic_info = _named(api3_pic_info, API3_NAMES[PicInfo])
+    api3_pic_info = with_wire_names(api3_pic_info, API3_NAMES[PicInfo])
     api3_pic_infos = _tuple_of(_as_object(api3_pic_info), max_pictures, of_dicts=api3_pic_info)
     api3_data, api3_unstructure_data = register(
         SnapshotByTimeOffsetData,
@@ -486,7 +450,7 @@ def converter_for(strict: bool, limits: Limits, detailed: bool = True) -> Conver
             "unstruct_hook": lambda ps: [api3_unstructure_pic_info(p) for p in ps],
         },
     )
-    api3_data = _as_object(_named(api3_data, API3_NAMES[SnapshotByTimeOffsetData]))
+    api3_data = _as_object(with_wire_names(api3_data, API3_NAMES[SnapshotByTimeOffsetData]))
     frozen_json = _frozen_json(strict, limits.max_depth)
 
     def api3_event(obj: Mapping[str, Any]) -> SnapshotByTimeOffsetComplete | UnknownEvent:
@@ -496,11 +460,11 @@ def converter_for(strict: bool, limits: Limits, detailed: bool = True) -> Conver
             try:
                 return hook(value, None)
             except Exception as exc:
-                errors.append(_field(wire_name, exc))
+                errors.append(at_key(wire_name, exc))
                 return None
 
         if _API3_EVENT_TYPE_KEY not in obj:
-            errors.append(_field(_API3_EVENT_TYPE_KEY, KeyError(_API3_EVENT_TYPE_KEY)))
+            errors.append(at_key(_API3_EVENT_TYPE_KEY, KeyError(_API3_EVENT_TYPE_KEY)))
         event_type = attempt(_API3_EVENT_TYPE_KEY, _str, obj.get(_API3_EVENT_TYPE_KEY, ""))
         handle = attempt(_API3_HANDLE_KEY, _optional_str, obj.get(_API3_HANDLE_KEY))
         rest = {k: v for k, v in obj.items() if k not in _API3_ENVELOPE_KEYS}
@@ -509,12 +473,12 @@ def converter_for(strict: bool, limits: Limits, detailed: bool = True) -> Conver
             payload = rest.pop(_API3_SNAPSHOT_PAYLOAD, None)
             snapshot_data: SnapshotByTimeOffsetData | None = None
             if payload is None:
-                errors.append(_field(_API3_SNAPSHOT_PAYLOAD, KeyError(_API3_SNAPSHOT_PAYLOAD)))
+                errors.append(at_key(_API3_SNAPSHOT_PAYLOAD, KeyError(_API3_SNAPSHOT_PAYLOAD)))
             else:
                 snapshot_data = attempt(_API3_SNAPSHOT_PAYLOAD, api3_data, payload)
             if strict:  # every other event key may be there, as null
                 errors.extend(
-                    _field(key, WireError("unexpected field"))
+                    at_key(key, WireError("unexpected field"))
                     for key, value in rest.items()
                     if value is not None
                 )
@@ -537,7 +501,7 @@ def converter_for(strict: bool, limits: Limits, detailed: bool = True) -> Conver
                     event_handle=handle,
                 )
         if result is None:
-            raise _group(errors)
+            raise group(errors)
         return result
 
     def api3_envelope(event: SnapshotByTimeOffsetComplete | UnknownEvent) -> dict[str, Any]:
@@ -607,16 +571,16 @@ def converter_for(strict: bool, limits: Limits, detailed: bool = True) -> Conver
         for key, (hook, required) in wanted.items():
             if key not in obj:
                 if required:
-                    errors.append(_field(key, KeyError(key)))
+                    errors.append(at_key(key, KeyError(key)))
                 continue
             try:
                 found[key] = hook(obj[key], None)
             except Exception as exc:
-                errors.append(_field(key, exc))
+                errors.append(at_key(key, exc))
         if strict:
-            errors.extend(_field(k, WireError("unexpected field")) for k in obj if k not in wanted)
+            errors.extend(at_key(k, WireError("unexpected field")) for k in obj if k not in wanted)
         if errors:
-            raise _group(errors)
+            raise group(errors)
         return found
 
     def entries(value: object, _: object = None) -> list[Any]:
@@ -647,7 +611,7 @@ def converter_for(strict: bool, limits: Limits, detailed: bool = True) -> Conver
         try:
             pulled_event = event(entry)
             if pulled_event.event_handle is None:
-                raise _group([_field(_API3_HANDLE_KEY, KeyError(_API3_HANDLE_KEY))])
+                raise group([at_key(_API3_HANDLE_KEY, KeyError(_API3_HANDLE_KEY))])
         except Exception as exc:
             return failed(entry, exc, _API3_HANDLE_KEY, _Api3PulledEntry)
         return PulledEvent(msg_handle=pulled_event.event_handle, event=pulled_event)
@@ -776,25 +740,6 @@ def _get(value: object, key: str) -> object:
     return value.get(key) if isinstance(value, Mapping) else None
 
 
-def _named(structure: Callable[[Any, Any], T], names: Mapping[str, str]) -> Callable[[Any, Any], T]:
-    """A generated function whose errors carry ``names`` (attribute -> wire name), for a shape
-    whose wire names are not the class's usual ones (``WIRE_NAMES``)."""
-
-    def named(value: object, cl: object = None) -> T:
-        try:
-            return structure(value, cl)
-        except ClassValidationError as exc:
-            for sub in exc.exceptions:
-                for note in getattr(sub, "__notes__", ()):
-                    if isinstance(note, AttributeValidationNote):
-                        wire = names.get(note.name, note.name)
-                        sub.__notes__.insert(0, PathNote(key_path("", wire)))
-                        break
-            raise
-
-    return named
-
-
 def _body_of(pulled: PulledEvent) -> Any:
     """A failed pulled event's wire form: the entry exactly as received."""
     return pulled.error.body if pulled.error is not None else None
@@ -831,30 +776,21 @@ def _fast_snapshot(
             try:
                 return structure({**one_name, _DELETED: obj[_DELETE]}, cl)
             except ClassValidationError as exc:
-                for sub in exc.exceptions:
-                    _rename_note(sub, _DELETED, _DELETE)
-                raise
+                raise renamed(exc, _DELETED, _DELETE) from None
         conflict = (
             []
             if obj[_DELETE] == obj[_DELETED]
-            else [_field(_DELETE, WireError(f"conflicts with '{_DELETED}'"))]
+            else [at_key(_DELETE, WireError(f"conflicts with '{_DELETED}'"))]
         )
         try:
             result = structure(one_name, cl)
         except ClassValidationError as exc:
             raise exc.derive([*exc.exceptions, *conflict]) from None
         if conflict:
-            raise _group(conflict)
+            raise group(conflict)
         return result
 
     return hook
-
-
-def _rename_note(exc: BaseException, old: str, new: str) -> None:
-    notes = getattr(exc, "__notes__", [])
-    for i, note in enumerate(notes):
-        if isinstance(note, AttributeValidationNote) and note.name == old:
-            notes[i] = AttributeValidationNote(note.replace(old, new), new, note.type)
 
 
 def default_converter() -> Converter:

@@ -1,4 +1,8 @@
-"""The one error a caller sees, and the one place that turns cattrs' exception groups into it."""
+"""The public exceptions (``DecodeError``, ``SignatureError``, ``FieldError``) and the report.
+
+Turning cattrs' exceptions into ``FieldError`` s is ``_paths``'s job; this module imports nothing
+of vodsnap's.
+"""
 
 from __future__ import annotations
 
@@ -8,21 +12,8 @@ from collections.abc import Iterable, Mapping
 from typing import Any, Literal
 
 from attrs import frozen
-from cattrs.errors import (
-    AttributeValidationNote,
-    ForbiddenExtraKeysError,
-    IterableValidationNote,
-)
 
-__all__ = [
-    "DecodeError",
-    "FieldError",
-    "PathNote",
-    "SignatureError",
-    "WireError",
-    "field_errors",
-    "key_path",
-]
+__all__ = ["DecodeError", "FieldError", "SignatureError"]
 
 
 @frozen
@@ -153,76 +144,3 @@ def _body_report(body: object) -> dict[str, Any]:
         except (TypeError, ValueError, RecursionError):
             return {"type": "mapping", "repr": repr(body)}
     return {"type": type(body).__name__, "repr": repr(body)}
-
-
-class WireError(ValueError):
-    """Raised by structure hooks: its message is shown to the caller as it is."""
-
-
-def key_path(path: str, key: object) -> str:
-    """``path`` extended by an object key, in dot form where the key allows it."""
-    if isinstance(key, str) and key.isidentifier():
-        return f"{path}.{key}"
-    shown = json.dumps(key, ensure_ascii=False) if isinstance(key, str) else repr(key)
-    return f"{path}[{shown}]"
-
-
-class PathNote(str):
-    """A note on an exception: the wire path, relative to its group's, where it happened.
-
-    For errors that cattrs' own notes cannot place, e.g. ``[3]`` or ``.a.b`` below a field.
-    """
-
-    __slots__ = ()
-
-
-def field_errors(
-    exc: BaseException, wire_names: Mapping[type, Mapping[str, str]], path: str = "$"
-) -> list[FieldError]:
-    """Flatten a (possibly nested) cattrs validation error into ``FieldError`` s.
-
-    ``wire_names`` maps a class to its ``{attribute name: wire name}``: cattrs' notes name
-    attributes, callers want the keys they sent. A note naming no attribute is a wire name already.
-    """
-    found: list[FieldError] = []
-    _collect(exc, path, wire_names, found)
-    return found
-
-
-def _collect(
-    exc: BaseException,
-    path: str,
-    wire_names: Mapping[type, Mapping[str, str]],
-    found: list[FieldError],
-) -> None:
-    if isinstance(exc, BaseExceptionGroup):
-        cl = getattr(exc, "cl", None)
-        names = wire_names.get(cl, {}) if isinstance(cl, type) else {}
-        for sub in exc.exceptions:
-            _collect(sub, path + _step(sub, names), wire_names, found)
-    elif isinstance(exc, ForbiddenExtraKeysError):
-        for name in sorted(exc.extra_fields, key=str):
-            found.append(FieldError(key_path(path, name), "unexpected field"))
-    else:
-        found.append(FieldError(path, _message(exc)))
-
-
-def _step(exc: BaseException, names: Mapping[str, str]) -> str:
-    """The path from a group to one of its exceptions, read off the exception's notes."""
-    for note in getattr(exc, "__notes__", ()):
-        if isinstance(note, PathNote):
-            return str(note)
-        if isinstance(note, AttributeValidationNote):
-            return key_path("", names.get(note.name, note.name))
-        if isinstance(note, IterableValidationNote):
-            return key_path("", note.index) if isinstance(note.index, str) else f"[{note.index}]"
-    return ""
-
-
-def _message(exc: BaseException) -> str:
-    if isinstance(exc, WireError):
-        return str(exc)
-    if isinstance(exc, KeyError):
-        return "required field missing"
-    # Not one of ours: a bug in a hook rather than in the body. Say what it was.
-    return f"invalid value ({type(exc).__name__}: {exc})"

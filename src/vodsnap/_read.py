@@ -13,8 +13,9 @@ import math
 from collections.abc import Callable, Mapping
 from typing import Any, Final
 
-from ._errors import DecodeError, FieldError, key_path
+from ._errors import DecodeError, FieldError
 from ._limits import Limits
+from ._paths import key_path
 
 _orjson_loads: Callable[[bytes], Any] | None
 try:  # the optional faster parser: ``pip install 'vodsnap[orjson]'``

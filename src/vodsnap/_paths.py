@@ -1,0 +1,181 @@
+"""Failures into ``FieldError`` s: where (a JSON path with wire names) and what, in plain words.
+
+Structure hooks raise ``WireError`` with the message the caller will read, and place errors below
+a field with ``at``/``at_key``; cattrs adds its own notes (attribute names, list indexes).
+``field_errors`` walks the resulting exception groups once and gives every problem its path. This
+is the only module that reads cattrs' notes.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Mapping
+from typing import TypeVar
+
+from cattrs.errors import (
+    AttributeValidationNote,
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationNote,
+)
+
+from ._errors import FieldError
+
+__all__ = [
+    "PathNote",
+    "WireError",
+    "at",
+    "at_key",
+    "describe",
+    "field_errors",
+    "group",
+    "key_path",
+    "renamed",
+    "with_wire_names",
+]
+
+T = TypeVar("T")
+
+_SHOWN = 40  # characters of a bad string quoted back in a message
+
+
+class WireError(ValueError):
+    """Raised by structure hooks: its message is shown to the caller as it is."""
+
+
+class PathNote(str):
+    """A note on an exception: the wire path, relative to its group's, where it happened.
+
+    For errors that cattrs' own notes cannot place, e.g. ``[3]`` or ``.a.b`` below a field.
+    """
+
+    __slots__ = ()
+
+
+def key_path(path: str, key: object) -> str:
+    """``path`` extended by an object key, in dot form where the key allows it."""
+    if isinstance(key, str) and key.isidentifier():
+        return f"{path}.{key}"
+    shown = json.dumps(key, ensure_ascii=False) if isinstance(key, str) else repr(key)
+    return f"{path}[{shown}]"
+
+
+def describe(value: object) -> str:
+    """What a bad value is, in JSON's words, short enough for a message."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return f"the boolean {'true' if value else 'false'}"
+    if isinstance(value, int):
+        text = str(value) if value.bit_length() < 128 else "with more than 38 digits"
+        return f"the number {text}"
+    if isinstance(value, float):
+        return f"the number {value!r}"
+    if isinstance(value, str):
+        shown = value if len(value) <= _SHOWN else value[:_SHOWN] + "..."
+        return f"the string {shown!r}"
+    if isinstance(value, list | tuple):
+        return "an array"
+    if isinstance(value, Mapping):
+        return "an object"
+    return f"a {type(value).__name__}"
+
+
+def at(exc: Exception, relative: str) -> Exception:
+    """``exc``, placed at a wire path relative to the group it will be raised in."""
+    exc.add_note(PathNote(relative))
+    return exc
+
+
+def at_key(wire_name: str, exc: Exception) -> Exception:
+    """``exc``, placed at the object key ``wire_name`` of the group it will be raised in."""
+    return at(exc, key_path("", wire_name))
+
+
+def group(errors: list[Exception]) -> ExceptionGroup[Exception]:
+    """Several errors of one value, each placed with ``at``, raised as one."""
+    return ExceptionGroup("invalid values", errors)
+
+
+def with_wire_names(
+    structure: Callable[[object, object], T], names: Mapping[str, str]
+) -> Callable[[object, object], T]:
+    """A generated structure function whose errors carry ``names`` (attribute -> wire name),
+    for a shape whose wire names are not the ones ``field_errors`` is given for its class."""
+
+    def named(value: object, cl: object = None) -> T:
+        try:
+            return structure(value, cl)
+        except ClassValidationError as exc:
+            for sub in exc.exceptions:
+                for note in getattr(sub, "__notes__", ()):
+                    if isinstance(note, AttributeValidationNote):
+                        sub.__notes__.insert(
+                            0, PathNote(key_path("", names.get(note.name, note.name)))
+                        )
+                        break
+            raise
+
+    return named
+
+
+def renamed(exc: ClassValidationError, old: str, new: str) -> ClassValidationError:
+    """``exc`` with its notes on the attribute ``old`` naming ``new`` instead."""
+    for sub in exc.exceptions:
+        notes = getattr(sub, "__notes__", [])
+        for i, note in enumerate(notes):
+            if isinstance(note, AttributeValidationNote) and note.name == old:
+                notes[i] = AttributeValidationNote(note.replace(old, new), new, note.type)
+    return exc
+
+
+def field_errors(
+    exc: BaseException, wire_names: Mapping[type, Mapping[str, str]], path: str = "$"
+) -> list[FieldError]:
+    """Flatten a (possibly nested) cattrs validation error into ``FieldError`` s.
+
+    ``wire_names`` maps a class to its ``{attribute name: wire name}``: cattrs' notes name
+    attributes, callers want the keys they sent. A note naming no attribute is a wire name already.
+    """
+    found: list[FieldError] = []
+    _collect(exc, path, wire_names, found)
+    return found
+
+
+def _collect(
+    exc: BaseException,
+    path: str,
+    wire_names: Mapping[type, Mapping[str, str]],
+    found: list[FieldError],
+) -> None:
+    if isinstance(exc, BaseExceptionGroup):
+        cl = getattr(exc, "cl", None)
+        names = wire_names.get(cl, {}) if isinstance(cl, type) else {}
+        for sub in exc.exceptions:
+            _collect(sub, path + _step(sub, names), wire_names, found)
+    elif isinstance(exc, ForbiddenExtraKeysError):
+        for name in sorted(exc.extra_fields, key=str):
+            found.append(FieldError(key_path(path, name), "unexpected field"))
+    else:
+        found.append(FieldError(path, _message(exc)))
+
+
+def _step(exc: BaseException, names: Mapping[str, str]) -> str:
+    """The path from a group to one of its exceptions, read off the exception's notes."""
+    for note in getattr(exc, "__notes__", ()):
+        if isinstance(note, PathNote):
+            return str(note)
+        if isinstance(note, AttributeValidationNote):
+            return key_path("", names.get(note.name, note.name))
+        if isinstance(note, IterableValidationNote):
+            return key_path("", note.index) if isinstance(note.index, str) else f"[{note.index}]"
+    return ""
+
+
+def _message(exc: BaseException) -> str:
+    if isinstance(exc, WireError):
+        return str(exc)
+    if isinstance(exc, KeyError):
+        return "required field missing"
+    # Not one of ours: a bug in a hook rather than in the body. Say what it was.
+    return f"invalid value ({type(exc).__name__}: {exc})"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.metadata
+import typing
 from importlib.resources import files
 
 import attrs
@@ -54,3 +55,14 @@ def test_models_are_frozen_slotted_and_hashable(model: type) -> None:
 
 def test_decode_error_is_a_value_error() -> None:
     assert issubclass(vodsnap.DecodeError, ValueError)
+
+
+def test_the_public_type_aliases_are_what_the_functions_take_and_return() -> None:
+    assert typing.get_type_hints(vodsnap.parse)["return"] == vodsnap.Callback
+    assert typing.get_type_hints(vodsnap.parse)["body"] == vodsnap.Body
+    assert typing.get_type_hints(vodsnap.parse_event)["return"] == vodsnap.Event
+    assert typing.get_type_hints(vodsnap.parse_pull)["return"] == vodsnap.PullResponse
+    assert set(typing.get_args(vodsnap.Callback)) == {
+        vodsnap.FastSnapshotCallback,
+        *typing.get_args(vodsnap.Event),
+    }

@@ -33,8 +33,10 @@ from ._codes import (
     error_table,
 )
 from ._errors import DecodeError, FieldError, SignatureError
-from ._limits import Limits
+from ._limits import DEFAULT_LIMITS, Limits
 from ._models import (
+    Callback,
+    Event,
     EventFormat,
     FastSnapshotCallback,
     FrozenDict,
@@ -42,10 +44,12 @@ from ._models import (
     PulledEvent,
     PullEventResponse,
     PullEventsResponse,
+    PullResponse,
     SnapshotByTimeOffsetComplete,
     SnapshotByTimeOffsetData,
     UnknownEvent,
 )
+from ._read import Body
 from ._schema import json_schema
 
 if TYPE_CHECKING:
@@ -61,9 +65,9 @@ def __getattr__(name: str) -> Any:
     # Both are made on first use: ``importlib.metadata`` alone would double the import time,
     # and ``parse`` never needs the detailed converter until a body fails.
     if name == "converter":
-        from ._converter import default_converter
+        from ._decoder import decoder_for
 
-        return default_converter()
+        return decoder_for(False, DEFAULT_LIMITS).explaining
     if name == "__version__":
         from importlib.metadata import PackageNotFoundError, version
 
@@ -76,8 +80,11 @@ def __getattr__(name: str) -> Any:
 
 __all__ = [
     "ApiErrorCode",
+    "Body",
+    "Callback",
     "DecodeError",
     "ErrorInfo",
+    "Event",
     "EventFormat",
     "FailureCause",
     "FastSnapshotCallback",
@@ -91,6 +98,7 @@ __all__ = [
     "ProcessingStage",
     "PullEventResponse",
     "PullEventsResponse",
+    "PullResponse",
     "PulledEvent",
     "SignatureError",
     "SnapshotByTimeOffsetComplete",

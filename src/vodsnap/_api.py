@@ -1,31 +1,22 @@
-"""The public entry points: read, recognise, structure; and back to the wire."""
+"""The public entry points: read the body, decode it in its mode; and back to the wire."""
 
 from __future__ import annotations
 
 from typing import Any, TypeVar
 
-from attrs import evolve
-
-from ._converter import (
-    WIRE_NAMES,
-    Callback,
-    Event,
-    converter_for,
-    may_hold_a_float,
-    pull_entries,
-    pull_response_type,
-)
-from ._errors import DecodeError, FieldError
+from ._decoder import CALLBACK, EVENT, Decoder, Target, decoder_for
 from ._limits import DEFAULT_LIMITS, Limits
 from ._models import (
+    Callback,
+    Event,
     FastSnapshotCallback,
-    PulledEvent,
     PullEventResponse,
     PullEventsResponse,
+    PullResponse,
 )
-from ._paths import field_errors
-from ._read import NOT_READ, Body, has_long_integer, quick_read, read, read_bytes
+from ._read import Body, Reading, read, read_bytes
 from ._signature import check_signature
+from ._wire.pull import response_type
 
 __all__ = [
     "parse",
@@ -38,14 +29,17 @@ __all__ = [
     "verify_signature",
 ]
 
-#: The fast path of the default mode and limits, made at import: the first decode needs it.
-_FAST = converter_for(False, DEFAULT_LIMITS, False)
-_CALLBACK = _FAST.get_structure_hook(Callback)
+T = TypeVar("T")
+
+#: The default mode's decoder, made at import: the first decode needs it.
+_DEFAULT = decoder_for(False, DEFAULT_LIMITS)
+_CALLBACK = _DEFAULT.fast.get_structure_hook(Callback)
+_FAST_SNAPSHOT: Target[FastSnapshotCallback] = Target(FastSnapshotCallback)
+_PULL_EVENT: Target[PullEventResponse] = Target(PullEventResponse)
+_PULL_EVENTS: Target[PullEventsResponse] = Target(PullEventsResponse)
 
 #: Everything ``to_wire`` writes.
-Model = FastSnapshotCallback | Event | PullEventResponse | PullEventsResponse
-
-T = TypeVar("T")
+Model = Callback | PullResponse
 
 
 def parse(
@@ -54,7 +48,7 @@ def parse(
     strict: bool = False,
     limits: Limits | None = None,
     sign_key: str | None = None,
-) -> FastSnapshotCallback | Event:
+) -> Callback:
     """Decode any snapshot callback body.
 
     ``body`` is the raw POST body (``bytes``, ``bytearray``, ``memoryview`` or ``str``) or an
@@ -73,34 +67,13 @@ def parse(
     :raises SignatureError: with ``sign_key``, when the signature is missing, wrong or expired.
     """
     if type(body) is bytes and not strict and limits is None and sign_key is None:
-        # The commonest call, straight down the fast path. orjson, when installed, reads the
-        # same values as the standard parser from every body it accepts, but one: an integer
-        # past 64 bits comes out a float. So a body that may hold one is read again the
-        # standard way wherever a float could pass for it, or could change an error.
-        value = quick_read(body, DEFAULT_LIMITS)
-        if value is not NOT_READ:
-            try:
-                model = _CALLBACK(value, Callback)
-            except Exception:
-                if not has_long_integer(body):
-                    return _explained(value, body)
-            else:
-                if not may_hold_a_float(model, value) or not has_long_integer(body):
-                    return model  # type: ignore[no-any-return]
-        value = read_bytes(body, DEFAULT_LIMITS)
+        value = read_bytes(body, DEFAULT_LIMITS)  # the commonest call, straight down
         try:
-            return _CALLBACK(value, Callback)  # type: ignore[no-any-return]
+            model: Callback = _CALLBACK(value, Callback)
         except Exception:
-            return _explained(value, body)
-    return _structure(body, Callback, strict, limits, sign_key)  # type: ignore[arg-type]
-
-
-def _explained(value: object, body: Body) -> FastSnapshotCallback | Event:
-    """What a value the fast path refused is: every problem (or, by a bug, the model)."""
-    model, errors = _explain(value, Callback, False, DEFAULT_LIMITS)
-    if errors:
-        raise DecodeError(errors, body) from None
-    return model  # type: ignore[no-any-return]
+            return _DEFAULT.decode(Reading(value, False), CALLBACK, body)
+        return model
+    return _decode(body, CALLBACK, strict, limits, sign_key)
 
 
 def parse_fast_snapshot(
@@ -110,7 +83,7 @@ def parse_fast_snapshot(
 
     :raises DecodeError: listing every problem found, with the body as given.
     """
-    return _structure(body, FastSnapshotCallback, strict, limits)
+    return _decode(body, _FAST_SNAPSHOT, strict, limits)
 
 
 def parse_event(
@@ -127,7 +100,7 @@ def parse_event(
     :raises DecodeError: listing every problem found, with the body as given.
     :raises SignatureError: with ``sign_key``, when the signature is missing, wrong or expired.
     """
-    return _structure(body, Event, strict, limits, sign_key)  # type: ignore[arg-type]
+    return _decode(body, EVENT, strict, limits, sign_key)
 
 
 def parse_pull_event(
@@ -141,9 +114,8 @@ def parse_pull_event(
 
     :raises DecodeError: when the response itself is malformed.
     """
-    response = _pull(body, PullEventResponse, strict, limits)
-    assert isinstance(response, PullEventResponse)
-    return response
+    decoder = _decoder(strict, limits)
+    return decoder.decode_pull(_read(body, decoder), _PULL_EVENT, body)
 
 
 def parse_pull_events(
@@ -154,20 +126,20 @@ def parse_pull_events(
 
     :raises DecodeError: when the response itself is malformed.
     """
-    response = _pull(body, PullEventsResponse, strict, limits)
-    assert isinstance(response, PullEventsResponse)
-    return response
+    decoder = _decoder(strict, limits)
+    return decoder.decode_pull(_read(body, decoder), _PULL_EVENTS, body)
 
 
-def parse_pull(
-    body: Body, *, strict: bool = False, limits: Limits | None = None
-) -> PullEventResponse | PullEventsResponse:
+def parse_pull(body: Body, *, strict: bool = False, limits: Limits | None = None) -> PullResponse:
     """Decode a pull response of either generation, recognised by its keys (API 3.0's has
     ``Response``), as :func:`parse_pull_event` or :func:`parse_pull_events` does.
 
     :raises DecodeError: when the response itself is malformed.
     """
-    return _pull(body, None, strict, limits)
+    decoder = _decoder(strict, limits)
+    reading = _read(body, decoder)
+    target: Target[PullResponse] = Target(response_type(reading.value))
+    return decoder.decode_pull(reading, target, body)
 
 
 def verify_signature(body: Body, sign_key: str, *, now: float | None = None) -> None:
@@ -180,7 +152,7 @@ def verify_signature(body: Body, sign_key: str, *, now: float | None = None) -> 
     :raises SignatureError: whose ``reason`` is ``"missing"``, ``"mismatch"`` or ``"expired"``.
     :raises DecodeError: when the body is not a JSON object.
     """
-    value, _ = read(body, strict=False, limits=DEFAULT_LIMITS)
+    value = read(body, strict=False, limits=DEFAULT_LIMITS).value
     check_signature(value, body, sign_key, now)
 
 
@@ -193,104 +165,31 @@ def to_wire(model: Model) -> dict[str, Any]:
     For every model ``m``: ``parse(to_wire(m)) == m`` (and likewise for the ``parse_*`` that
     made it).
     """
-    wire: dict[str, Any] = _FAST.unstructure(model)
+    wire: dict[str, Any] = _DEFAULT.fast.unstructure(model)
     return wire
 
 
-def _limits(limits: Limits | None) -> Limits:
+def _decoder(strict: bool, limits: Limits | None) -> Decoder:
     if limits is None:
-        return DEFAULT_LIMITS
-    if not isinstance(limits, Limits):
+        limits = DEFAULT_LIMITS
+    elif not isinstance(limits, Limits):
         raise TypeError(f"limits must be a vodsnap.Limits, not {type(limits).__name__}")
-    return limits
+    return decoder_for(bool(strict), limits)
 
 
-def _structure(
-    body: Body, cl: type[T], strict: bool, limits: Limits | None, sign_key: str | None = None
-) -> T:
-    limits = _limits(limits)
-    value, problems = read(body, strict=strict, limits=limits)
-    if sign_key is not None:
-        check_signature(value, body, sign_key, None)
-    model, errors = _decode(value, cl, strict, limits)
-    if not errors and not problems:
-        return model  # type: ignore[no-any-return]
-    raise DecodeError(_merge(problems, errors), body)
+def _read(body: Body, decoder: Decoder) -> Reading:
+    return read(body, strict=decoder.mode.strict, limits=decoder.mode.limits)
 
 
-def _decode(value: object, cl: Any, strict: bool, limits: Limits) -> tuple[Any, list[FieldError]]:
-    """The model, or the problems: the fast path first, the detailed converter to explain."""
-    default = not strict and (limits is DEFAULT_LIMITS or limits == DEFAULT_LIMITS)
-    fast = _FAST if default else converter_for(strict, limits, False)
-    try:
-        return fast.structure(value, cl), []
-    except RecursionError:
-        return None, [FieldError("$", "nested too deeply to decode")]
-    except Exception:  # every structure failure is the body's; find all of them
-        return _explain(value, cl, strict, limits)
-
-
-def _explain(value: object, cl: Any, strict: bool, limits: Limits) -> tuple[Any, list[FieldError]]:
-    """Every problem of a value the fast path refused, from the detailed converter."""
-    try:
-        # Accepts what the fast path accepts (same hooks): reaching the end means a bug there,
-        # and the model is right all the same.
-        return converter_for(strict, limits).structure(value, cl), []
-    except RecursionError:
-        return None, [FieldError("$", "nested too deeply to decode")]
-    except Exception as exc:
-        return None, field_errors(exc, WIRE_NAMES)
-
-
-def _merge(problems: list[FieldError], errors: list[FieldError]) -> list[FieldError]:
-    """What reading found is said once, not again by the hook that then met it."""
-    reported = {problem.path for problem in problems}
-    return [*problems, *(e for e in errors if e.path not in reported)]
-
-
-PullResponse = PullEventResponse | PullEventsResponse
-
-
-def _pull(
+def _decode(
     body: Body,
-    cl: type[PullEventResponse] | type[PullEventsResponse] | None,
+    target: Target[T],
     strict: bool,
     limits: Limits | None,
-) -> PullResponse:
-    """A pull response; strict reading's findings inside one event go to that event only."""
-    limits = _limits(limits)
-    value, problems = read(body, strict=strict, limits=limits)
-    if cl is None:
-        cl = pull_response_type(value)
-    response, errors = _decode(value, cl, strict, limits)
-    if errors:
-        raise DecodeError(_merge(problems, errors), body)
-    if not problems:
-        return response  # type: ignore[no-any-return]
-    prefix, entries = pull_entries(cl, value)
-    by_event: dict[int, list[FieldError]] = {}
-    envelope: list[FieldError] = []
-    for problem in problems:
-        index = _entry_index(problem.path, prefix, len(entries))
-        if index is None:
-            envelope.append(problem)
-        else:
-            rest = problem.path[len(f"{prefix}[{index}]") :]
-            by_event.setdefault(index, []).append(FieldError("$" + rest, problem.message))
-    if envelope:
-        raise DecodeError(envelope, body)
-    events = list(response.events)
-    for index, found in by_event.items():
-        pulled = events[index]
-        earlier = list(pulled.error.errors) if pulled.error is not None else []
-        events[index] = PulledEvent(
-            msg_handle=pulled.msg_handle, error=DecodeError(_merge(found, earlier), entries[index])
-        )
-    return evolve(response, events=tuple(events))  # type: ignore[no-any-return]
-
-
-def _entry_index(path: str, prefix: str, count: int) -> int | None:
-    if not path.startswith(prefix + "["):
-        return None
-    digits = path[len(prefix) + 1 :].split("]", 1)[0]
-    return int(digits) if digits.isdigit() and int(digits) < count else None
+    sign_key: str | None = None,
+) -> T:
+    decoder = _decoder(strict, limits)
+    reading = _read(body, decoder)
+    if sign_key is not None:
+        check_signature(reading.value, body, sign_key, None)
+    return decoder.decode(reading, target, body)

@@ -1,6 +1,6 @@
 """The decoded callbacks: frozen attrs classes with Python names and no wire knowledge.
 
-How each field is read from and written to the wire lives in ``_converter``.
+How each field is read from and written to the wire lives in ``_wire``.
 """
 
 from __future__ import annotations
@@ -21,17 +21,21 @@ from ._codes import (
     error_info,
     fast_snapshot_error_info,
 )
+from ._decimal import decimal_digits
 
 if TYPE_CHECKING:
     from ._errors import DecodeError
 
 __all__ = [
+    "Callback",
+    "Event",
     "EventFormat",
     "FastSnapshotCallback",
     "FrozenDict",
     "PicInfo",
     "PullEventResponse",
     "PullEventsResponse",
+    "PullResponse",
     "PulledEvent",
     "SnapshotByTimeOffsetComplete",
     "SnapshotByTimeOffsetData",
@@ -101,11 +105,10 @@ class FastSnapshotCallback:
         """
         if self.status is not FastSnapshotStatus.FAILURE or self.error_code is None:
             return None
-        code = self.error_code
-        digits = code[1:] if code[:1] == "-" else code
-        if not (digits.isascii() and digits.isdigit() and len(digits) < 20):
+        digits = decimal_digits(self.error_code)
+        if digits is None or len(digits) >= 20:
             return None
-        return fast_snapshot_error_info(int(code))
+        return fast_snapshot_error_info(int(self.error_code))
 
     @property
     def idempotency_key(self) -> str:
@@ -281,7 +284,7 @@ class PulledEvent:
     #: ``None`` only when the entry had no usable handle, and then ``error`` says so.
     msg_handle: str | None
     #: The decoded event.
-    event: SnapshotByTimeOffsetComplete | UnknownEvent | None = None
+    event: Event | None = None
     #: Why the event could not be decoded; its ``body`` is the event as received.
     error: DecodeError | None = None
 
@@ -330,3 +333,11 @@ class PullEventsResponse:
     def ok(self) -> bool:
         """Whether the pull itself succeeded."""
         return self.error_code is None
+
+
+#: Every event ``parse_event`` returns (and a pulled event holds).
+Event = SnapshotByTimeOffsetComplete | UnknownEvent
+#: Everything ``parse`` returns.
+Callback = FastSnapshotCallback | SnapshotByTimeOffsetComplete | UnknownEvent
+#: Every pull response ``parse_pull`` returns.
+PullResponse = PullEventResponse | PullEventsResponse

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Mapping
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from cattrs.errors import (
     AttributeValidationNote,
@@ -98,8 +98,8 @@ def group(errors: list[Exception]) -> ExceptionGroup[Exception]:
 
 
 def with_wire_names(
-    structure: Callable[[object, object], T], names: Mapping[str, str]
-) -> Callable[[object, object], T]:
+    structure: Callable[[Any, Any], T], names: Mapping[str, str]
+) -> Callable[[Any, Any], T]:
     """A generated structure function whose errors carry ``names`` (attribute -> wire name),
     for a shape whose wire names are not the ones ``field_errors`` is given for its class."""
 
@@ -120,39 +120,31 @@ def with_wire_names(
 
 
 def renamed(exc: ClassValidationError, old: str, new: str) -> ClassValidationError:
-    """``exc`` with its notes on the attribute ``old`` naming ``new`` instead."""
+    """``exc`` with its errors placed at the key ``old`` placed at the key ``new`` instead."""
+    before, after = PathNote(key_path("", old)), PathNote(key_path("", new))
     for sub in exc.exceptions:
         notes = getattr(sub, "__notes__", [])
         for i, note in enumerate(notes):
-            if isinstance(note, AttributeValidationNote) and note.name == old:
-                notes[i] = AttributeValidationNote(note.replace(old, new), new, note.type)
+            if isinstance(note, PathNote) and note == before:
+                notes[i] = after
     return exc
 
 
-def field_errors(
-    exc: BaseException, wire_names: Mapping[type, Mapping[str, str]], path: str = "$"
-) -> list[FieldError]:
+def field_errors(exc: BaseException, path: str = "$") -> list[FieldError]:
     """Flatten a (possibly nested) cattrs validation error into ``FieldError`` s.
 
-    ``wire_names`` maps a class to its ``{attribute name: wire name}``: cattrs' notes name
-    attributes, callers want the keys they sent. A note naming no attribute is a wire name already.
+    Every error below a field carries its wire name in a ``PathNote`` (``with_wire_names``
+    puts one before cattrs' note naming the attribute), or its index in cattrs' own note.
     """
     found: list[FieldError] = []
-    _collect(exc, path, wire_names, found)
+    _collect(exc, path, found)
     return found
 
 
-def _collect(
-    exc: BaseException,
-    path: str,
-    wire_names: Mapping[type, Mapping[str, str]],
-    found: list[FieldError],
-) -> None:
+def _collect(exc: BaseException, path: str, found: list[FieldError]) -> None:
     if isinstance(exc, BaseExceptionGroup):
-        cl = getattr(exc, "cl", None)
-        names = wire_names.get(cl, {}) if isinstance(cl, type) else {}
         for sub in exc.exceptions:
-            _collect(sub, path + _step(sub, names), wire_names, found)
+            _collect(sub, path + _step(sub), found)
     elif isinstance(exc, ForbiddenExtraKeysError):
         for name in sorted(exc.extra_fields, key=str):
             found.append(FieldError(key_path(path, name), "unexpected field"))
@@ -160,13 +152,13 @@ def _collect(
         found.append(FieldError(path, _message(exc)))
 
 
-def _step(exc: BaseException, names: Mapping[str, str]) -> str:
+def _step(exc: BaseException) -> str:
     """The path from a group to one of its exceptions, read off the exception's notes."""
     for note in getattr(exc, "__notes__", ()):
         if isinstance(note, PathNote):
             return str(note)
         if isinstance(note, AttributeValidationNote):
-            return key_path("", names.get(note.name, note.name))
+            return key_path("", note.name)
         if isinstance(note, IterableValidationNote):
             return key_path("", note.index) if isinstance(note.index, str) else f"[{note.index}]"
     return ""

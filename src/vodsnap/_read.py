@@ -1,9 +1,14 @@
 """From a body as given (bytes, str or an already decoded mapping) to a JSON value.
 
-The one place that touches raw text, and where the size and depth limits are enforced, before
-any decoding work. Failures that leave nothing to decode raise a ``DecodeError`` at once; the
-strict mode's findings (duplicate keys, ``NaN``) are returned with their paths, so that they are
-reported beside every other problem of the body.
+The one place that touches raw text and knows which JSON parser runs. The optional fast parser
+(msgspec, ``pip install 'vodsnap[fast]'``) reads what it accepts; the standard ``json`` module
+reads the rest and explains every refusal, and reads everything in strict mode. msgspec gives
+the same value as ``json`` for every body it accepts (integers past 64 bits included: orjson, the
+parser before it, read those as floats), so nothing is ever read twice.
+
+The size and depth limits are enforced here, before any decoding work. Failures that leave
+nothing to decode raise a ``DecodeError`` at once; strict reading marks duplicate keys and
+non-finite numbers in the value, and ``problems`` reports them with their paths.
 """
 
 from __future__ import annotations
@@ -11,42 +16,38 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Callable, Mapping
-from typing import Any, Final
+from typing import Any, Final, NamedTuple
 
 from ._errors import DecodeError, FieldError
 from ._limits import Limits
 from ._paths import key_path
 
-_orjson_loads: Callable[[bytes], Any] | None
-try:  # the optional faster parser: ``pip install 'vodsnap[orjson]'``
-    from orjson import loads as _orjson_loads
+_fast_loads: Callable[[bytes | str], Any] | None
+try:  # the optional fast parser
+    from msgspec.json import Decoder as _Decoder
 except ImportError:  # pragma: no cover - depends on what is installed
-    _orjson_loads = None
+    _fast_loads = None
+else:
+    _fast_loads = _Decoder().decode
 
-__all__ = [
-    "NOT_READ",
-    "Body",
-    "NonFiniteNumber",
-    "has_long_integer",
-    "quick_read",
-    "read",
-    "read_bytes",
-]
+__all__ = ["Body", "NonFiniteNumber", "Reading", "problems", "read", "read_bytes"]
 
 #: What ``parse`` accepts.
 Body = bytes | bytearray | memoryview | str | Mapping[str, Any]
 
-_BOM = "\ufeff"
-#: What ``quick_read`` gives when it cannot help: read the body the standard way.
-NOT_READ: Final = object()
-_DIGITS_TO_ZERO = bytes.maketrans(b"0123456789-", b"0" * 11)
-_JSON_SPACE = b" \t\r\n"
-_NINETEEN = b"0" * 19
+_BOM: Final = "\ufeff"
+
+
+class Reading(NamedTuple):
+    """A body's JSON value; ``marked``: strict reading marked a problem in it (see ``problems``)."""
+
+    value: object
+    marked: bool
 
 
 class NonFiniteNumber:
     """What strict reading puts where the text had ``NaN``, ``Infinity`` or an overflowing number:
-    no hook accepts it, and ``read`` reports it at its path."""
+    no hook accepts it, and ``problems`` reports it at its path."""
 
     __slots__ = ("text",)
 
@@ -64,67 +65,50 @@ class _DuplicateKeys(dict[str, Any]):
     duplicates: list[str]
 
 
-def quick_read(body: bytes, limits: Limits) -> object:
-    """The JSON value in ``body`` by orjson, when it is installed and accepts the body; else
-    ``NOT_READ``. Whatever orjson refuses (``NaN``, lone surrogates, a byte-order mark, bad
-    UTF-8 or JSON, too large a body) is left to ``read_bytes``, which says why.
-
-    orjson reads an integer past 64 bits as a float: a caller must not keep such a value where
-    a float would pass (see ``has_long_integer``).
-    """
-    if _orjson_loads is None or len(body) > limits.max_body_bytes:
-        return NOT_READ
+def read_bytes(body: bytes, limits: Limits) -> object:
+    """``read`` for the commonest case, bytes in the lenient mode, without its generality."""
+    if len(body) > limits.max_body_bytes or _fast_loads is None:
+        return read(body, strict=False, limits=limits).value
     try:
-        value = _orjson_loads(body)
-    except ValueError:
-        return NOT_READ
+        value = _fast_loads(body)
+    except Exception:  # refused (bad JSON, NaN, a lone surrogate, a BOM): json says why
+        return read(body, strict=False, limits=limits).value
     if body.count(b"[") + body.count(b"{") > limits.max_depth:
         _check_depth(body, value, limits.max_depth)
     return value
 
 
-def has_long_integer(body: bytes) -> bool:
-    """Whether the body may hold a number of 19 digits or more outside a string (where orjson
-    and the standard parser may differ). Errs towards yes: it only costs speed."""
-    squeezed = body.translate(_DIGITS_TO_ZERO, _JSON_SPACE)  # a number is a run of 0s now
-    return squeezed.startswith(_NINETEEN) or any(
-        mark + _NINETEEN in squeezed for mark in (b":", b",", b"[")
-    )
-
-
-def read_bytes(body: bytes, limits: Limits) -> object:
-    """``read`` for the commonest case, bytes in the lenient mode, without its generality."""
-    if len(body) > limits.max_body_bytes:
-        return read(body, strict=False, limits=limits)[0]  # says why
-    try:
-        text = body.decode("utf-8")
-    except UnicodeDecodeError:
-        return read(body, strict=False, limits=limits)[0]
-    value = _loads(body, text[1:] if text[:1] == _BOM else text)
-    if text.count("[") + text.count("{") > limits.max_depth:
-        _check_depth(body, value, limits.max_depth)
-    return value
-
-
-def read(body: object, *, strict: bool, limits: Limits) -> tuple[object, list[FieldError]]:
-    """The JSON value in ``body``, and (strict only) the problems found while reading it."""
+def read(body: object, *, strict: bool, limits: Limits) -> Reading:
+    """The JSON value in ``body``; strict reading marks what it must refuse."""
     if isinstance(body, Mapping):  # its depth is checked where it is descended into
-        return body, []
+        return Reading(body, False)
     text = _text(body, limits.max_body_bytes)
-    if not strict:
-        value = _loads(body, text)
-        if _may_exceed(text, limits.max_depth):
-            _check_depth(body, value, limits.max_depth)
-        return value, []
+    if strict:
+        value, marked = _strict_loads(body, text)
+    else:
+        value, marked = _loads(body, text), False
+    if _may_exceed(text, limits.max_depth):
+        _check_depth(body, value, limits.max_depth)
+    return Reading(value, marked)
 
-    suspicious = False
+
+def problems(value: object, path: str = "$", skip: object = None) -> list[FieldError]:
+    """What strict reading marked in ``value`` (at ``path``), every mark with its path; the
+    node ``skip`` (by identity) is not looked into."""
+    found: list[FieldError] = []
+    _problems(value, path, skip, found)
+    return found
+
+
+def _strict_loads(body: object, text: str) -> tuple[object, bool]:
+    marked = False
 
     def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
-        nonlocal suspicious
+        nonlocal marked
         obj = dict(items)
         if len(obj) == len(items):
             return obj
-        suspicious = True
+        marked = True
         flagged = _DuplicateKeys(obj)
         flagged.duplicates = []
         seen: set[str] = set()
@@ -135,8 +119,8 @@ def read(body: object, *, strict: bool, limits: Limits) -> tuple[object, list[Fi
         return flagged
 
     def non_finite(text: str) -> object:
-        nonlocal suspicious
-        suspicious = True
+        nonlocal marked
+        marked = True
         return NonFiniteNumber(text)
 
     def number(text: str) -> object:
@@ -146,12 +130,7 @@ def read(body: object, *, strict: bool, limits: Limits) -> tuple[object, list[Fi
     value = _loads(
         body, text, object_pairs_hook=pairs, parse_constant=non_finite, parse_float=number
     )
-    if _may_exceed(text, limits.max_depth):
-        _check_depth(body, value, limits.max_depth)
-    problems: list[FieldError] = []
-    if suspicious:
-        _strict_problems(value, "$", problems)
-    return value, problems
+    return value, marked
 
 
 def _text(body: object, max_bytes: int) -> str:
@@ -200,13 +179,14 @@ def _may_exceed(text: str, max_depth: int) -> bool:
 
 def _deeper_than(value: object, max_depth: int) -> bool:
     """Whether parsed JSON nests deeper than ``max_depth``: only dicts and lists to look at."""
-    level, depth = [value], 1
+    level: list[Any] = [value]
+    depth = 1
     while level:
         if depth > max_depth:
             return True
         inner: list[object] = []
         for node in level:
-            for item in node.values() if type(node) is dict else node:  # type: ignore[attr-defined]
+            for item in node.values() if type(node) is dict else node:
                 if type(item) is dict or type(item) is list:
                     inner.append(item)
         level, depth = inner, depth + 1
@@ -214,6 +194,8 @@ def _deeper_than(value: object, max_depth: int) -> bool:
 
 
 def _check_depth(body: object, value: object, max_depth: int) -> None:
+    if type(value) is not dict and type(value) is not list:
+        return
     if not _deeper_than(value, max_depth):
         return
     try:  # only now find where, which the cheap walk above does not keep track of
@@ -243,7 +225,9 @@ def _too_deep(value: object, path: str, depth: int, max_depth: int) -> str | Non
     return None
 
 
-def _strict_problems(value: object, path: str, found: list[FieldError]) -> None:
+def _problems(value: object, path: str, skip: object, found: list[FieldError]) -> None:
+    if value is skip:
+        return
     if isinstance(value, NonFiniteNumber):
         found.append(FieldError(path, f"{value.text} is not a JSON number"))
     elif isinstance(value, dict):
@@ -251,10 +235,10 @@ def _strict_problems(value: object, path: str, found: list[FieldError]) -> None:
             for key in dict.fromkeys(value.duplicates):
                 found.append(FieldError(key_path(path, key), "duplicate key"))
         for key, item in value.items():
-            _strict_problems(item, key_path(path, key), found)
+            _problems(item, key_path(path, key), skip, found)
     elif isinstance(value, list):
         for index, item in enumerate(value):
-            _strict_problems(item, f"{path}[{index}]", found)
+            _problems(item, f"{path}[{index}]", skip, found)
 
 
 def _error(body: object, message: str) -> DecodeError:

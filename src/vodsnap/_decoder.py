@@ -1,0 +1,140 @@
+"""Decode fast, explain on failure: the one owner of that rule, one ``Decoder`` per mode.
+
+A decoder holds two converters built from the same tables: the fast one (plain generated code
+that stops at the first problem) decodes; only when it fails is the explaining one (cattrs'
+detailed validation, built on first need) asked for every problem with its path. What strict
+reading marked in the value is reported beside them; in a pull response, each event's marks go
+to that event alone.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any, Generic, TypeVar
+
+from attrs import evolve
+from cattrs import Converter
+
+from ._errors import DecodeError, FieldError
+from ._limits import Limits
+from ._models import Callback, Event, PulledEvent, PullResponse
+from ._paths import field_errors
+from ._read import Reading, problems
+from ._wire import Mode, build_converter
+from ._wire.pull import entries_node
+
+__all__ = ["CALLBACK", "EVENT", "Decoder", "Target", "decoder_for"]
+
+T = TypeVar("T")
+R = TypeVar("R", bound=PullResponse)
+
+
+class Target(Generic[T]):
+    """What to decode a value as: a model class or a union of them, with its Python type."""
+
+    __slots__ = ("type",)
+
+    def __init__(self, type_: Any) -> None:
+        self.type = type_
+
+    def structure(self, converter: Converter, value: object) -> T:
+        """``converter.structure`` of ``value``, typed: where cattrs' ``Any`` stops."""
+        model: T = converter.structure(value, self.type)
+        return model
+
+
+CALLBACK: Target[Callback] = Target(Callback)
+EVENT: Target[Event] = Target(Event)
+
+
+class _StructureError(Exception):
+    """A value could not be structured: every problem found."""
+
+    def __init__(self, errors: list[FieldError]) -> None:
+        super().__init__(errors)
+        self.errors = errors
+
+
+class Decoder:
+    """The fast and the explaining converter of one mode, and ``decode``."""
+
+    def __init__(self, mode: Mode) -> None:
+        self.mode = mode
+        self.fast = build_converter(mode, detailed=False)
+        self._explaining: Converter | None = None
+
+    @property
+    def explaining(self) -> Converter:
+        """The detailed converter, built on the first failure (a race builds it twice, no more)."""
+        if self._explaining is None:
+            self._explaining = build_converter(self.mode, detailed=True)
+        return self._explaining
+
+    def decode(self, reading: Reading, target: Target[T], body: object) -> T:
+        """The model ``reading`` holds, or a ``DecodeError`` (on ``body``) naming every problem:
+        what strict reading marked, then what the converters found."""
+        marks = problems(reading.value) if reading.marked else []
+        return self._decode(reading.value, target, marks, body)
+
+    def decode_pull(self, reading: Reading, target: Target[R], body: object) -> R:
+        """A pull response: what strict reading marked inside one event is that event's error."""
+        node = entries_node(reading.value)
+        marks = problems(reading.value, skip=node) if reading.marked else []
+        response = self._decode(reading.value, target, marks, body)
+        if not reading.marked or not isinstance(node, list | tuple):
+            return response
+        events = tuple(map(_with_marks, response.events, node))
+        return evolve(response, events=events)
+
+    def _decode(self, value: object, target: Target[T], marks: list[FieldError], body: object) -> T:
+        """The model, or every problem (``marks`` first) as a ``DecodeError`` on ``body``."""
+        try:
+            model = self.structure(value, target)
+        except _StructureError as exc:
+            raise DecodeError(_merge(marks, exc.errors), body) from None
+        if marks:
+            raise DecodeError(marks, body)
+        return model
+
+    def structure(self, value: object, target: Target[T]) -> T:
+        """The model: the fast converter first, the explaining one on a failure."""
+        try:
+            return target.structure(self.fast, value)
+        except RecursionError:
+            raise _StructureError([FieldError("$", "nested too deeply to decode")]) from None
+        except Exception:  # every structure failure is the body's; find all of them
+            return self.explain(value, target)
+
+    def explain(self, value: object, target: Target[T]) -> T:
+        """Every problem of a value the fast converter refused, as ``_StructureError``."""
+        try:
+            # Accepts what the fast one accepts (same hooks): reaching the end means a bug
+            # there, and the model is right all the same.
+            return target.structure(self.explaining, value)
+        except RecursionError:
+            raise _StructureError([FieldError("$", "nested too deeply to decode")]) from None
+        except Exception as exc:
+            raise _StructureError(field_errors(exc)) from None
+
+
+@lru_cache(maxsize=32)
+def decoder_for(strict: bool, limits: Limits) -> Decoder:
+    """The decoder of one mode, made once and kept."""
+    return Decoder(Mode(strict=strict, limits=limits))
+
+
+def _merge(marks: list[FieldError], errors: list[FieldError]) -> list[FieldError]:
+    """What reading marked is said once, not again by the hook that then met it."""
+    reported = {mark.path for mark in marks}
+    return [*marks, *(e for e in errors if e.path not in reported)]
+
+
+def _with_marks(pulled: PulledEvent, entry: object) -> PulledEvent:
+    """``pulled``, failed with what strict reading marked in its entry (if anything)."""
+    marks = problems(entry)
+    if not marks:
+        return pulled
+    earlier = list(pulled.error.errors) if pulled.error is not None else []
+    return PulledEvent(
+        msg_handle=pulled.msg_handle, error=DecodeError(_merge(marks, earlier), entry)
+    )

@@ -1,0 +1,74 @@
+"""The wire layer: every wire name, quirk and coercion, one module per format.
+
+- ``_table``: the vocabulary (``Kind``, ``Field``, ``Table``) and ``Builder``, which turns a
+  table into cattrs hooks;
+- ``_scalars``: the kinds of value every format shares;
+- ``fast_snapshot``, ``event_v4``, ``event_api3``, ``pull``: one module per wire format, each a
+  declarative table and a small registration function;
+- ``shapes``: which format a body is, and writing an event back in the shape it came in.
+
+``build_converter`` assembles them into one converter for a ``Mode``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from datetime import datetime
+from typing import Any
+
+from cattrs import Converter
+
+from .._codes import FastSnapshotStatus
+from .._models import Callback, Event, PullEventResponse, PullEventsResponse
+from .._times import format_time
+from . import pull, shapes
+from ._scalars import INT, JSON_OBJECT, OPTIONAL_TEXT, TEXT, TIME
+from ._table import ArrayOf, Builder, Kind, Mode
+from .fast_snapshot import STATUS
+
+__all__ = ["Mode", "build_converter"]
+
+#: Types a user's own classes may hold, read by the same rules as vodsnap's (by class).
+_BY_CLASS: tuple[tuple[type, Kind], ...] = (
+    (str, TEXT),
+    (int, INT),
+    (datetime, TIME),
+    (FastSnapshotStatus, STATUS),
+)
+#: And by equality (``str | None`` must not become a hook for ``str``).
+_BY_TYPE: tuple[tuple[Any, Kind | ArrayOf], ...] = (
+    (str | None, OPTIONAL_TEXT),
+    (tuple[str, ...], ArrayOf(TEXT, "max_snapshots")),
+    (Mapping[str, Any], JSON_OBJECT),
+)
+
+
+def build_converter(mode: Mode, *, detailed: bool) -> Converter:
+    """A converter holding every wire rule, for one mode.
+
+    ``detailed``: cattrs' detailed validation, which finds every problem (the explaining
+    converter); without it, plain generated code that stops at the first (the fast one). Both
+    use the same hooks, so they accept exactly the same bodies as the same models.
+    """
+    conv = Converter(detailed_validation=detailed, forbid_extra_keys=mode.strict)
+    builder = Builder(conv, mode, detailed=detailed)
+    for cl, kind in _BY_CLASS:
+        conv.register_structure_hook(cl, kind.hook(mode))
+    conv.register_unstructure_hook(datetime, format_time)
+    for type_, shape in _BY_TYPE:
+        structure, unstructure = builder.hooks(shape)
+        conv.register_structure_hook_func(_equal_to(type_), structure)
+        if unstructure is not None:
+            conv.register_unstructure_hook_func(_equal_to(type_), unstructure)
+    event = shapes.register(builder)
+    pull.register(builder, event)
+    # Generate everything now, not on a first call that many threads may race to make.
+    for target in (Event, Callback, PullEventResponse, PullEventsResponse):
+        conv.get_structure_hook(target)
+        conv.get_unstructure_hook(target)
+    return conv
+
+
+def _equal_to(type_: Any) -> Callable[[Any], bool]:
+    """A cattrs predicate: types equal to ``type_`` (a union or generic is not a class)."""
+    return lambda t: bool(t == type_)

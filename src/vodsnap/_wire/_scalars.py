@@ -1,0 +1,312 @@
+"""The kinds of value every wire format shares: text, integers, ids, codes, times, flags.
+
+Each ``Kind`` holds its hooks (lenient and strict), how it is written back, its JSON Schema and
+the other spellings Tencent uses for the same value (the quirks the testing kit sends). Hooks
+raise ``WireError`` with the message the caller will read.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Mapping
+from datetime import datetime, timedelta
+from enum import Enum
+from typing import Any, Final, TypeVar
+
+from .._decimal import decimal_digits
+from .._models import FrozenDict, thaw
+from .._paths import WireError, at, describe, group, key_path
+from .._times import format_time, parse_time
+from ._table import Hook, Kind, Mode, expect_object
+
+__all__ = [
+    "CODE",
+    "ID",
+    "INT",
+    "JSON_OBJECT",
+    "OPTIONAL_TEXT",
+    "TEXT",
+    "TIME",
+    "VERSION",
+    "YES_NO",
+    "constant",
+    "enum_of",
+    "optional_text",
+    "text",
+    "wire_int",
+]
+
+E = TypeVar("E", bound=Enum)
+
+_INTEGER_SCHEMA: Final = {
+    "anyOf": [{"type": "integer"}, {"type": "string", "pattern": "^-?[0-9]+$"}],
+    "description": "An integer, or its decimal digits as a string.",
+}
+
+
+# -- hooks ------------------------------------------------------------------------------------
+
+
+def text(value: object, _: object = None) -> str:
+    """A JSON string."""
+    if type(value) is str:  # the common case, before the general one
+        return value
+    if isinstance(value, str):
+        return str(value)
+    raise WireError(f"expected a string, got {describe(value)}")
+
+
+def optional_text(value: object, _: object = None) -> str | None:
+    """A JSON string or ``null``."""
+    if value is None or type(value) is str:
+        return value
+    return text(value)
+
+
+def wire_int(value: object, _: object = None) -> int:
+    """JSON integers and decimal-digit strings; never booleans, fractions or other digits."""
+    if type(value) is int:
+        return value
+    if isinstance(value, int) and not isinstance(value, bool):
+        return int(value)
+    if isinstance(value, str):
+        digits = decimal_digits(value)
+        if digits is not None:
+            try:
+                return int(value)
+            except ValueError:  # past Python's int-string limit
+                raise WireError(f"too many digits ({len(digits)})") from None
+    raise WireError(f"expected an integer, got {describe(value)}")
+
+
+def strict_int(value: object, _: object = None) -> int:
+    """JSON integers only."""
+    if type(value) is int:
+        return value
+    if isinstance(value, int) and not isinstance(value, bool):
+        return int(value)
+    raise WireError(f"expected an integer, got {describe(value)}")
+
+
+def digit_text(value: object, _: object = None) -> str:
+    """Strings as they are; integers as their decimal text (ids, error codes)."""
+    found = _string(value)
+    if found is not None:
+        return found
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(int(value))
+    raise WireError(f"expected a string or an integer, got {describe(value)}")
+
+
+def _string(value: object) -> str | None:
+    """``value`` as a plain ``str`` when it is a string (of a subclass too), else ``None``."""
+    if type(value) is str:
+        return value
+    return str(value) if isinstance(value, str) else None
+
+
+def _optional_digit_text(value: object, _: object = None) -> str | None:
+    return None if value is None else digit_text(value)
+
+
+def code_to_wire(code: str | None) -> str | int | None:
+    """An error code as Tencent sends it: a number when it is one (``118``), else the text."""
+    if code is not None:
+        digits = decimal_digits(code)
+        if digits is not None and len(digits) < 20 and str(int(code)) == code:
+            return int(code)
+    return code
+
+
+def _time(lenient: bool) -> Hook:
+    expected = (
+        "expected a time like '2018-08-23 16:25:18' (Beijing time) or ISO 8601 with an offset"
+    )
+
+    def structure(value: object, _: object = None) -> datetime:
+        if not isinstance(value, str):
+            raise WireError(f"{expected}, got {describe(value)}")
+        try:
+            return parse_time(value, lenient=lenient)
+        except ValueError as exc:
+            raise WireError(f"{expected}: {exc}") from None
+
+    return structure
+
+
+_YES_NO: Final = {"yes": True, "no": False}
+
+
+def _yes_no(value: object, _: object = None) -> bool:
+    if isinstance(value, str) and value in _YES_NO:
+        return _YES_NO[value]
+    raise WireError(f"expected 'yes' or 'no', got {describe(value)}")
+
+
+def _version(value: object, _: object = None) -> str:
+    """``"4.0"`` as sent; a JSON number (one PullEvent example sends ``4``) as ``"4.0"``."""
+    found = _string(value)
+    if found is not None:
+        return found
+    if isinstance(value, int) and not isinstance(value, bool):
+        return f"{value}.0"
+    if isinstance(value, float) and math.isfinite(value):
+        return repr(value)
+    raise WireError(f"expected a version string such as '4.0', got {describe(value)}")
+
+
+def _frozen_json(mode: Mode) -> Hook:
+    """An object of any JSON content, made deeply immutable (objects read-only, arrays tuples).
+
+    It sits at depth 2 of its event, and may nest down to ``max_depth``.
+    """
+
+    def structure(value: object, _: object = None) -> FrozenDict:
+        errors: list[Exception] = []
+        frozen: FrozenDict = _freeze(expect_object(value), "", 2, mode, errors)
+        if errors:
+            raise group(errors)
+        return frozen
+
+    return structure
+
+
+def _freeze(value: Any, path: str, depth: int, mode: Mode, errors: list[Exception]) -> Any:
+    if value is None or isinstance(value, str | int):  # bool is an int
+        return value
+    if isinstance(value, float):
+        if mode.strict and not math.isfinite(value):
+            errors.append(at(WireError(f"{json.dumps(value)} is not a JSON number"), path))
+        return value
+    if isinstance(value, Mapping | list | tuple) and depth > mode.limits.max_depth:
+        errors.append(at(WireError(f"nested deeper than max_depth={mode.limits.max_depth}"), path))
+        return None
+    if isinstance(value, Mapping):
+        return FrozenDict(
+            {k: _freeze(v, key_path(path, k), depth + 1, mode, errors) for k, v in value.items()}
+        )
+    if isinstance(value, list | tuple):
+        return tuple(
+            _freeze(v, f"{path}[{i}]", depth + 1, mode, errors) for i, v in enumerate(value)
+        )
+    errors.append(at(WireError(f"expected a JSON value, got {describe(value)}"), path))
+    return None
+
+
+def constant(expected: str) -> Kind:
+    """A string that must be exactly ``expected`` (an event's type, once the table is chosen)."""
+
+    def structure(value: object, _: object = None) -> str:
+        if value == expected:
+            return expected
+        raise WireError(f"expected {expected!r}, got {describe(value)}")
+
+    return Kind("constant", {"const": expected}, lenient=structure)
+
+
+def enum_of(enum: type[E], description: str) -> Kind:
+    """An enum sent as its integer value (or, leniently, the value's decimal text)."""
+    known = ", ".join(f"{member.value} ({member.name.lower()})" for member in enum)
+    by_value = {member.value: member for member in enum}  # a dict, not the Enum's slow call
+
+    def make(to_int: Hook) -> Hook:
+        def structure(value: object, _: object = None) -> E:
+            try:
+                return by_value[to_int(value, None)]
+            except (KeyError, ValueError):
+                raise WireError(f"expected one of {known}, got {describe(value)}") from None
+
+        return structure
+
+    values = [member.value for member in enum]
+    schema = {
+        "anyOf": [
+            {"enum": values},
+            {"type": "string", "pattern": "^0*(" + "|".join(map(str, values)) + ")$"},
+        ],
+        "description": description,
+    }
+    return Kind(
+        enum.__name__,
+        schema,
+        lenient=make(wire_int),
+        strict=make(strict_int),
+        unstructure=lambda member: member.value,
+        quirks=(_as_text,),
+    )
+
+
+# -- quirks: other spellings of one value ----------------------------------------------------
+
+
+def _as_text(value: Any) -> Any:
+    """An integer sent as its decimal text (the field tables type some numbers as String)."""
+    return str(value) if type(value) is int else value
+
+
+def _as_number(value: Any) -> Any:
+    """Decimal text sent as a number (``fileId`` and ``error_code`` are sometimes numbers)."""
+    if isinstance(value, str) and decimal_digits(value) is not None and str(int(value)) == value:
+        return int(value)
+    return value
+
+
+def _as_utc(value: Any) -> Any:
+    """A Beijing time without an offset as ISO 8601 in UTC, as Tencent's APIs send."""
+    try:
+        moment = datetime.fromisoformat(value)
+    except (TypeError, ValueError):
+        return value
+    if moment.tzinfo is not None or not 1 < moment.year < 9999:
+        return value
+    return (moment - timedelta(hours=8)).isoformat() + "Z"
+
+
+def _as_number_version(value: Any) -> Any:
+    """``"4.0"`` as the number ``4`` (one PullEvent example)."""
+    return 4 if value == "4.0" else value
+
+
+# -- the kinds ----------------------------------------------------------------------------------
+
+TEXT: Final = Kind("text", {"type": "string"}, lenient=text)
+OPTIONAL_TEXT: Final = Kind("optional text", {"type": ["string", "null"]}, lenient=optional_text)
+INT: Final = Kind(
+    "integer", _INTEGER_SCHEMA, lenient=wire_int, strict=strict_int, quirks=(_as_text,)
+)
+#: Ids such as ``fileId``: text, though the wire sometimes sends a number.
+ID: Final = Kind("id", {"type": ["string", "integer"]}, lenient=digit_text, quirks=(_as_number,))
+#: An error code: ``null``, a number or text; written back as a number when it is one.
+CODE: Final = Kind(
+    "code",
+    {"type": ["string", "integer", "null"]},
+    lenient=_optional_digit_text,
+    unstructure=code_to_wire,
+    quirks=(_as_text,),
+)
+TIME: Final = Kind(
+    "time",
+    {
+        "type": "string",
+        "description": "Beijing time without an offset ('2018-08-23 16:25:18'), or ISO 8601.",
+    },
+    lenient=_time(lenient=True),
+    strict=_time(lenient=False),
+    unstructure=format_time,
+    quirks=(_as_utc,),
+)
+YES_NO: Final = Kind(
+    "yes/no",
+    {"enum": ["yes", "no"]},
+    lenient=_yes_no,
+    unstructure=lambda flag: "yes" if flag else "no",
+)
+VERSION: Final = Kind(
+    "version",
+    {"type": ["string", "number"], "description": "'4.0' (or the number 4)."},
+    lenient=_version,
+    quirks=(_as_number_version,),
+)
+#: Any JSON object, kept read-only (an unknown event's ``data``).
+JSON_OBJECT: Final = Kind("object", {"type": "object"}, factory=_frozen_json, unstructure=thaw)

@@ -1,0 +1,270 @@
+"""The vocabulary of the wire tables, and the one place that turns a table into cattrs hooks.
+
+A format module describes each object of its wire format as a ``Table``: the model class and,
+per wire field, the attribute, the wire name and the ``Kind`` of its value (how it is read and
+written, what JSON Schema says of it, and which equivalent spellings Tencent uses). ``Builder``
+makes a table's structure and unstructure functions on one converter, for one ``Mode``;
+``_schema`` and the testing kit read the same tables, so none of them can drift from the others.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from attrs import fields, frozen
+from cattrs import Converter
+from cattrs.errors import ClassValidationError
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
+
+from .._limits import Limits
+from .._paths import WireError, at, at_key, describe, group, renamed, with_wire_names
+
+__all__ = [
+    "ArrayOf",
+    "Builder",
+    "Field",
+    "Hook",
+    "Kind",
+    "Mode",
+    "Quirk",
+    "Table",
+    "Unhook",
+    "expect_object",
+]
+
+#: A structure hook, as cattrs calls it: ``hook(value, type)``.
+Hook = Callable[[Any, Any], Any]
+#: An unstructure hook: a model's value to its wire value.
+Unhook = Callable[[Any], Any]
+#: A wire value to an equivalent wire value that Tencent also sends (itself, where none applies).
+Quirk = Callable[[Any], Any]
+
+
+@frozen
+class Mode:
+    """What a converter is made for: strict or lenient reading, and the limits."""
+
+    strict: bool
+    limits: Limits
+
+
+@frozen(eq=False)  # by identity: tables are module constants
+class Kind:
+    """One kind of wire value: its hooks, its JSON Schema, its other spellings on the wire.
+
+    ``lenient`` reads it; ``strict`` (if given) reads it in strict mode; ``factory`` (instead of
+    both) makes the hook for a mode, for kinds that depend on the limits. ``unstructure`` writes
+    it (default: as it is).
+    """
+
+    name: str
+    schema: Mapping[str, Any]
+    lenient: Hook | None = None
+    strict: Hook | None = None
+    factory: Callable[[Mode], Hook] | None = None
+    unstructure: Unhook | None = None
+    quirks: tuple[Quirk, ...] = ()
+
+    def hook(self, mode: Mode) -> Hook:
+        """The structure hook for ``mode``."""
+        if self.factory is not None:
+            return self.factory(mode)
+        if mode.strict and self.strict is not None:
+            return self.strict
+        if self.lenient is None:  # pragma: no cover - a table bug, caught by every test
+            raise TypeError(f"kind {self.name!r} has no hook")
+        return self.lenient
+
+
+@frozen(eq=False)  # by identity: tables are module constants
+class ArrayOf:
+    """A JSON array of ``item`` s, as a tuple; longer than ``Limits.<limit>``: refused unread."""
+
+    item: Kind | Table
+    limit: str
+
+
+@frozen(eq=False)  # by identity: tables are module constants
+class Field:
+    """One wire field of a table: the model's attribute, how its value reads, its wire name."""
+
+    attr: str
+    kind: Kind | ArrayOf | Table
+    #: The key on the wire (default: the attribute's name).
+    name: str | None = None
+    #: Other keys the wire may send it under (the docs' ``delete`` for ``deleted``).
+    aliases: tuple[str, ...] = ()
+    #: ``to_wire`` leaves the key out when the value is the default (a failed picture's url).
+    omit_default: bool = False
+
+    @property
+    def wire(self) -> str:
+        """The key on the wire."""
+        return self.attr if self.name is None else self.name
+
+
+@frozen(eq=False)  # by identity: tables are module constants
+class Table:
+    """An object of a wire format: the model it becomes, and its fields in wire order.
+
+    Attributes of the model that no field names (how an event arrived) are not on the wire.
+    """
+
+    model: type
+    fields: tuple[Field, ...]
+
+    @property
+    def wire_names(self) -> dict[str, str]:
+        """Attribute -> wire name, for every field."""
+        return {f.attr: f.wire for f in self.fields}
+
+    @property
+    def required(self) -> tuple[str, ...]:
+        """The wire names a body must send: fields whose attribute has no default."""
+        defaults = {a.name: a.default for a in fields(self.model)}
+        return tuple(f.wire for f in self.fields if defaults[f.attr] is _NOTHING)
+
+
+_NOTHING: Any = fields.__globals__["NOTHING"]
+
+
+def expect_object(value: object) -> Mapping[Any, Any]:
+    """``value`` when it is a JSON object (a mapping), else one ``WireError``."""
+    if type(value) is dict or isinstance(value, Mapping):  # the ABC check only for the unusual
+        return value
+    raise WireError(f"expected an object, got {describe(value)}")
+
+
+class Builder:
+    """Makes tables' structure and unstructure functions on one converter, each once."""
+
+    def __init__(self, converter: Converter, mode: Mode, *, detailed: bool) -> None:
+        self.converter = converter
+        self.mode = mode
+        self.detailed = detailed
+        self._made: dict[Table, tuple[Hook, Unhook]] = {}
+
+    def structure(self, table: Table) -> Hook:
+        """``table``'s structure function: an object in, a model out, every problem placed."""
+        return self._functions(table)[0]
+
+    def unstructure(self, table: Table) -> Unhook:
+        """``table``'s unstructure function: a model in, its wire dict out."""
+        return self._functions(table)[1]
+
+    def hooks(self, kind: Kind | ArrayOf | Table) -> tuple[Hook, Unhook | None]:
+        """The structure and unstructure hooks of a field's kind."""
+        if isinstance(kind, Table):
+            return self.structure(kind), self.unstructure(kind)
+        if isinstance(kind, ArrayOf):
+            item, unitem = self.hooks(kind.item)
+            most = getattr(self.mode.limits, kind.limit)
+            return array_of(item, (kind.limit, most)), _list_of(unitem)
+        return kind.hook(self.mode), kind.unstructure
+
+    def _functions(self, table: Table) -> tuple[Hook, Unhook]:
+        made = self._made.get(table)
+        if made is None:
+            made = self._made[table] = self._make(table)
+        return made
+
+    def _make(self, table: Table) -> tuple[Hook, Unhook]:
+        overrides: dict[str, Any] = {a.name: override(omit=True) for a in fields(table.model)}
+        for f in table.fields:
+            structure, unstructure = self.hooks(f.kind)
+            overrides[f.attr] = override(
+                rename=f.name,
+                struct_hook=structure,
+                unstruct_hook=unstructure,
+                omit_if_default=f.omit_default,
+            )
+        structure_fn: Hook = make_dict_structure_fn(table.model, self.converter, **overrides)
+        unstructure_fn: Unhook = make_dict_unstructure_fn(table.model, self.converter, **overrides)
+        if self.detailed:  # only a failure reads the notes: the fast path needs no wrapper
+            structure_fn = with_wire_names(structure_fn, table.wire_names)
+        aliases = {alias: f.wire for f in table.fields for alias in f.aliases}
+        return _as_object(structure_fn, aliases), unstructure_fn
+
+
+def array_of(hook: Hook, limit: tuple[str, int]) -> Hook:
+    """A JSON array (a list or tuple, never a string or mapping) as a tuple, every item checked.
+
+    ``limit`` is ``(name, most)``: a longer array is refused before any item is looked at.
+    """
+
+    def structure(value: object, _: object = None) -> tuple[Any, ...]:
+        if type(value) is not list and not isinstance(value, list | tuple):
+            raise WireError(f"expected an array, got {describe(value)}")
+        if len(value) > limit[1]:
+            raise WireError(f"{len(value)} items, more than {limit[0]}={limit[1]}")
+        try:  # every item at once; only a failure pays for finding each problem
+            return tuple([hook(item, None) for item in value])
+        except Exception:
+            pass
+        items: list[Any] = []
+        errors: list[Exception] = []
+        for index, item in enumerate(value):
+            try:
+                items.append(hook(item, None))
+            except Exception as exc:
+                errors.append(at(exc, f"[{index}]"))
+        if errors:
+            raise group(errors)
+        return tuple(items)
+
+    return structure
+
+
+def _list_of(unstructure: Unhook | None) -> Unhook:
+    if unstructure is None:
+        return list
+    return lambda items: [unstructure(item) for item in items]
+
+
+def _as_object(structure: Hook, aliases: Mapping[str, str]) -> Hook:
+    """A generated function, guarded: anything but an object is one error, not one per field;
+    and a field sent under one of its ``aliases`` (alias -> wire name) is read as the field."""
+
+    def guarded(value: object, cl: object = None) -> Any:
+        if type(value) is not dict:  # the check inline: a call less per object
+            expect_object(value)
+        return structure(value, cl)
+
+    if not aliases:
+        return guarded
+
+    def aliased(value: object, cl: object = None) -> Any:
+        obj = expect_object(value)
+        sent = [alias for alias in aliases if alias in obj]
+        if not sent:
+            return structure(obj, cl)
+        return _read_aliases(structure, obj, cl, {a: aliases[a] for a in sent})
+
+    return aliased
+
+
+def _read_aliases(structure: Hook, obj: Mapping[Any, Any], cl: object, sent: dict[str, str]) -> Any:
+    """Read ``obj`` whose fields ``sent`` (alias -> wire name) came under an alias.
+
+    Sent under one name only: read as the field, errors naming the key that was sent. Under
+    both: they must agree (guessing which one is right is not an option).
+    """
+    one_name = {k: v for k, v in obj.items() if k not in sent}
+    conflicts: list[Exception] = []
+    renames: list[tuple[str, str]] = []
+    for alias, wire in sent.items():
+        if wire not in obj:
+            one_name[wire] = obj[alias]
+            renames.append((wire, alias))
+        elif obj[alias] != obj[wire]:
+            conflicts.append(at_key(alias, WireError(f"conflicts with '{wire}'")))
+    try:
+        result = structure(one_name, cl)
+    except ClassValidationError as exc:
+        for wire, alias in renames:
+            renamed(exc, wire, alias)
+        raise exc.derive([*exc.exceptions, *conflicts]) from None
+    if conflicts:
+        raise group(conflicts)
+    return result

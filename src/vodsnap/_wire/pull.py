@@ -1,0 +1,195 @@
+"""The pull queues' responses: the old ``PullEvent`` and API 3.0's ``PullEvents``.
+
+Each entry is decoded on its own: in the explaining converter a bad entry becomes a
+``PulledEvent`` with an ``error`` and hides no other (its handle must still be confirmed); the
+fast converter gives up on the whole response instead, which the decoder then explains.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any, Final
+
+from .._errors import DecodeError
+from .._models import Event, PulledEvent, PullEventResponse, PullEventsResponse
+from .._paths import WireError, at_key, describe, field_errors, group
+from ._scalars import OPTIONAL_TEXT, TEXT, strict_int, wire_int
+from ._table import Builder, Hook, expect_object
+from .event_api3 import HANDLE_KEY
+
+__all__ = ["entries_node", "register", "response_type"]
+
+# Old PullEvent responses
+_CODE: Final = "code"
+_MESSAGE: Final = "message"
+_EVENTS: Final = "eventList"
+_HANDLE: Final = "msgHandle"
+_CONTENT: Final = "eventContent"
+# API 3.0 PullEvents responses
+_RESPONSE: Final = "Response"
+_REQUEST_ID: Final = "RequestId"
+_EVENT_SET: Final = "EventSet"
+_ERROR: Final = "Error"
+_ERROR_CODE: Final = "Code"
+_ERROR_MESSAGE: Final = "Message"
+
+#: What an envelope wants: key -> (hook, required).
+Wanted = Mapping[str, tuple[Hook, bool]]
+
+
+def response_type(value: object) -> type[PullEventResponse] | type[PullEventsResponse]:
+    """Which generation a pull response is: API 3.0's wraps everything in ``Response``."""
+    if isinstance(value, Mapping) and _RESPONSE in value:
+        return PullEventsResponse
+    return PullEventResponse
+
+
+def entries_node(value: object) -> object:
+    """Where a pull response's entries sit: the array as received (``None`` if absent)."""
+    if not isinstance(value, Mapping):
+        return None
+    inner = value.get(_RESPONSE)
+    return inner.get(_EVENT_SET) if isinstance(inner, Mapping) else value.get(_EVENTS)
+
+
+def _entries(value: object, _: object = None) -> list[Any]:
+    if not isinstance(value, list | tuple):
+        raise WireError(f"expected an array, got {describe(value)}")
+    return list(value)
+
+
+class _Envelopes:
+    """The hooks of one converter's pull responses (``event`` decodes each entry)."""
+
+    def __init__(self, builder: Builder, event: Callable[[object, object], Event]) -> None:
+        self.strict = builder.mode.strict
+        self.detailed = builder.detailed
+        self.event = event
+        text, optional_text = builder.hooks(TEXT)[0], builder.hooks(OPTIONAL_TEXT)[0]
+        self.old: Wanted = {
+            _CODE: (strict_int if self.strict else wire_int, True),
+            _MESSAGE: (optional_text, False),
+            _EVENTS: (_entries, False),
+        }
+        self.old_entry: Wanted = {_HANDLE: (text, True), _CONTENT: (event, True)}
+        self.error: Wanted = {_ERROR_CODE: (text, True), _ERROR_MESSAGE: (optional_text, False)}
+        self.response: Wanted = {
+            _REQUEST_ID: (text, True),
+            _EVENT_SET: (_entries, False),
+            _ERROR: (self.envelope_hook(self.error), False),
+        }
+        self.new: Wanted = {_RESPONSE: (self.envelope_hook(self.response), True)}
+
+    def envelope(self, value: object, wanted: Wanted) -> dict[str, Any]:
+        """The ``wanted`` fields of an object; every problem gathered."""
+        obj = expect_object(value)
+        found: dict[str, Any] = {}
+        errors: list[Exception] = []
+        for key, (hook, required) in wanted.items():
+            if key not in obj:
+                if required:
+                    errors.append(at_key(key, KeyError(key)))
+                continue
+            try:
+                found[key] = hook(obj[key], None)
+            except Exception as exc:
+                errors.append(at_key(key, exc))
+        if self.strict:
+            errors.extend(at_key(k, WireError("unexpected field")) for k in obj if k not in wanted)
+        if errors:
+            raise group(errors)
+        return found
+
+    def envelope_hook(self, wanted: Wanted) -> Hook:
+        """``envelope`` of ``wanted``, as a hook (for an object inside an envelope)."""
+
+        def structure(value: object, _: object = None) -> dict[str, Any]:
+            return self.envelope(value, wanted)
+
+        return structure
+
+    def failed(self, entry: object, exc: Exception, handle_key: str) -> PulledEvent:
+        if not self.detailed:
+            raise exc  # the decoder explains the whole response
+        handle = entry.get(handle_key) if isinstance(entry, Mapping) else None
+        return PulledEvent(
+            msg_handle=handle if isinstance(handle, str) else None,
+            error=DecodeError(field_errors(exc), entry),
+        )
+
+    def old_pulled(self, entry: object) -> PulledEvent:
+        """An old PullEvent entry, ``{msgHandle, eventContent}``."""
+        try:
+            found = self.envelope(entry, self.old_entry)
+        except Exception as exc:
+            return self.failed(entry, exc, _HANDLE)
+        return PulledEvent(msg_handle=found[_HANDLE], event=found[_CONTENT])
+
+    def new_pulled(self, entry: object) -> PulledEvent:
+        """An API 3.0 ``EventSet`` entry: the event itself, its handle inside."""
+        try:
+            event = self.event(entry, None)
+            if event.event_handle is None:
+                raise group([at_key(HANDLE_KEY, KeyError(HANDLE_KEY))])
+        except Exception as exc:
+            return self.failed(entry, exc, HANDLE_KEY)
+        return PulledEvent(msg_handle=event.event_handle, event=event)
+
+    def old_response(self, value: object, _: object = None) -> PullEventResponse:
+        found = self.envelope(value, self.old)
+        return PullEventResponse(
+            code=found[_CODE],
+            message=found.get(_MESSAGE) or "",
+            events=tuple(self.old_pulled(entry) for entry in found.get(_EVENTS, ())),
+        )
+
+    def new_response(self, value: object, _: object = None) -> PullEventsResponse:
+        response = self.envelope(value, self.new)[_RESPONSE]
+        error = response.get(_ERROR, {})
+        return PullEventsResponse(
+            request_id=response[_REQUEST_ID],
+            events=tuple(self.new_pulled(entry) for entry in response.get(_EVENT_SET, ())),
+            error_code=error.get(_ERROR_CODE),
+            error_message=error.get(_ERROR_MESSAGE),
+        )
+
+
+def register(builder: Builder, event: Callable[[object, object], Event]) -> None:
+    """Structure and unstructure both pull responses; ``event`` decodes each entry."""
+    conv = builder.converter
+    envelopes = _Envelopes(builder, event)
+    conv.register_structure_hook(PullEventResponse, envelopes.old_response)
+    conv.register_structure_hook(PullEventsResponse, envelopes.new_response)
+
+    def as_received(pulled: PulledEvent) -> Any:
+        """A failed pulled event's wire form: the entry exactly as received."""
+        return pulled.error.body if pulled.error is not None else None
+
+    def write_old(response: PullEventResponse) -> dict[str, Any]:
+        return {
+            _CODE: response.code,
+            _MESSAGE: response.message,
+            _EVENTS: [
+                {_HANDLE: e.msg_handle, _CONTENT: conv.unstructure(e.event)}
+                if e.event is not None
+                else as_received(e)
+                for e in response.events
+            ],
+        }
+
+    def write_new(response: PullEventsResponse) -> dict[str, Any]:
+        inner: dict[str, Any] = {
+            _EVENT_SET: [
+                conv.unstructure(e.event) if e.event is not None else as_received(e)
+                for e in response.events
+            ]
+        }
+        if response.error_code is not None:
+            inner[_ERROR] = {_ERROR_CODE: response.error_code}
+            if response.error_message is not None:
+                inner[_ERROR][_ERROR_MESSAGE] = response.error_message
+        inner[_REQUEST_ID] = response.request_id
+        return {_RESPONSE: inner}
+
+    conv.register_unstructure_hook(PullEventResponse, write_old)
+    conv.register_unstructure_hook(PullEventsResponse, write_new)

@@ -1,4 +1,4 @@
-"""Hypothesis strategies for wire bodies, shared by the tests (and the seed of vodsnap.testing).
+"""Hypothesis strategies for wire bodies, shared by the tests.
 
 ``*_bodies()`` give canonical bodies: exactly what ``to_wire`` writes. ``quirked(body)`` rewrites
 one into an equivalent body with some of the wire's documented quirks, which must decode to the
@@ -9,14 +9,15 @@ from __future__ import annotations
 
 import json
 import string
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 
 from hypothesis import strategies as st
 
+from vodsnap import testing
+from vodsnap._wire import event_api3
+from vodsnap._wire.shapes import as_api3
 from vodsnap.testing import OTHER_EVENT_TYPES, SNAPSHOT_EVENT
-
-FAST_SNAPSHOT_INT_FIELDS = ("app_id", "duration", "width", "height", "status")
 
 ids = st.text(string.ascii_letters + string.digits + "-_", min_size=1, max_size=48)
 digit_ids = st.integers(min_value=0, max_value=10**20).map(str)
@@ -104,36 +105,10 @@ def unknown_event_bodies(draw: st.DrawFn) -> dict[str, Any]:
     }
 
 
-API3_OTHER_EVENT_KEYS = (
-    "FileUploadEvent",
-    "ProcedureStateChangeEvent",
-    "FileDeleteEvent",
-    "PullCompleteEvent",
-    "EditMediaComplete",
-    "WechatPublishComplete",
-    "TranscodeCompleteEvent",
-    "ConcatCompleteEvent",
-    "ClipCompleteEvent",
-    "CreateImageSpriteCompleteEvent",
+#: Every API 3.0 payload key but the snapshot event's own.
+API3_OTHER_EVENT_KEYS = tuple(
+    key for key in event_api3.PAYLOAD_KEYS if key != "SnapshotByTimeOffsetCompleteEvent"
 )
-
-
-def as_api3(body: dict[str, Any], handle: str | None = None) -> dict[str, Any]:
-    """A canonical 4.0 snapshot event in API 3.0's shape, as ``to_wire`` writes it."""
-    data = body["data"]
-    out: dict[str, Any] = {} if handle is None else {"EventHandle": handle}
-    out["EventType"] = SNAPSHOT_EVENT
-    out["SnapshotByTimeOffsetCompleteEvent"] = {
-        "TaskId": data["vodTaskId"],
-        "FileId": data["fileId"],
-        "Definition": data["definition"],
-        "SnapshotInfoSet": [
-            {"TimeOffset": p["timeOffset"], "ErrCode": p["status"]}
-            | ({"Url": p["url"]} if "url" in p else {})
-            for p in data["picInfo"]
-        ],
-    }
-    return out
 
 
 @st.composite
@@ -164,60 +139,12 @@ any_body = (
 # -- quirks: each rewrites a canonical body into an equivalent one ---------------------------
 
 
-def _utc_iso(beijing: str) -> str:
-    moment = datetime.fromisoformat(beijing) - timedelta(hours=8)
-    return moment.isoformat() + "Z"
-
-
 @st.composite
 def quirked(draw: st.DrawFn, body: dict[str, Any]) -> dict[str, Any]:
-    """``body`` with a random choice of the documented quirks applied."""
-    out = json.loads(json.dumps(body))
-    if "vid" in out:
-        for name in FAST_SNAPSHOT_INT_FIELDS:
-            if draw(st.booleans()):
-                out[name] = str(out[name])
-        if out["error_code"] is None and draw(st.booleans()):
-            del out["error_code"]
-        elif isinstance(out["error_code"], int) and draw(st.booleans()):
-            out["error_code"] = str(out["error_code"])
-        if out["error_msg"] is None and draw(st.booleans()):
-            del out["error_msg"]
-        if out["deleted"] == "no" and draw(st.booleans()):
-            del out["deleted"]  # absent means not deleted
-        elif draw(st.booleans()):
-            out["delete"] = out.pop("deleted")  # the field table's spelling
-        for name in ("create_time", "finish_time"):
-            if draw(st.booleans()):
-                out[name] = _utc_iso(out[name])
-    elif out.get("eventType") == SNAPSHOT_EVENT:
-        if draw(st.booleans()):
-            out["version"] = 4  # one PullEvent example sends a number
-        data = out["data"]
-        if _canonical_digits(data["fileId"]) and draw(st.booleans()):
-            data["fileId"] = int(data["fileId"])
-        if draw(st.booleans()):
-            data["definition"] = str(data["definition"])
-        for pic in data["picInfo"]:
-            if draw(st.booleans()):
-                pic["timeOffset"] = str(pic["timeOffset"])
-            if draw(st.booleans()):
-                pic["status"] = str(pic["status"])
-            if "url" not in pic and draw(st.booleans()):
-                pic["url"] = None
-    elif "SnapshotByTimeOffsetCompleteEvent" in out:
-        for key in API3_OTHER_EVENT_KEYS:
-            if draw(st.booleans()):
-                out[key] = None  # published bodies hold every other event key as null
-        payload = out["SnapshotByTimeOffsetCompleteEvent"]
-        if _canonical_digits(payload["FileId"]) and draw(st.booleans()):
-            payload["FileId"] = int(payload["FileId"])
-        return _shuffled(draw, out)
-    elif "EventType" in out:
-        return _shuffled(draw, out)  # every key of an unknown 3.0 event is its data
-    elif draw(st.booleans()):
-        out["version"] = 4
-    if draw(st.booleans()):
+    """``body`` with some of the wire's quirks (the testing kit's, read off the wire tables),
+    maybe a key vodsnap does not know (lenient mode ignores it), and its keys shuffled."""
+    out = draw(testing.quirked(body))
+    if "EventType" not in out and draw(st.booleans()):  # a 3.0 body's keys are all its data
         out[draw(st.sampled_from(["extra", "requestId", "x_custom"]))] = draw(json_values(4))
     return _shuffled(draw, out)
 

@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given
 
 import vodsnap
-from conftest import EXAMPLES
 from strategies import API3_OTHER_EVENT_KEYS, as_api3, snapshot_event_bodies
+from support import EXAMPLES
 from vodsnap import EventFormat
 
 V4 = json.loads((EXAMPLES / "snapshot-event-success.json").read_text())

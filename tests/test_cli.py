@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 import vodsnap
-from conftest import EXAMPLES
+from support import EXAMPLES
 
 
 def run(*args: str, stdin: bytes = b"", module: bool = True) -> subprocess.CompletedProcess[str]:

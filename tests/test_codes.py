@@ -13,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import vodsnap
-from conftest import EXAMPLES, ROOT
+from support import EXAMPLES, ROOT
 from vodsnap import FailureCause, Fault, ProcessingStage, SourceFileError, error_info
 
 TSV = Path(__file__).with_name("data") / "vod-processing-error-codes.tsv"

@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta, timezone
 import pytest
 
 import vodsnap
-from conftest import EXAMPLES
+from support import EXAMPLES
 from vodsnap import FastSnapshotStatus, PicInfo
 
 BEIJING = timezone(timedelta(hours=8))

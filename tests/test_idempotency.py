@@ -9,8 +9,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import vodsnap
-from conftest import EXAMPLES
 from strategies import any_body, as_api3, encoded, quirked, snapshot_event_bodies
+from support import EXAMPLES
 
 
 @given(st.data(), any_body)

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 import vodsnap
-from conftest import EXAMPLES
+from support import EXAMPLES
 from vodsnap import Limits
 
 

@@ -10,8 +10,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import vodsnap
-from conftest import EXAMPLES
 from strategies import any_body, as_api3, snapshot_event_bodies
+from support import EXAMPLES
 
 V4 = json.loads((EXAMPLES / "snapshot-event-success.json").read_text())
 FAILED = json.loads((EXAMPLES / "snapshot-event-failure.json").read_text())

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 import vodsnap
-from conftest import EXAMPLES
+from support import EXAMPLES, errors_of
 from vodsnap import FastSnapshotStatus
 
 
@@ -29,12 +29,6 @@ def event(**changes: Any) -> dict[str, Any]:
         target = body if key == "version" else body["data"]
         target[key] = value
     return body
-
-
-def errors_of(body: object) -> list[tuple[str, str]]:
-    with pytest.raises(vodsnap.DecodeError) as info:
-        vodsnap.parse(body)  # type: ignore[arg-type]
-    return [(e.path, e.message) for e in info.value.errors]
 
 
 @pytest.mark.parametrize(("wire", "expected"), [(5, 5), ("5", 5), (4, 4), ("4", 4), ("3", 3)])

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import vodsnap
-from conftest import EXAMPLES
+from support import EXAMPLES
 
 BODY = (EXAMPLES / "snapshot-event-success.json").read_bytes()
 

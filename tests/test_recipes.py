@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 import vodsnap
-from conftest import ROOT
+from support import ROOT
 
 RECIPES = ROOT / "examples" / "recipes"
 GARBAGE = b'{"vid": 5, "status": "done"}'

@@ -10,17 +10,12 @@ import cattrs
 import pytest
 
 import vodsnap
-
-
-def decode_errors(fn: Any, body: object) -> list[tuple[str, str]]:
-    with pytest.raises(vodsnap.DecodeError) as info:
-        fn(body)
-    return [(e.path, e.message) for e in info.value.errors]
+from support import errors_of
 
 
 @pytest.mark.parametrize("key", ["vid", "app_id", "bucket_name", "status", "result", "delete"])
 def test_any_fast_snapshot_key_makes_a_fast_snapshot(key: str) -> None:
-    errors = decode_errors(vodsnap.parse, {key: None})
+    errors = errors_of({key: None})
     assert ("$.vid", "required field missing") in errors or key == "vid"
     assert all(path != "$" for path, _ in errors)
 
@@ -30,7 +25,7 @@ def test_missing_vid_is_reported_as_such(example_bytes: dict[str, bytes]) -> Non
 
     body = json.loads(example_bytes["fast-snapshot-success"])
     del body["vid"]
-    assert decode_errors(vodsnap.parse, body) == [("$.vid", "required field missing")]
+    assert errors_of(body) == [("$.vid", "required field missing")]
 
 
 def test_unknown_event_types_decode_as_unknown_event() -> None:
@@ -68,7 +63,7 @@ def test_unknown_event_types_decode_as_unknown_event() -> None:
 def test_malformed_unknown_events_are_errors(
     body: dict[str, Any], expected: list[tuple[str, str]]
 ) -> None:
-    assert decode_errors(vodsnap.parse, body) == expected
+    assert errors_of(body) == expected
 
 
 def test_event_wins_over_fast_snapshot_keys() -> None:
@@ -78,7 +73,7 @@ def test_event_wins_over_fast_snapshot_keys() -> None:
 
 @pytest.mark.parametrize("body", [{}, {"foo": 1}, {"data": {}}, {"version": "4.0"}])
 def test_neither_shape_is_one_error_at_the_root(body: dict[str, Any]) -> None:
-    [(path, message)] = decode_errors(vodsnap.parse, body)
+    [(path, message)] = errors_of(body)
     assert path == "$"
     assert message.startswith("not a snapshot callback")
 
@@ -87,18 +82,18 @@ def test_neither_shape_is_one_error_at_the_root(body: dict[str, Any]) -> None:
 def test_json_that_is_not_an_object(body: object) -> None:
     import json
 
-    [(path, message)] = decode_errors(vodsnap.parse, json.dumps(body))
+    [(path, message)] = errors_of(json.dumps(body))
     assert path == "$"
     assert message.startswith("expected an object")
 
 
 def test_parse_event_rejects_fast_snapshots(example_bytes: dict[str, bytes]) -> None:
-    errors = decode_errors(vodsnap.parse_event, example_bytes["fast-snapshot-success"])
+    errors = errors_of(example_bytes["fast-snapshot-success"], vodsnap.parse_event)
     assert ("$.eventType", "required field missing") in errors
 
 
 def test_parse_fast_snapshot_rejects_events(example_bytes: dict[str, bytes]) -> None:
-    errors = decode_errors(vodsnap.parse_fast_snapshot, example_bytes["snapshot-event-success"])
+    errors = errors_of(example_bytes["snapshot-event-success"], vodsnap.parse_fast_snapshot)
     assert ("$.vid", "required field missing") in errors
 
 
@@ -120,5 +115,5 @@ def test_any_mapping_is_accepted(example_bytes: dict[str, bytes]) -> None:
 
 
 def test_api3_shape_is_recognised_as_an_event() -> None:
-    errors = decode_errors(vodsnap.parse, {"EventType": "CreateSnapshotByTimeOffsetComplete"})
+    errors = errors_of({"EventType": "CreateSnapshotByTimeOffsetComplete"})
     assert errors == [("$.SnapshotByTimeOffsetCompleteEvent", "required field missing")]

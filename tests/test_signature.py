@@ -11,8 +11,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import vodsnap
-from conftest import EXAMPLES
 from strategies import as_api3
+from support import EXAMPLES
 
 V4 = json.loads((EXAMPLES / "snapshot-event-success.json").read_text())
 KEY = "abcDEF123"

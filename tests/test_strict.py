@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 import vodsnap
-from conftest import EXAMPLES
+from support import EXAMPLES, errors_of
 
 FAST = (EXAMPLES / "fast-snapshot-success.json").read_text()
 EVENT = (EXAMPLES / "snapshot-event-success.json").read_text()
@@ -16,9 +16,7 @@ PARSERS = [vodsnap.parse, vodsnap.parse_event, vodsnap.parse_fast_snapshot]
 
 
 def strict_errors(body: object, parser: Any = vodsnap.parse) -> list[tuple[str, str]]:
-    with pytest.raises(vodsnap.DecodeError) as info:
-        parser(body, strict=True)
-    return [(e.path, e.message) for e in info.value.errors]
+    return errors_of(body, parser, strict=True)
 
 
 def test_the_documentation_examples_are_strictly_valid(example_bytes: dict[str, bytes]) -> None:

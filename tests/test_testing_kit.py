@@ -14,7 +14,7 @@ from hypothesis import find, given, settings
 from hypothesis import strategies as st
 
 import vodsnap
-from conftest import EXAMPLES, ROOT
+from support import EXAMPLES, ROOT
 from vodsnap import testing
 
 pytest_plugins = ["pytester"]
@@ -171,3 +171,8 @@ def test_the_docs_example_runs(pytester: pytest.Pytester) -> None:
     pytester.makepyfile(test_docs_example=code)
     result = pytester.runpytest_subprocess("-p", "no:cacheprovider")
     result.assert_outcomes(passed=5)
+
+
+@given(st.data(), testing.bodies(quirks=False))
+def test_quirked_bodies_decode_to_the_same_model(data: st.DataObject, body: dict[str, Any]) -> None:
+    assert vodsnap.parse(data.draw(testing.quirked(body))) == vodsnap.parse(body)

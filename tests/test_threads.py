@@ -6,7 +6,7 @@ import subprocess
 import sys
 import textwrap
 
-from conftest import EXAMPLES
+from support import EXAMPLES
 
 SCRIPT = textwrap.dedent(
     """

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from conftest import EXAMPLES
+from support import EXAMPLES
 from vodsnap._times import BEIJING, format_time, parse_time
 
 

@@ -22,11 +22,16 @@ import string
 from datetime import datetime, timedelta
 from typing import Any, Literal
 
+import attrs
 from hypothesis import strategies as st
 
 import vodsnap
 
 from ._examples import OMIT, example_bodies, fast_snapshot_body, snapshot_event_body
+from ._limits import DEFAULT_LIMITS
+from ._wire import event_api3
+from ._wire._table import ArrayOf, Kind, Mode, Table
+from ._wire.shapes import as_api3, table_of
 
 __all__ = [
     "OMIT",
@@ -38,6 +43,7 @@ __all__ = [
     "fast_snapshot_body",
     "fast_snapshot_callbacks",
     "pic_infos",
+    "quirked",
     "snapshot_event_bodies",
     "snapshot_event_body",
     "snapshot_events",
@@ -59,6 +65,7 @@ OTHER_EVENT_TYPES = (
     "FileDeleted",
     "PullComplete",
 )
+_LENIENT = Mode(strict=False, limits=DEFAULT_LIMITS)
 _REGIONS = ("sh", "gz", "bj", "cd", "cq", "hk", "sg")
 _HEX = "0123456789abcdef"
 
@@ -123,22 +130,7 @@ def fast_snapshot_bodies(
         "error_msg": "解码失败" if failed else None,
         "deleted": draw(st.sampled_from(["no", "yes"])),
     }
-    return _fast_snapshot_quirks(draw, body) if quirks else body
-
-
-def _fast_snapshot_quirks(draw: st.DrawFn, body: dict[str, Any]) -> dict[str, Any]:
-    for name in ("app_id", "duration", "width", "height", "status"):
-        if draw(st.booleans()):
-            body[name] = str(body[name])  # the field table types some numbers as String
-    if body["error_code"] is not None and draw(st.booleans()):
-        body["error_code"] = str(body["error_code"])
-    if draw(st.booleans()):
-        body["delete"] = body.pop("deleted")  # the field table's name for it
-    for name in ("create_time", "finish_time"):
-        if draw(st.booleans()):
-            moment = datetime.fromisoformat(body[name]) - timedelta(hours=8)
-            body[name] = moment.isoformat() + "Z"  # ISO 8601 in UTC, as Tencent's APIs send
-    return body
+    return draw(quirked(body)) if quirks else body
 
 
 # -- snapshot events ---------------------------------------------------------------------------
@@ -190,35 +182,8 @@ def snapshot_event_bodies(
     if not quirks:
         return body
     if draw(st.booleans()):
-        return _api3(draw, body)
-    if draw(st.booleans()):
-        body["version"] = 4  # as one PullEvent example sends it
-    data = body["data"]
-    if draw(st.booleans()):
-        data["fileId"] = int(data["fileId"])
-    if draw(st.booleans()):
-        data["definition"] = str(data["definition"])
-    return body
-
-
-def _api3(draw: st.DrawFn, body: dict[str, Any]) -> dict[str, Any]:
-    data = body["data"]
-    out: dict[str, Any] = {"EventType": SNAPSHOT_EVENT}
-    if draw(st.booleans()):
-        out["EventHandle"] = draw(_hex32)
-    out["SnapshotByTimeOffsetCompleteEvent"] = {
-        "TaskId": data["vodTaskId"],
-        "FileId": data["fileId"],
-        "Definition": data["definition"],
-        "SnapshotInfoSet": [
-            {"ErrCode": p["status"], "TimeOffset": p["timeOffset"]}
-            | ({"Url": p["url"]} if "url" in p else {})
-            for p in data["picInfo"]
-        ],
-    }
-    for key in ("FileUploadEvent", "ProcedureStateChangeEvent", "FileDeleteEvent"):
-        out[key] = None  # published 3.0 bodies hold every other event key as null
-    return out
+        body = as_api3(body, draw(st.none() | _hex32))
+    return draw(quirked(body))
 
 
 # -- other events ------------------------------------------------------------------------------
@@ -247,9 +212,7 @@ def unknown_event_bodies(draw: st.DrawFn, *, quirks: bool = True) -> dict[str, A
         "eventType": draw(st.sampled_from(OTHER_EVENT_TYPES)),
         "data": data,
     }
-    if quirks and draw(st.booleans()):
-        body["version"] = 4
-    return body
+    return draw(quirked(body)) if quirks else body
 
 
 def bodies(*, outcome: Outcome = "any", quirks: bool = True) -> st.SearchStrategy[dict[str, Any]]:
@@ -261,6 +224,67 @@ def bodies(*, outcome: Outcome = "any", quirks: bool = True) -> st.SearchStrateg
     if outcome == "any":
         strategy |= unknown_event_bodies(quirks=quirks)
     return strategy
+
+
+@st.composite
+def quirked(draw: st.DrawFn, body: dict[str, Any]) -> dict[str, Any]:
+    """``body`` (any wire body) with a random choice of the quirks Tencent's wire has for the
+    same values: numbers as text, ids as numbers, ``"version": 4``, times in UTC, ``delete``
+    for ``deleted``, absent for ``null`` and the default, the other API 3.0 payload keys as
+    ``null`` beside a modelled event's. It decodes to the same model as ``body``.
+
+    The quirks come from the same tables the decoder is built from.
+    """
+    out: dict[str, Any] = json.loads(json.dumps(body))
+    table = table_of(out)
+    api3_type = out.get(event_api3.EVENT_TYPE_KEY)
+    payload = event_api3.PAYLOADS.get(api3_type) if isinstance(api3_type, str) else None
+    if payload is not None and isinstance(out.get(payload.key), dict):
+        _quirk(draw, out[payload.key], payload.table)
+    elif table is not None and event_api3.EVENT_TYPE_KEY not in out:
+        _quirk(draw, out, table)
+    if payload is not None:  # (an unknown 3.0 event's keys are all its data)
+        unused = [key for key in event_api3.PAYLOAD_KEYS if key not in out]
+        for key in draw(st.lists(st.sampled_from(unused), unique=True, max_size=4)):
+            out[key] = None
+    return out
+
+
+def _quirk(draw: st.DrawFn, obj: dict[str, Any], table: Table) -> None:
+    """Apply some of ``table``'s kinds' quirks to ``obj``, in place."""
+    defaults = {a.name: a.default for a in attrs.fields(table.model)}
+    for field in table.fields:
+        if field.wire not in obj:
+            if defaults[field.attr] is None and draw(st.booleans()):
+                obj[field.wire] = None  # absent and null are the same
+            continue
+        value, kind = obj[field.wire], field.kind
+        if isinstance(kind, Table) and isinstance(value, dict):
+            _quirk(draw, value, kind)
+        elif isinstance(kind, ArrayOf) and isinstance(kind.item, Table):
+            for item in value:
+                if isinstance(item, dict):
+                    _quirk(draw, item, kind.item)
+        elif isinstance(kind, Kind):
+            if _is_default(kind, value, defaults[field.attr]) and draw(st.booleans()):
+                del obj[field.wire]  # absent means the default
+                continue
+            for quirk in kind.quirks:
+                if draw(st.booleans()):
+                    value = quirk(value)
+            obj[field.wire] = value
+        if field.aliases:
+            name: str = draw(st.sampled_from((field.wire, *field.aliases)))
+            obj[name] = obj.pop(field.wire)
+
+
+def _is_default(kind: Kind, value: Any, default: Any) -> bool:
+    if default is attrs.NOTHING:
+        return False
+    try:
+        return bool(kind.hook(_LENIENT)(value, None) == default)
+    except ValueError:
+        return False
 
 
 def encode(body: dict[str, Any], *, escape_slashes: bool = True) -> bytes:

@@ -14,8 +14,8 @@ from typing import Any
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-import vodsnap
 from strategies import fast_snapshot_bodies, json_values, pic_infos, snapshot_event_bodies
+from support import errors_of
 
 FAST_FIELDS = {
     "vid": "str",
@@ -107,14 +107,6 @@ GOOD: dict[str, st.SearchStrategy[Any]] = {
     "code": st.none() | st.integers() | surrogate_text,
     "id": st.integers(0, 10**40) | surrogate_text,
 }
-
-
-def errors_of(body: object) -> list[tuple[str, str]]:
-    try:
-        vodsnap.parse(body)  # type: ignore[arg-type]
-    except vodsnap.DecodeError as exc:
-        return [(e.path, e.message) for e in exc.errors]
-    return []
 
 
 def wire_path(keys: tuple[Any, ...]) -> str:

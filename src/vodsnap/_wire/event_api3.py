@@ -27,7 +27,15 @@ from ._scalars import ID, INT, JSON_OBJECT, OPTIONAL_TEXT, TEXT
 from ._table import ArrayOf, Builder, Field, Hook, Table, Unhook
 from .event_v4 import SNAPSHOT_EVENT_TYPE
 
-__all__ = ["EVENT_TYPE_KEY", "HANDLE_KEY", "PAYLOADS", "Payload", "structure_event", "writer"]
+__all__ = [
+    "EVENT_TYPE_KEY",
+    "HANDLE_KEY",
+    "PAYLOADS",
+    "PAYLOAD_KEYS",
+    "Payload",
+    "structure_event",
+    "writer",
+]
 
 EVENT_TYPE_KEY: Final = "EventType"
 HANDLE_KEY: Final = "EventHandle"
@@ -60,6 +68,22 @@ class Payload:
     table: Table
     model: type
 
+
+#: The payload keys of every event type: published bodies hold all but their own as ``null``
+#: (two are spelt without the ``Event`` suffix).
+PAYLOAD_KEYS: Final = (
+    "FileUploadEvent",
+    "ProcedureStateChangeEvent",
+    "FileDeleteEvent",
+    "PullCompleteEvent",
+    "EditMediaComplete",
+    "WechatPublishComplete",
+    "TranscodeCompleteEvent",
+    "ConcatCompleteEvent",
+    "ClipCompleteEvent",
+    "CreateImageSpriteCompleteEvent",
+    "SnapshotByTimeOffsetCompleteEvent",
+)
 
 #: The event types modelled, by ``EventType``.
 PAYLOADS: Final = {

@@ -22,11 +22,13 @@ from ._api import (
 )
 from ._codes import (
     ApiErrorCode,
+    CodeTable,
     ErrorInfo,
     FailureCause,
     FastSnapshotErrorCode,
     FastSnapshotStatus,
     Fault,
+    ProcedureTaskErrorCode,
     ProcessingStage,
     SourceFileError,
     error_info,
@@ -76,6 +78,7 @@ def __getattr__(name: str) -> Any:
 
 __all__ = [
     "ApiErrorCode",
+    "CodeTable",
     "DecodeError",
     "ErrorInfo",
     "EventFormat",
@@ -88,6 +91,7 @@ __all__ = [
     "FrozenDict",
     "Limits",
     "PicInfo",
+    "ProcedureTaskErrorCode",
     "ProcessingStage",
     "PullEventResponse",
     "PullEventsResponse",

@@ -19,6 +19,7 @@ __all__ = ["main"]
 _Model = vodsnap.FastSnapshotCallback | vodsnap.SnapshotByTimeOffsetComplete | vodsnap.UnknownEvent
 
 _STDIN = "-"
+_TABLES = {table.value.replace("_", "-"): table for table in vodsnap.CodeTable}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -61,20 +62,28 @@ def _schema(argv: list[str]) -> int:
 
 
 def _codes(argv: list[str]) -> int:
-    """``vodsnap codes [--lang zh|en] [CODE...]``: 0 when every code is known, 1 otherwise."""
+    """``vodsnap codes [--lang zh|en] [--table T] [CODE...]``: 0 when every code is known."""
     parser = argparse.ArgumentParser(
         prog="vodsnap codes",
         description=(
-            "Describe VOD video-processing error codes (the picInfo status of snapshot events): "
-            "one line per code, 'CODE<TAB>DESCRIPTION'. Without CODE, the whole published table."
+            "Describe VOD status and error codes from any published table (video-processing, "
+            "ProcedureStateChanged task, fast-snapshot, API): one line per code, "
+            "'CODE<TAB>DESCRIPTION'. Without CODE, a whole table (video-processing unless "
+            "--table says otherwise)."
         ),
         epilog="Exit status: 0 when every code is known, 1 when any is not, 2 on usage errors.",
     )
-    parser.add_argument("codes", nargs="*", type=int, metavar="CODE", help="an error code")
+    parser.add_argument("codes", nargs="*", type=int, metavar="CODE", help="a code")
     parser.add_argument("--lang", choices=["en", "zh"], default="en", help="language (en)")
+    parser.add_argument(
+        "--table",
+        choices=list(_TABLES),
+        help="look only in this table (default: every table, in this order)",
+    )
     args = parser.parse_args(argv)
-    infos = [vodsnap.error_info(code) for code in args.codes] or vodsnap.error_table()
-    for info in infos:
+    table = _TABLES.get(args.table) if args.table else None
+    infos = [vodsnap.error_info(code, table=table) for code in args.codes]
+    for info in infos or vodsnap.error_table(table or vodsnap.CodeTable.VIDEO_PROCESSING):
         print(f"{info.code}\t{info.description(args.lang)}")
     return 0 if all(info.known for info in infos) else 1
 

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
+import pty
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -139,3 +142,188 @@ def test_a_clean_pull_exits_0() -> None:
     code, out, err = text(run("--pull", "--json", "-", stdin=json.dumps(body).encode()))  # type: ignore[arg-type]
     assert (code, err) == (0, "")
     assert json.loads(out) == event
+
+
+def one_line(name: str) -> str:
+    return json.dumps(json.loads((EXAMPLES / name).read_text()), ensure_ascii=False)
+
+
+def test_a_broken_first_line_hides_nothing() -> None:
+    lines = [
+        one_line("snapshot-event-success.json")[:40],  # truncated mid-body
+        one_line("fast-snapshot-success.json"),
+        one_line("snapshot-event-failure.json"),
+    ]
+    code, out, err = text(run("-", stdin="\n".join(lines).encode()))  # type: ignore[arg-type]
+    assert code == 1
+    assert [line.split(": ", 1)[0] for line in out.splitlines()] == ["<stdin>:2", "<stdin>:3"]
+    assert err.startswith("<stdin>:1: cannot decode (1 problem)\n  $: invalid JSON")
+
+
+def test_a_broken_first_line_that_ends_nowhere_near_a_brace_hides_nothing() -> None:
+    lines = ['{"version": "4.0",', "", one_line("fast-snapshot-success.json")]
+    code, out, err = text(run("-", stdin="\n".join(lines).encode()))  # type: ignore[arg-type]
+    assert code == 1
+    assert [line.split(": ", 1)[0] for line in out.splitlines()] == ["<stdin>:3"]
+    assert "<stdin>:1: cannot decode" in err
+
+
+@pytest.mark.parametrize(
+    ("fmt", "decoded", "failures"), [("json", 0, 1), ("jsonl", 2, 0), ("auto", 2, 0)]
+)
+def test_format_overrides_the_guess(fmt: str, decoded: int, failures: int) -> None:
+    body = "\n".join(
+        [one_line("fast-snapshot-success.json"), one_line("snapshot-event-success.json")]
+    )
+    code, out, err = text(run("--format", fmt, "-", stdin=body.encode()))  # type: ignore[arg-type]
+    assert (code, len(out.splitlines()), err.count("cannot decode")) == (
+        int(failures > 0),
+        decoded,
+        failures,
+    )
+
+
+def test_format_jsonl_splits_a_pretty_printed_body() -> None:
+    pretty = (EXAMPLES / "fast-snapshot-success.json").read_bytes()
+    code, out, err = text(run("--format", "jsonl", "-", stdin=pretty))  # type: ignore[arg-type]
+    assert (code, out) == (1, "")
+    assert err.count("cannot decode") == len([x for x in pretty.splitlines() if x.strip()])
+
+
+def test_a_pretty_printed_body_with_a_one_line_object_inside_is_one_body() -> None:
+    event = json.loads((EXAMPLES / "snapshot-event-success.json").read_text())
+    pretty = json.dumps(event, indent=2).replace('"status": 0,\n', '"status": 0, ')
+    code, out, err = text(run("-", stdin=pretty.encode()))  # type: ignore[arg-type]
+    assert (code, err) == (0, "")
+    assert out.startswith("<stdin>:1: snapshot-event ")
+
+
+def test_records_match_every_body_to_its_line(tmp_path: Path) -> None:
+    good = one_line("snapshot-event-failure.json")
+    bad = '{"vid": 1, "status": 9}'
+    path = tmp_path / "log.jsonl"
+    path.write_text(f"{good}\n\n{bad}\nnot json\n", encoding="utf-8")
+    code, out, err = text(run("--records", str(path), str(tmp_path / "missing")))  # type: ignore[arg-type]
+    assert (code, err) == (1, "")
+    records = [json.loads(line) for line in out.splitlines()]
+    assert [(r["where"], r["ok"]) for r in records] == [
+        (f"{path}:1", True),
+        (f"{path}:3", False),
+        (f"{path}:4", False),
+        (str(tmp_path / "missing"), False),
+    ]
+    assert records[0]["kind"] == "snapshot-event"
+    assert vodsnap.parse(records[0]["wire"]) == vodsnap.parse(good)
+    assert "$.vid: expected a string, got the number 1" in records[1]["errors"]
+    assert vodsnap.DecodeError.body_from_report(records[1]["report"]) == bad.encode()
+    assert vodsnap.DecodeError.body_from_report(records[2]["report"]) == b"not json"
+    assert records[3]["line"] is None
+    assert records[3]["errors"][0].startswith("cannot read: ")
+
+
+def test_pull_records_hold_every_event() -> None:
+    event = json.loads((EXAMPLES / "snapshot-event-success.json").read_text())
+    bad = {"eventType": 1}
+    body = {
+        "code": 0,
+        "message": "",
+        "eventList": [
+            {"msgHandle": "h1", "eventContent": event},
+            {"msgHandle": "h2", "eventContent": bad},
+        ],
+    }
+    code, out, err = text(run("--pull", "--records", "-", stdin=json.dumps(body).encode()))  # type: ignore[arg-type]
+    assert (code, err) == (1, "")
+    [record] = [json.loads(line) for line in out.splitlines()]
+    assert (record["where"], record["ok"], record["kind"]) == ("<stdin>:1", False, "pull")
+    assert [(e["event"], e["handle"], e["ok"]) for e in record["events"]] == [
+        (1, "h1", True),
+        (2, "h2", False),
+    ]
+    entry = body["eventList"][1]  # the entry exactly as received
+    assert vodsnap.DecodeError.body_from_report(record["events"][1]["report"]) == entry
+    assert vodsnap.parse_pull(record["wire"]) == vodsnap.parse_pull(json.dumps(body))
+
+
+def test_records_and_json_are_exclusive() -> None:
+    assert run("--records", "--json", "-").returncode == 2
+
+
+def test_the_usage_line_lists_the_subcommands() -> None:
+    code, _, err = text(run())  # type: ignore[arg-type]
+    usage = err.split("\n\n")[0]
+    assert code == 2
+    assert "vodsnap codes" in usage
+    assert "vodsnap schema" in usage
+    assert "--format" in usage
+
+
+@pytest.mark.parametrize("name", ["codes", "schema"])
+def test_a_file_named_like_a_subcommand_is_decoded(tmp_path: Path, name: str) -> None:
+    (tmp_path / name).write_bytes((EXAMPLES / "fast-snapshot-success.json").read_bytes())
+    result = subprocess.run(
+        [sys.executable, "-m", "vodsnap", name], cwd=tmp_path, capture_output=True, check=False
+    )
+    code, out, err = text(result)  # type: ignore[arg-type]
+    assert (code, err) == (0, "")
+    assert out.startswith(f"{name}:1: fast-snapshot vid=")
+    other = subprocess.run(
+        [sys.executable, "-m", "vodsnap", name],
+        cwd=tmp_path.parent,
+        capture_output=True,
+        check=False,
+    )
+    assert other.returncode == 0
+    assert b"fast-snapshot vid=" not in other.stdout  # elsewhere it is the subcommand
+
+
+def slow_run(stderr: int) -> tuple[int, list[bytes], bytes]:
+    """Two bodies, 0.7 s apart, so that the run lasts past the progress display's delay:
+    the exit status, the line printed after each body was sent, and stderr if piped."""
+    with subprocess.Popen(
+        [sys.executable, "-m", "vodsnap", "-"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=stderr,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    ) as process:
+        assert process.stdin is not None
+        assert process.stdout is not None
+        outputs = []
+        for _ in range(2):
+            process.stdin.write(one_line("fast-snapshot-success.json").encode() + b"\n")
+            process.stdin.flush()
+            outputs.append(process.stdout.readline())  # decoded before the input ends: a stream
+            time.sleep(0.7)
+        process.stdin.close()
+        errors = process.stderr.read() if process.stderr is not None else b""
+        return process.wait(timeout=30), outputs, errors
+
+
+def test_progress_shows_on_a_terminal_and_the_input_streams() -> None:
+    primary, secondary = pty.openpty()
+    try:
+        code, outputs, _ = slow_run(secondary)
+        os.close(secondary)
+        shown = b""
+        while True:
+            try:
+                chunk = os.read(primary, 4096)
+            except OSError:  # the other end is closed
+                break
+            if not chunk:
+                break
+            shown += chunk
+    finally:
+        os.close(primary)
+    assert code == 0
+    assert all(b"fast-snapshot vid=" in line for line in outputs)
+    assert b"2 bodies" in shown
+    assert b"bodies/s" in shown
+    assert shown.endswith(b"\r\x1b[K")  # cleared at the end
+
+
+def test_no_progress_when_stderr_is_not_a_terminal() -> None:
+    code, outputs, errors = slow_run(subprocess.PIPE)
+    assert (code, errors) == (0, b"")
+    assert all(b"fast-snapshot vid=" in line for line in outputs)

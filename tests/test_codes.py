@@ -14,7 +14,14 @@ from hypothesis import strategies as st
 
 import vodsnap
 from support import EXAMPLES, ROOT
-from vodsnap import FailureCause, Fault, ProcessingStage, SourceFileError, error_info
+from vodsnap import (
+    CodeTable,
+    FailureCause,
+    Fault,
+    ProcessingStage,
+    SourceFileError,
+    error_info,
+)
 
 TSV = Path(__file__).with_name("data") / "vod-processing-error-codes.tsv"
 SHARED_TSV = ROOT.parent / "shared" / "reference" / "vod-processing-error-codes.tsv"
@@ -128,6 +135,77 @@ def test_api_codes_have_descriptions() -> None:
         assert code.description_zh
 
 
+#: Every code of the three small tables, as the documentation gives it (not from vodsnap).
+PUBLISHED_SMALL_TABLES = [
+    (118, CodeTable.FAST_SNAPSHOT, "decoding failed"),
+    (30009, CodeTable.PROCEDURE_TASK, "Failed due to original file exception"),
+    (30010, CodeTable.PROCEDURE_TASK, "System failure or unknown"),
+    (1000, CodeTable.API, "invalid parameter (PullEvent)"),
+    (4100, CodeTable.API, "authentication failed"),
+    (5300, CodeTable.API, "purchase failed: insufficient balance"),
+    (6200, CodeTable.API, "API temporarily unavailable"),
+]
+
+
+@pytest.mark.parametrize(("code", "table", "english"), PUBLISHED_SMALL_TABLES)
+def test_error_info_knows_every_table(code: int, table: CodeTable, english: str) -> None:
+    for info in (error_info(code), error_info(code, table=table)):
+        assert (info.code, info.known, info.table, info.description_en) == (
+            code,
+            True,
+            table,
+            english,
+        )
+
+
+@pytest.mark.parametrize("row", ROWS[::10], ids=lambda row: row["code"])
+def test_video_processing_codes_say_their_table(row: dict[str, str]) -> None:
+    assert error_info(int(row["code"])).table is CodeTable.VIDEO_PROCESSING
+
+
+def test_the_tables_share_no_code_but_success() -> None:
+    members = [{info.code for info in vodsnap.error_table(table)} for table in CodeTable]
+    assert sum(len(m) for m in members) == len(set().union(*members))
+    assert 0 not in set().union(*members)
+
+
+@given(st.integers(min_value=-(10**6), max_value=10**6), st.sampled_from(CodeTable))
+def test_a_table_given_is_the_only_one_searched(code: int, table: CodeTable) -> None:
+    info = error_info(code, table=table)
+    listed = {row.code for row in vodsnap.error_table(table)}
+    documents_success = table is not CodeTable.FAST_SNAPSHOT
+    assert info.known == (code in listed or (code == 0 and documents_success))
+    assert info.table is (table if info.known else None)
+    if info.known and code != 0:
+        assert info == error_info(code)  # one table per code: the bare lookup agrees
+    if not info.known:
+        assert str(code) in info.description_en
+
+
+def test_success_is_in_every_table_that_documents_it() -> None:
+    assert error_info(0).table is CodeTable.VIDEO_PROCESSING  # the first table searched
+    for table in (CodeTable.PROCEDURE_TASK, CodeTable.API):
+        assert (error_info(0, table=table).known, error_info(0, table=table).fault) == (
+            True,
+            None,
+        )
+    assert not error_info(0, table=CodeTable.FAST_SNAPSHOT).known  # status 5 is success there
+
+
+def test_an_unknown_code_in_one_table_names_that_table() -> None:
+    info = error_info(-44099, table=CodeTable.FAST_SNAPSHOT)
+    assert not info.known
+    assert (
+        info.description_en == "unknown error code -44099: the fast-snapshot table does not list it"
+    )
+
+
+def test_procedure_task_faults() -> None:
+    assert error_info(30009).fault is Fault.SOURCE_FILE
+    assert error_info(30010).fault is Fault.UNKNOWN
+    assert vodsnap.ProcedureTaskErrorCode.SOURCE_FILE_ERROR == 30009
+
+
 def test_seed_snapshot_events(example_bytes: dict[str, bytes]) -> None:
     ok = vodsnap.parse(example_bytes["snapshot-event-success"])
     failed = vodsnap.parse(example_bytes["snapshot-event-failure"])
@@ -196,6 +274,30 @@ def test_cli_prints_given_codes_in_chinese() -> None:
         "-44099\t截图，截图命令执行: seeking outside actual filesize",
         "0\t成功",
     ]
+
+
+@pytest.mark.parametrize(
+    ("code", "english"),
+    [
+        (118, "decoding failed"),
+        (4100, "authentication failed"),
+        (30010, "System failure or unknown"),
+    ],
+)
+def test_cli_describes_codes_of_every_table(code: int, english: str) -> None:
+    result = run_codes(str(code))
+    assert (result.returncode, result.stdout) == (0, f"{code}\t{english}\n")
+
+
+def test_cli_lists_and_searches_one_table() -> None:
+    listed = run_codes("--table", "procedure-task")
+    assert (listed.returncode, listed.stdout.splitlines()) == (
+        0,
+        ["30009\tFailed due to original file exception", "30010\tSystem failure or unknown"],
+    )
+    assert run_codes("--table", "api", "118").returncode == 1
+    assert run_codes("--table", "fast-snapshot", "118").returncode == 0
+    assert run_codes("--table", "nope").returncode == 2
 
 
 def test_cli_unknown_code_exits_1_and_bad_input_exits_2() -> None:

@@ -118,6 +118,23 @@ def test_importing_the_kit_first_is_not_circular() -> None:
     assert out.stdout.strip() == "True"
 
 
+def test_without_hypothesis_the_kit_says_what_to_install() -> None:
+    code = textwrap.dedent(
+        """
+        import sys
+        sys.modules["hypothesis"] = None  # as if Hypothesis were not installed
+        try:
+            from vodsnap import testing
+        except ImportError as exc:
+            print(type(exc).__name__, exc.name, exc, sep="|")
+        """
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == (
+        "ImportError|hypothesis|vodsnap.testing needs Hypothesis: pip install 'vodsnap[testing]'"
+    )
+
+
 def test_packaged_examples_are_the_repositorys() -> None:
     assert testing.example_bodies() == {p.stem: p.read_bytes() for p in EXAMPLES.glob("*.json")}
 

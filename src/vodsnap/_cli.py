@@ -1,6 +1,7 @@
-"""``vodsnap [--json] FILE...``: decode callback bodies from files, a line of output each.
+"""``vodsnap [options] FILE...``, ``vodsnap codes``, ``vodsnap schema``: the command line.
 
-Uses only what users can use: ``vodsnap.parse``, ``vodsnap.to_wire`` and the public models.
+Uses only what users can use: ``vodsnap.parse``, ``vodsnap.to_wire``, the code tables and the
+public models. Reading is ``_cli_input``'s job, writing ``_cli_output``'s.
 """
 
 from __future__ import annotations
@@ -8,17 +9,23 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import stat
 import sys
-from collections.abc import Iterator, Sequence
-from typing import TextIO
+from collections.abc import Sequence
+from typing import BinaryIO
 
 import vodsnap
 
+from ._cli_input import Format, bodies
+from ._cli_output import Mode, Printer, Progress
+
 __all__ = ["main"]
 
-_Model = vodsnap.FastSnapshotCallback | vodsnap.SnapshotByTimeOffsetComplete | vodsnap.UnknownEvent
-
 _STDIN = "-"
+_USAGE = """vodsnap [--json | --records] [--pull] [--format auto|json|jsonl] FILE...
+       vodsnap codes [--lang en|zh] [--table TABLE] [CODE...]
+       vodsnap schema [callback|fast-snapshot|event]"""
+_TABLES = {table.value.replace("_", "-"): table for table in vodsnap.CodeTable}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -35,10 +42,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _command(argv: list[str]) -> int:
-    if argv[:1] == ["codes"]:
-        return _codes(argv[1:])
-    if argv[:1] == ["schema"]:
-        return _schema(argv[1:])
+    """A subcommand, unless a file of its name is there: then that file is decoded."""
+    subcommands = {"codes": _codes, "schema": _schema}
+    if argv and argv[0] in subcommands and not os.path.isfile(argv[0]):
+        return subcommands[argv[0]](argv[1:])
     return _decode(argv)
 
 
@@ -61,168 +68,145 @@ def _schema(argv: list[str]) -> int:
 
 
 def _codes(argv: list[str]) -> int:
-    """``vodsnap codes [--lang zh|en] [CODE...]``: 0 when every code is known, 1 otherwise."""
+    """``vodsnap codes [--lang zh|en] [--table T] [CODE...]``: 0 when every code is known."""
     parser = argparse.ArgumentParser(
         prog="vodsnap codes",
         description=(
-            "Describe VOD video-processing error codes (the picInfo status of snapshot events): "
-            "one line per code, 'CODE<TAB>DESCRIPTION'. Without CODE, the whole published table."
+            "Describe VOD status and error codes from any published table (video-processing, "
+            "ProcedureStateChanged task, fast-snapshot, API): one line per code, "
+            "'CODE<TAB>DESCRIPTION'. Without CODE, a whole table (video-processing unless "
+            "--table says otherwise)."
         ),
         epilog="Exit status: 0 when every code is known, 1 when any is not, 2 on usage errors.",
     )
-    parser.add_argument("codes", nargs="*", type=int, metavar="CODE", help="an error code")
+    parser.add_argument("codes", nargs="*", type=int, metavar="CODE", help="a code")
     parser.add_argument("--lang", choices=["en", "zh"], default="en", help="language (en)")
+    parser.add_argument(
+        "--table",
+        choices=list(_TABLES),
+        help="look only in this table (default: every table, in this order)",
+    )
     args = parser.parse_args(argv)
-    infos = [vodsnap.error_info(code) for code in args.codes] or vodsnap.error_table()
-    for info in infos:
+    table = _TABLES.get(args.table) if args.table else None
+    infos = [vodsnap.error_info(code, table=table) for code in args.codes]
+    for info in infos or vodsnap.error_table(table or vodsnap.CodeTable.VIDEO_PROCESSING):
         print(f"{info.code}\t{info.description(args.lang)}")
     return 0 if all(info.known for info in infos) else 1
-
-
-def _decode(argv: list[str]) -> int:
-    args = _parser().parse_args(argv)
-    out, err = sys.stdout, sys.stderr
-    failed = 0
-    for name in args.files:
-        try:
-            data = sys.stdin.buffer.read() if name == _STDIN else _read_file(name)
-        except OSError as exc:
-            print(f"{name}: cannot read: {exc.strerror or exc}", file=err)
-            failed += 1
-            continue
-        label = "<stdin>" if name == _STDIN else name
-        decode = _decode_pull if args.pull else _decode_one
-        for line, body in _bodies(data):
-            failed += not decode(f"{label}:{line}", body, args.json, out, err)
-    return 1 if failed else 0
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="vodsnap",
+        usage=_USAGE,
         description=(
             "Decode Tencent Cloud VOD snapshot callback bodies. Each FILE holds one JSON body "
-            "or JSON Lines (one body per line); '-' reads standard input. One line is printed "
-            "per body decoded; every problem of a body that fails goes to standard error. "
-            "With --pull, each body is a pull response of either generation and each of its "
-            "events gets a line. 'vodsnap codes --help' describes error codes, "
-            "'vodsnap schema --help' prints JSON Schemas."
+            "or JSON Lines (one body per line), read as a stream; '-' reads standard input. "
+            "One line is printed per body decoded; every problem of a body that fails goes to "
+            "standard error. With --pull, each body is a pull response of either generation "
+            "and each of its events gets a line. When standard error is a terminal, a long run "
+            "shows its progress there. 'vodsnap codes --help' describes status and error "
+            "codes, 'vodsnap schema --help' prints JSON Schemas. A file named 'codes' or "
+            "'schema' in the current directory is decoded, not taken for the subcommand."
         ),
         epilog="Exit status: 0 when every body decoded, 1 when any failed, 2 on usage errors.",
     )
     parser.add_argument("files", nargs="+", metavar="FILE", help="a file of bodies, or '-'")
-    parser.add_argument(
+    output = parser.add_mutually_exclusive_group()
+    output.add_argument(
         "--json", action="store_true", help="print each body's wire form as one JSON line"
+    )
+    output.add_argument(
+        "--records",
+        action="store_true",
+        help=(
+            "print one JSON record per input body, decoded or not, on standard output: "
+            "where (FILE:LINE), file, line, ok, and the kind, summary and wire form of a body "
+            "that decoded, or the errors and the lossless report of one that did not"
+        ),
     )
     parser.add_argument(
         "--pull",
         action="store_true",
         help="the bodies are PullEvent or PullEvents responses: one line per event",
     )
+    parser.add_argument(
+        "--format",
+        choices=["auto", "json", "jsonl"],
+        default="auto",
+        help=(
+            "json: each FILE is one body; jsonl: one body per non-blank line; auto (default): "
+            "JSON Lines when the first line, or a later unindented line, is a body by itself"
+        ),
+    )
     parser.add_argument("--version", action="version", version=f"vodsnap {vodsnap.__version__}")
     return parser
 
 
-def _read_file(name: str) -> bytes:
-    with open(name, "rb") as file:
-        return file.read()
-
-
-def _bodies(data: bytes) -> Iterator[tuple[int, bytes]]:
-    """``(line number, body)`` pairs: one body per file, or one per line for JSON Lines.
-
-    A file is JSON Lines when it has more than one non-blank line and its first one is a whole
-    JSON value by itself (or at least looks like one object), as a callback log's lines do.
-    A pretty-printed body's first line (``{``) is not, so it stays one body.
-    """
-    lines = [(number, text) for number, text in enumerate(data.split(b"\n"), 1) if text.strip()]
-    if not lines:
-        yield 1, data
-        return
-    first = lines[0][1].strip()
-    if len(lines) > 1 and (_is_json(first) or (first[:1], first[-1:]) == (b"{", b"}")):
-        yield from lines
-    else:
-        yield lines[0][0], data
-
-
-def _is_json(text: bytes) -> bool:
+def _decode(argv: list[str]) -> int:
+    args = _parser().parse_args(argv)
+    mode: Mode = "records" if args.records else "json" if args.json else "text"
+    progress = Progress(sys.stderr) if sys.stderr.isatty() else None
+    printer = Printer(mode, sys.stdout, sys.stderr, progress)
+    failed = 0
     try:
-        json.loads(text)
-    except (ValueError, RecursionError):
+        for name in args.files:
+            failed += not _decode_file(name, args.format, args.pull, printer)
+    finally:
+        if progress is not None:
+            progress.clear()
+    return 1 if failed else 0
+
+
+def _decode_file(name: str, fmt: Format, pull: bool, printer: Printer) -> bool:
+    """Every body of one file, streamed; whether all decoded."""
+    try:
+        stream = sys.stdin.buffer if name == _STDIN else open(name, "rb")  # noqa: SIM115
+    except OSError as exc:
+        printer.unreadable(name, exc.strerror or str(exc))
         return False
-    return True
+    label = "<stdin>" if name == _STDIN else name
+    total = _size(stream)
+    ok = True
+    try:
+        for line, body in bodies(stream, fmt):
+            where = f"{label}:{line}"
+            decode = _decode_pull if pull else _decode_one
+            ok = decode(where, body, printer) and ok
+            if printer.progress is not None:
+                printer.progress.advance(len(body) + 1, total)
+    except OSError as exc:  # e.g. a directory, or a read error halfway
+        printer.unreadable(name, exc.strerror or str(exc))
+        return False
+    finally:
+        if stream is not sys.stdin.buffer:
+            stream.close()
+    return ok
 
 
-def _decode_one(where: str, body: bytes, as_json: bool, out: TextIO, err: TextIO) -> bool:
+def _size(stream: BinaryIO) -> int | None:
+    """The size of a regular file, for progress; ``None`` for a pipe or a terminal."""
+    try:
+        info = os.fstat(stream.fileno())
+    except (OSError, ValueError):
+        return None
+    return info.st_size if stat.S_ISREG(info.st_mode) else None
+
+
+def _decode_one(where: str, body: bytes, printer: Printer) -> bool:
     try:
         model = vodsnap.parse(body)
     except vodsnap.DecodeError as exc:
-        _report(f"{where}: cannot decode", exc, err)
+        printer.failed(where, exc)
         return False
-    _print(where, model, as_json, out)
+    printer.decoded(where, model)
     return True
 
 
-def _print(where: str, model: _Model, as_json: bool, out: TextIO) -> None:
-    """A decoded model's line: its wire form as JSON, or ``where: summary``."""
-    if as_json:
-        print(json.dumps(vodsnap.to_wire(model), ensure_ascii=False), file=out)
-    else:
-        print(f"{where}: {_summary(model)}", file=out)
-
-
-def _decode_pull(where: str, body: bytes, as_json: bool, out: TextIO, err: TextIO) -> bool:
+def _decode_pull(where: str, body: bytes, printer: Printer) -> bool:
     """A pull response: a line per event; every event is tried, whatever the others did."""
     try:
         response = vodsnap.parse_pull(body)
     except vodsnap.DecodeError as exc:
-        _report(f"{where}: cannot decode the pull response", exc, err)
+        printer.failed(where, exc, " the pull response")
         return False
-    ok = response.ok
-    if not ok:
-        print(f"{where}: pull failed: {_pull_failure(response)}", file=err)
-    for number, pulled in enumerate(response.events, 1):
-        name = f"{where}: event {number} handle={pulled.msg_handle}"
-        if pulled.error is not None:
-            _report(f"{name}: cannot decode", pulled.error, err)
-            ok = False
-        elif pulled.event is not None:
-            _print(name, pulled.event, as_json, out)
-    return ok
-
-
-def _pull_failure(response: vodsnap.PullEventResponse | vodsnap.PullEventsResponse) -> str:
-    if isinstance(response, vodsnap.PullEventsResponse):
-        return f"{response.error_code} ({response.error_message}) request={response.request_id}"
-    known = response.api_error
-    meaning = known.description_en if known is not None else "unknown code"
-    return f"code={response.code} ({meaning}) message={response.message}"
-
-
-def _report(headline: str, exc: vodsnap.DecodeError, err: TextIO) -> None:
-    problems = len(exc.errors)
-    print(f"{headline} ({problems} problem{'s' * (problems != 1)})", file=err)
-    for error in exc.errors:
-        print(f"  {error}", file=err)
-
-
-def _summary(model: _Model) -> str:
-    """One human line: kind, id, status, counts."""
-    if isinstance(model, vodsnap.FastSnapshotCallback):
-        text = (
-            f"fast-snapshot vid={model.vid} status={model.status.name.lower()} "
-            f"snapshots={len(model.result)}"
-        )
-        if model.error_code is not None or model.error_msg is not None:
-            text += f" error={model.error_code} ({model.error_msg})"
-        return text + (" source-deleted" if model.deleted else "")
-    if isinstance(model, vodsnap.SnapshotByTimeOffsetComplete):
-        data = model.data
-        failed = sum(1 for p in data.pic_info if p.status != 0)
-        return (
-            f"snapshot-event task={data.vod_task_id} file={data.file_id} "
-            f"definition={data.definition} pictures={len(data.pic_info)} "
-            f"ok={len(data.pic_info) - failed} failed={failed}"
-        )
-    return f"event type={model.event_type} version={model.version} (not modelled)"
+    return printer.pulled(where, response)

@@ -1,6 +1,11 @@
 """Status and error codes that the wire carries as bare numbers, with what they mean.
 
-The VOD video-processing codes (doc 266/7783) are structured: 104 of the 116 published codes are
+Four published tables: the VOD video-processing codes (doc 266/7783), the codes a
+ProcedureStateChanged task adds to them (30009, 30010), the fast-snapshot callback's
+``error_code`` values, and the API-level codes of VOD responses. :class:`CodeTable` names them and
+``error_info`` looks a code up in any of them.
+
+The video-processing codes are structured: 104 of the 116 published codes are
 ``-(stage * 100 + cause)`` for 8 processing stages and 13 failure causes, and their descriptions
 are the stage's and the cause's joined by ``": "``. The table is kept here as that structure
 (stages, causes, and the 12 source-file codes), and a test proves it reproduces every published
@@ -9,18 +14,22 @@ row character for character.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import Enum, IntEnum
 from functools import cache
+from typing import Literal
 
 from attrs import frozen
 
 __all__ = [
     "ApiErrorCode",
+    "CodeTable",
     "ErrorInfo",
     "FailureCause",
     "FastSnapshotErrorCode",
     "FastSnapshotStatus",
     "Fault",
+    "ProcedureTaskErrorCode",
     "ProcessingStage",
     "SourceFileError",
     "error_info",
@@ -254,6 +263,35 @@ class ApiErrorCode(_Described):
     API_UNAVAILABLE = 6200, "接口暂时停止服务", "API temporarily unavailable"
 
 
+class ProcedureTaskErrorCode(_Described):
+    """``errCode`` values that a ProcedureStateChanged task adds to the video-processing table.
+
+    The descriptions are the documentation's (doc 266/9636), in both languages.
+    """
+
+    SOURCE_FILE_ERROR = 30009, "原文件异常失败", "Failed due to original file exception"
+    SYSTEM_FAILURE = 30010, "系统失败或未知", "System failure or unknown"
+
+
+class CodeTable(Enum):
+    """The published table a code was found in.
+
+    A bare ``error_info(code)`` looks in every table in this order and reports the first that
+    lists the code; ``error_info(code, table=...)`` looks in one. No code but ``0`` is in two
+    of today's tables.
+    """
+
+    #: VOD video-processing codes (doc 266/7783): a snapshot picture's ``status`` and other
+    #: task results; ``0`` is success.
+    VIDEO_PROCESSING = "video_processing"
+    #: The codes a ProcedureStateChanged task's ``errCode`` adds (30009, 30010); ``0`` is success.
+    PROCEDURE_TASK = "procedure_task"
+    #: The fast-snapshot callback's ``error_code`` (118). Success is ``status`` 5 with no code.
+    FAST_SNAPSHOT = "fast_snapshot"
+    #: API-level codes of VOD responses, such as a PullEvent ``code``; ``0`` is success.
+    API = "api"
+
+
 class Fault(Enum):
     """What a failure code says about whose problem it is, as far as the documentation shows."""
 
@@ -287,7 +325,8 @@ class ErrorInfo:
     """What a status or error code means.
 
     ``fault`` says whose problem a failure is and so whether retrying can help (see
-    :class:`Fault`); it is ``None`` for success.
+    :class:`Fault`); it is ``None`` for success. ``table`` says which published table the code
+    came from.
     """
 
     #: The code as sent.
@@ -304,6 +343,8 @@ class ErrorInfo:
     cause: FailureCause | None = None
     #: Whose problem the failure is; ``None`` for success.
     fault: Fault | None = Fault.UNKNOWN
+    #: The published table that lists the code; ``None`` when no table does.
+    table: CodeTable | None = None
 
     @property
     def retry_may_help(self) -> bool | None:
@@ -312,8 +353,8 @@ class ErrorInfo:
             return None
         return None if self.fault is Fault.UNKNOWN else False
 
-    def description(self, lang: str = "en") -> str:
-        """The description in ``"en"`` or ``"zh"``."""
+    def description(self, lang: Literal["en", "zh"] = "en") -> str:
+        """The description in ``"en"`` or ``"zh"``; any other value is a ``ValueError``."""
         if lang == "zh":
             return self.description_zh
         if lang == "en":
@@ -321,23 +362,55 @@ class ErrorInfo:
         raise ValueError(f"lang must be 'en' or 'zh', not {lang!r}")
 
 
-_SUCCESS = ErrorInfo(0, True, "成功", "success", fault=None)
+def error_info(code: int, *, table: CodeTable | None = None) -> ErrorInfo:
+    """What a status or error code from any published table means; ``0`` is success.
 
+    Without ``table``, the tables are searched in :class:`CodeTable` order (video-processing,
+    ProcedureStateChanged task, fast-snapshot, API) and the first that lists the code answers;
+    ``ErrorInfo.table`` says which. With ``table``, only that one is searched, which is how a
+    code that two tables might one day share is read in its context.
 
-def error_info(code: int) -> ErrorInfo:
-    """What a VOD video-processing status code means: ``0`` is success, anything else a failure.
-
-    Never raises for an integer and never returns ``None``: a code that no table lists (such as
-    the documentation's own ``-46204``) gives ``known=False`` and a description that says so.
+    Never raises for an integer and never returns ``None``: a code that no table searched lists
+    (such as the documentation's own ``-46204``) gives ``known=False``, ``table=None`` and a
+    description that says so.
     """
     code = int(code)
+    for lookup_table in CodeTable if table is None else (table,):
+        found = _LOOKUPS[lookup_table](code)
+        if found is not None:
+            return found
+    return _unknown(code, table)
+
+
+def fast_snapshot_error_info(code: int) -> ErrorInfo:
+    """What a fast-snapshot ``error_code`` means: ``error_info(code, table=FAST_SNAPSHOT)``."""
+    return error_info(code, table=CodeTable.FAST_SNAPSHOT)
+
+
+@cache
+def error_table(table: CodeTable = CodeTable.VIDEO_PROCESSING) -> tuple[ErrorInfo, ...]:
+    """Every code of a published table (the video-processing one by default), in its order.
+
+    The video-processing table is in the published table's order (descending); the others in
+    ascending order. Success (``0``) is not a row of any.
+    """
+    if table is CodeTable.VIDEO_PROCESSING:
+        codes = [stage * 100 - cause for stage in ProcessingStage for cause in FailureCause]
+        codes = sorted([*codes, *SourceFileError], reverse=True)
+    else:
+        codes = sorted(_ENUMS[table])
+    return tuple(error_info(code, table=table) for code in codes)
+
+
+def _success(table: CodeTable) -> ErrorInfo:
+    return ErrorInfo(0, True, "成功", "success", fault=None, table=table)
+
+
+def _video_processing(code: int) -> ErrorInfo | None:
     if code == 0:
-        return _SUCCESS
+        return _success(CodeTable.VIDEO_PROCESSING)
     if code in _SOURCE_FILE_CODES:
-        source = SourceFileError(code)
-        return ErrorInfo(
-            code, True, source.description_zh, source.description_en, fault=Fault.SOURCE_FILE
-        )
+        return _described(SourceFileError(code), Fault.SOURCE_FILE, CodeTable.VIDEO_PROCESSING)
     if -50000 < code < 0:
         stage_value, cause_value = divmod(-code, 100)
         stage = _STAGES.get(-stage_value)
@@ -351,25 +424,37 @@ def error_info(code: int) -> ErrorInfo:
                 stage,
                 cause,
                 _fault(stage, cause),
+                CodeTable.VIDEO_PROCESSING,
             )
-    return _unknown(code)
+    return None
 
 
-def fast_snapshot_error_info(code: int) -> ErrorInfo:
-    """What a fast-snapshot ``error_code`` means; unknown codes behave as unknown VOD codes do."""
-    if code in _FAST_SNAPSHOT_CODES:
-        known = FastSnapshotErrorCode(code)
-        return ErrorInfo(
-            code, True, known.description_zh, known.description_en, fault=Fault.SOURCE_FILE
-        )
-    return _unknown(code)
+def _enum_lookup(
+    table: CodeTable, faults: dict[int, Fault], *, success: bool
+) -> Callable[[int], ErrorInfo | None]:
+    """A lookup in one enum-held table; ``success``: whether the table documents ``0``."""
+    members = {member.value: member for member in _ENUMS[table]}
+
+    def lookup(code: int) -> ErrorInfo | None:
+        if code == 0 and success:
+            return _success(table)
+        member = members.get(code)
+        if member is None:
+            return None
+        return _described(member, faults.get(code, Fault.UNKNOWN), table)
+
+    return lookup
 
 
-@cache
-def error_table() -> tuple[ErrorInfo, ...]:
-    """Every published video-processing error code, in the published table's order."""
-    codes = [stage * 100 - cause for stage in ProcessingStage for cause in FailureCause]
-    return tuple(error_info(code) for code in sorted([*codes, *SourceFileError], reverse=True))
+def _described(member: _Described, fault: Fault, table: CodeTable) -> ErrorInfo:
+    return ErrorInfo(
+        member.value,
+        True,
+        member.description_zh,
+        member.description_en,
+        fault=fault,
+        table=table,
+    )
 
 
 def _fault(stage: ProcessingStage, cause: FailureCause) -> Fault:
@@ -380,16 +465,45 @@ def _fault(stage: ProcessingStage, cause: FailureCause) -> Fault:
     return Fault.SOURCE_FILE
 
 
-def _unknown(code: int) -> ErrorInfo:
+def _unknown(code: int, table: CodeTable | None) -> ErrorInfo:
+    if table is None:
+        where_zh, where_en = "已公布的错误码表中没有此错误码", "no published table lists it"
+    else:
+        zh, en = _TABLE_NAMES[table]
+        where_zh, where_en = f"{zh}错误码表中没有此错误码", f"the {en} table does not list it"
     return ErrorInfo(
-        code,
-        False,
-        f"未知错误码 {code}：已公布的错误码表中没有此错误码",
-        f"unknown error code {code}: no published table lists it",
+        code, False, f"未知错误码 {code}：{where_zh}", f"unknown error code {code}: {where_en}"
     )
 
+
+_TABLE_NAMES = {
+    CodeTable.VIDEO_PROCESSING: ("视频处理类", "video-processing"),
+    CodeTable.PROCEDURE_TASK: ("任务流任务", "ProcedureStateChanged task"),
+    CodeTable.FAST_SNAPSHOT: ("快速截图回调", "fast-snapshot"),
+    CodeTable.API: ("API ", "API"),
+}
 
 _STAGES = {stage.value: stage for stage in ProcessingStage}
 _CAUSES = {cause.value: cause for cause in FailureCause}
 _SOURCE_FILE_CODES = frozenset(source.value for source in SourceFileError)
-_FAST_SNAPSHOT_CODES = frozenset(code.value for code in FastSnapshotErrorCode)
+_ENUMS: dict[CodeTable, type[_Described]] = {
+    CodeTable.VIDEO_PROCESSING: SourceFileError,  # the structured codes are not enum members
+    CodeTable.PROCEDURE_TASK: ProcedureTaskErrorCode,
+    CodeTable.FAST_SNAPSHOT: FastSnapshotErrorCode,
+    CodeTable.API: ApiErrorCode,
+}
+_LOOKUPS: dict[CodeTable, Callable[[int], ErrorInfo | None]] = {
+    CodeTable.VIDEO_PROCESSING: _video_processing,
+    CodeTable.PROCEDURE_TASK: _enum_lookup(
+        CodeTable.PROCEDURE_TASK,
+        {ProcedureTaskErrorCode.SOURCE_FILE_ERROR: Fault.SOURCE_FILE},
+        success=True,
+    ),
+    # The callback reports success by its status, never by an error_code of 0.
+    CodeTable.FAST_SNAPSHOT: _enum_lookup(
+        CodeTable.FAST_SNAPSHOT,
+        {FastSnapshotErrorCode.DECODE_FAILED: Fault.SOURCE_FILE},
+        success=False,
+    ),
+    CodeTable.API: _enum_lookup(CodeTable.API, {}, success=True),
+}

@@ -19,7 +19,7 @@ def _at_least(least: int) -> Callable[[object, object, int], None]:
 
 
 _positive = _at_least(1)
-#: The documented shapes nest this deep (a picture inside a PullEvent response is at depth 7).
+#: Enough for every snapshot callback: a picture inside a pull response is at depth 7.
 MIN_DEPTH = 8
 
 
@@ -28,17 +28,21 @@ class Limits:
     """The most a body may hold. Exceeding one is a ``DecodeError`` that names the limit,
     raised before the expensive work.
 
-    Real callbacks are a few KB, a full PullEvent batch some tens of KB, and nest five or six
-    levels deep: the defaults leave wide room for that and refuse a 10 MB body or 100,000
-    pictures without decoding them.
+    Real callbacks are a few KB and a full PullEvent batch some tens of KB. The snapshot
+    callbacks nest at most four levels deep (a picture of a pushed event: body, ``data``,
+    ``picInfo``, the picture; a fast-snapshot callback only two), and seven inside a pull
+    response; other events nest deeper (a ProcedureStateChanged task's picture pulled through
+    PullEvents is at depth 11 or 12). The defaults leave wide room for all of that and refuse a
+    10 MB body or 100,000 pictures without decoding them.
     """
 
     #: The largest body, in bytes (a ``str`` counts its UTF-8 length).
     max_body_bytes: int = field(default=1024 * 1024, validator=_positive)
     #: The deepest nesting of arrays and objects; the body itself is depth 1. At least 8, so
-    #: that every documented shape fits. A body given as text is checked as a whole before it is
-    #: decoded; an already decoded mapping where vodsnap descends into it (an unknown event's
-    #: ``data``), since nothing else of it is read.
+    #: that every snapshot callback fits, pulled ones included (other events may need more).
+    #: A body given as text is checked as a whole before it is decoded; an already decoded
+    #: mapping where vodsnap descends into it (an unknown event's ``data``), since nothing else
+    #: of it is read.
     max_depth: int = field(default=32, validator=_at_least(MIN_DEPTH))
     #: The most entries in a snapshot event's ``picInfo``.
     max_pictures: int = field(default=10_000, validator=_positive)

@@ -23,7 +23,15 @@ from datetime import datetime, timedelta
 from typing import Any, Literal
 
 import attrs
-from hypothesis import strategies as st
+
+try:
+    from hypothesis import strategies as st
+except ModuleNotFoundError as missing:  # pragma: no cover - tested in a subprocess
+    if missing.name != "hypothesis":
+        raise
+    raise ImportError(
+        "vodsnap.testing needs Hypothesis: pip install 'vodsnap[testing]'", name="hypothesis"
+    ) from missing
 
 import vodsnap
 

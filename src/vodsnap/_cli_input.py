@@ -1,0 +1,93 @@
+"""The command line's input: a file or standard input, streamed as ``(line number, body)`` pairs.
+
+A file is either one JSON body (pretty-printed or not) or JSON Lines (one body per line). Lines are
+read one at a time, so a log of any size is decoded in flat memory; only a single-body file, and a
+few lines of look-ahead while guessing, are ever held whole.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from itertools import chain
+from typing import BinaryIO, Literal
+
+__all__ = ["Format", "bodies"]
+
+#: ``auto`` guesses; ``json`` is one body per file; ``jsonl`` one body per non-blank line.
+Format = Literal["auto", "json", "jsonl"]
+
+#: How much a guess may read ahead before it settles for JSON Lines (a body is at most 1 MiB).
+LOOK_AHEAD_BYTES = 1024 * 1024 + 1
+
+
+def bodies(stream: BinaryIO, fmt: Format) -> Iterator[tuple[int, bytes]]:
+    """``(line number, body)`` for every body of ``stream``, read as ``fmt`` says.
+
+    JSON Lines skip blank lines; a body's line number is the line it is on. A single body's
+    number is that of its first non-blank line.
+    """
+    lines = _numbered(stream)
+    if fmt == "jsonl":
+        yield from lines
+        return
+    if fmt == "json":
+        yield from _whole(lines)
+        return
+    ahead, json_lines = _guess(lines)
+    if json_lines:
+        yield from chain(ahead, lines)
+    else:
+        yield from _whole(chain(ahead, lines))
+
+
+def _numbered(stream: BinaryIO) -> Iterator[tuple[int, bytes]]:
+    """The non-blank lines, numbered from 1, without their line ends."""
+    for number, line in enumerate(stream, 1):
+        body = line[:-1] if line.endswith(b"\n") else line
+        if body.strip():
+            yield number, body
+
+
+def _whole(lines: Iterable[tuple[int, bytes]]) -> Iterator[tuple[int, bytes]]:
+    """The lines joined back into one body (an empty input is one empty body, which fails)."""
+    first: int | None = None
+    parts: list[bytes] = []
+    for number, line in lines:
+        first = number if first is None else first
+        parts.append(line)
+    yield (first or 1), b"\n".join(parts)
+
+
+def _guess(lines: Iterator[tuple[int, bytes]]) -> tuple[list[tuple[int, bytes]], bool]:
+    """Read ahead just far enough to tell JSON Lines from one body: ``(lines read, is_jsonl)``.
+
+    JSON Lines when the first non-blank line is a JSON value by itself or looks like a one-line
+    object (a broken log line), or when a later line does, unindented, before the input ends
+    within the look-ahead: a broken FIRST line must not turn a log into one body. One body when
+    the input ends first, as a pretty-printed body's lines (``{``, indented members, ``}``) do.
+    """
+    ahead: list[tuple[int, bytes]] = []
+    size = 0
+    for number, line in lines:
+        ahead.append((number, line))
+        size += len(line) + 1
+        if _looks_like_a_line_body(line) or (len(ahead) == 1 and _is_json(line)):
+            return ahead, True
+        if size > LOOK_AHEAD_BYTES:
+            return ahead, True
+    return ahead, False
+
+
+def _looks_like_a_line_body(line: bytes) -> bool:
+    """An unindented ``{...}``: a JSON Lines body, whole or broken inside."""
+    text = line.rstrip()
+    return text[:1] == b"{" and text[-1:] == b"}"
+
+
+def _is_json(text: bytes) -> bool:
+    try:
+        json.loads(text)
+    except (ValueError, RecursionError):
+        return False
+    return True

@@ -1,0 +1,199 @@
+"""The command line's output: summary lines, wire forms or records, problems, and progress.
+
+Uses only vodsnap's public API.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from typing import Any, Literal, TextIO
+
+import vodsnap
+
+__all__ = ["Printer", "Progress", "summary"]
+
+Model = vodsnap.FastSnapshotCallback | vodsnap.SnapshotByTimeOffsetComplete | vodsnap.UnknownEvent
+Pull = vodsnap.PullEventResponse | vodsnap.PullEventsResponse
+
+#: ``text``: a summary line per body; ``json``: its wire form; ``records``: a record per body.
+Mode = Literal["text", "json", "records"]
+
+
+class Progress:
+    """Bytes and bodies done and the rate, redrawn on one line of a terminal.
+
+    Silent for the first half second, so that a short run prints nothing, and then redrawn at
+    most five times a second. ``clear()`` before anything else is written to the terminal.
+    """
+
+    def __init__(self, err: TextIO, *, clock: Any = time.monotonic) -> None:
+        self._err = err
+        self._clock = clock
+        self._start = clock()
+        self._next = self._start + 0.5
+        self._bytes = 0
+        self._bodies = 0
+        self._shown = False
+
+    def advance(self, size: int, total: int | None) -> None:
+        """Count one body of ``size`` bytes; ``total`` is the current file's size, if known."""
+        self._bytes += size
+        self._bodies += 1
+        now = self._clock()
+        if now >= self._next:
+            self._next = now + 0.2
+            self._draw(now, total)
+
+    def clear(self) -> None:
+        """Erase the progress line, if one is shown."""
+        if self._shown:
+            self._err.write("\r\x1b[K")
+            self._err.flush()
+            self._shown = False
+
+    def _draw(self, now: float, total: int | None) -> None:
+        elapsed = max(now - self._start, 1e-9)
+        done = _size(self._bytes) + (f" of {_size(total)}" if total else "")
+        rate = f"{self._bodies / elapsed:,.0f} bodies/s, {_size(self._bytes / elapsed)}/s"
+        self._err.write(f"\r\x1b[K{done}, {self._bodies:,} bodies, {rate}")
+        self._err.flush()
+        self._shown = True
+
+
+def _size(count: float) -> str:
+    for unit in ("B", "kB", "MB", "GB"):
+        if count < 1000 or unit == "GB":
+            return f"{count:,.0f} {unit}" if unit == "B" else f"{count:,.1f} {unit}"
+        count /= 1000
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+class Printer:
+    """Where each result goes: stdout for what decoded (or every record), stderr for problems."""
+
+    def __init__(self, mode: Mode, out: TextIO, err: TextIO, progress: Progress | None) -> None:
+        self.mode = mode
+        self._out = out
+        self._err = err
+        self.progress = progress
+
+    def decoded(self, where: str, model: Model) -> None:
+        """A body that decoded."""
+        if self.mode == "records":
+            record = _head(where) | {"ok": True, "kind": kind(model), "summary": summary(model)}
+            self._write(self._out, json.dumps(record | {"wire": vodsnap.to_wire(model)}))
+        elif self.mode == "json":
+            self._write(self._out, json.dumps(vodsnap.to_wire(model), ensure_ascii=False))
+        else:
+            self._write(self._out, f"{where}: {summary(model)}")
+
+    def failed(self, where: str, exc: vodsnap.DecodeError, what: str = "") -> None:
+        """A body that did not decode: every problem on stderr, or a record on stdout."""
+        if self.mode == "records":
+            self._write(self._out, json.dumps(failure_record(where, exc)))
+            return
+        problems = len(exc.errors)
+        lines = [f"{where}: cannot decode{what} ({problems} problem{'s' * (problems != 1)})"]
+        lines += [f"  {error}" for error in exc.errors]
+        self._write(self._err, "\n".join(lines))
+
+    def unreadable(self, name: str, reason: str) -> None:
+        """A file that could not be read."""
+        if self.mode == "records":
+            record = {"where": name, "file": name, "line": None, "ok": False}
+            self._write(self._out, json.dumps(record | {"errors": [f"cannot read: {reason}"]}))
+        else:
+            self._write(self._err, f"{name}: cannot read: {reason}")
+
+    def pulled(self, where: str, response: Pull) -> bool:
+        """A decoded pull response: each event on its own; whether all is well."""
+        ok = response.ok
+        if not ok and self.mode != "records":
+            self._write(self._err, f"{where}: pull failed: {pull_failure(response)}")
+        entries = []
+        for number, pulled in enumerate(response.events, 1):
+            name = f"{where}: event {number} handle={pulled.msg_handle}"
+            ok = ok and pulled.error is None
+            if self.mode == "records":
+                entries.append(_pulled_record(number, pulled))
+            elif pulled.error is not None:
+                self.failed(name, pulled.error)
+            elif pulled.event is not None:
+                self.decoded(name, pulled.event)
+        if self.mode == "records":
+            record = _head(where) | {"ok": ok, "kind": "pull", "summary": pull_summary(response)}
+            record |= {"events": entries, "wire": vodsnap.to_wire(response)}
+            self._write(self._out, json.dumps(record))
+        return ok
+
+    def _write(self, stream: TextIO, text: str) -> None:
+        if self.progress is not None:
+            self.progress.clear()
+        print(text, file=stream)
+
+
+def failure_record(where: str, exc: vodsnap.DecodeError) -> dict[str, Any]:
+    """A body that failed, as a record: its problems and the lossless report."""
+    errors = [str(error) for error in exc.errors]
+    return _head(where) | {"ok": False, "errors": errors, "report": exc.report()}
+
+
+def _head(where: str) -> dict[str, Any]:
+    """A record's first keys: ``where`` (``FILE:LINE``), ``file`` and ``line``."""
+    file, _, line = where.rpartition(":")
+    return {"where": where, "file": file, "line": int(line)}
+
+
+def _pulled_record(number: int, pulled: vodsnap.PulledEvent) -> dict[str, Any]:
+    record: dict[str, Any] = {"event": number, "handle": pulled.msg_handle}
+    if pulled.error is not None:
+        errors = [str(error) for error in pulled.error.errors]
+        return record | {"ok": False, "errors": errors, "report": pulled.error.report()}
+    assert pulled.event is not None
+    return record | {"ok": True, "kind": kind(pulled.event), "summary": summary(pulled.event)}
+
+
+def kind(model: Model) -> str:
+    """``fast-snapshot``, ``snapshot-event`` or ``event`` (one vodsnap does not model)."""
+    if isinstance(model, vodsnap.FastSnapshotCallback):
+        return "fast-snapshot"
+    if isinstance(model, vodsnap.SnapshotByTimeOffsetComplete):
+        return "snapshot-event"
+    return "event"
+
+
+def summary(model: Model) -> str:
+    """One human line: kind, id, status, counts."""
+    if isinstance(model, vodsnap.FastSnapshotCallback):
+        text = (
+            f"fast-snapshot vid={model.vid} status={model.status.name.lower()} "
+            f"snapshots={len(model.result)}"
+        )
+        if model.error_code is not None or model.error_msg is not None:
+            text += f" error={model.error_code} ({model.error_msg})"
+        return text + (" source-deleted" if model.deleted else "")
+    if isinstance(model, vodsnap.SnapshotByTimeOffsetComplete):
+        data = model.data
+        failed = sum(1 for p in data.pic_info if p.status != 0)
+        return (
+            f"snapshot-event task={data.vod_task_id} file={data.file_id} "
+            f"definition={data.definition} pictures={len(data.pic_info)} "
+            f"ok={len(data.pic_info) - failed} failed={failed}"
+        )
+    return f"event type={model.event_type} version={model.version} (not modelled)"
+
+
+def pull_summary(response: Pull) -> str:
+    """One human line for a pull response."""
+    state = "ok" if response.ok else f"failed: {pull_failure(response)}"
+    return f"pull {state} events={len(response.events)}"
+
+
+def pull_failure(response: Pull) -> str:
+    """Why a pull failed, in one line."""
+    if isinstance(response, vodsnap.PullEventsResponse):
+        return f"{response.error_code} ({response.error_message}) request={response.request_id}"
+    known = response.api_error
+    meaning = known.description_en if known is not None else "unknown code"
+    return f"code={response.code} ({meaning}) message={response.message}"

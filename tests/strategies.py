@@ -72,17 +72,20 @@ pic_infos = st.builds(
 
 
 @st.composite
-def snapshot_event_bodies(draw: st.DrawFn) -> dict[str, Any]:
-    return {
-        "version": "4.0",
-        "eventType": SNAPSHOT_EVENT,
-        "data": {
-            "vodTaskId": "CreateSnapshotByTimeOffset-" + draw(ids),
-            "fileId": draw(digit_ids | ids),
-            "definition": draw(naturals),
-            "picInfo": draw(st.lists(pic_infos, max_size=6)),
-        },
+def snapshot_event_bodies(draw: st.DrawFn, *, task_status: bool = True) -> dict[str, Any]:
+    """4.0 snapshot events; with ``task_status``, some carry the task-level status/message
+    (the API 3.0 shape has no such keys: pass ``False`` for bodies to reshape)."""
+    data = {
+        "vodTaskId": "CreateSnapshotByTimeOffset-" + draw(ids),
+        "fileId": draw(digit_ids | ids),
+        "definition": draw(naturals),
+        "picInfo": draw(st.lists(pic_infos, max_size=6)),
     }
+    if task_status and draw(st.booleans()):
+        data["status"] = draw(st.just(0) | wire_ints)
+    if task_status and draw(st.booleans()):
+        data["message"] = draw(texts)
+    return {"version": "4.0", "eventType": SNAPSHOT_EVENT, "data": data}
 
 
 def json_values(max_leaves: int = 20) -> st.SearchStrategy[Any]:
@@ -113,7 +116,7 @@ API3_OTHER_EVENT_KEYS = tuple(
 
 @st.composite
 def api3_snapshot_bodies(draw: st.DrawFn) -> dict[str, Any]:
-    return as_api3(draw(snapshot_event_bodies()), draw(st.none() | ids))
+    return as_api3(draw(snapshot_event_bodies(task_status=False)), draw(st.none() | ids))
 
 
 @st.composite

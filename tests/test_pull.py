@@ -157,7 +157,7 @@ def test_old_responses_round_trip(events: list[dict[str, Any]], data: st.DataObj
     assert vodsnap.parse_pull_event(vodsnap.to_wire(response)) == response
 
 
-@given(st.lists(snapshot_event_bodies(), max_size=4))
+@given(st.lists(snapshot_event_bodies(task_status=False), max_size=4))
 def test_api3_responses_round_trip(events: list[dict[str, Any]]) -> None:
     body = {
         "Response": {
@@ -168,3 +168,56 @@ def test_api3_responses_round_trip(events: list[dict[str, Any]]) -> None:
     response = vodsnap.parse_pull_events(json.dumps(body))
     assert [e.event for e in response.events] == [vodsnap.parse(e) for e in events]
     assert vodsnap.to_wire(response) == body
+
+
+@pytest.mark.parametrize("strict", [False, True])
+def test_null_event_lists_mean_no_events(strict: bool) -> None:
+    old = {"code": 0, "message": "", "eventList": None}
+    new = {"Response": {"EventSet": None, "RequestId": "r"}}
+    assert vodsnap.parse_pull_event(json.dumps(old), strict=strict).events == ()
+    assert vodsnap.parse_pull_events(json.dumps(new), strict=strict).events == ()
+    assert vodsnap.parse_pull(json.dumps(new), strict=strict).events == ()
+
+
+@given(st.lists(snapshot_event_bodies(task_status=False), max_size=3), st.booleans())
+def test_the_sdks_own_serialisation_without_the_response_wrapper(
+    events: list[dict[str, Any]], strict: bool
+) -> None:
+    inner = {"EventSet": [as_api3(e, f"h{i}") for i, e in enumerate(events)], "RequestId": "r"}
+    response = vodsnap.parse_pull_events(json.dumps(inner), strict=strict)
+    assert response == vodsnap.parse_pull_events(json.dumps({"Response": inner}), strict=strict)
+    assert not response.wrapped
+    assert vodsnap.parse_pull(json.dumps(inner), strict=strict) == response
+    assert vodsnap.to_wire(response) == inner  # written back as it came
+    assert [e.event for e in response.events] == [vodsnap.parse(e) for e in events]
+
+
+def test_an_unwrapped_response_without_its_request_id_says_so() -> None:
+    with pytest.raises(vodsnap.DecodeError) as info:
+        vodsnap.parse_pull({"EventSet": []})
+    assert [str(e) for e in info.value.errors] == ["$.RequestId: required field missing"]
+
+
+def test_a_null_event_handle_is_reported_as_null() -> None:
+    entry = as_api3(V4) | {"EventHandle": None}
+    response = vodsnap.parse_pull_events({"EventSet": [entry], "RequestId": "r"})
+    [pulled] = response.events
+    assert pulled.error is not None
+    assert [str(e) for e in pulled.error.errors] == [
+        "$.EventHandle: expected the handle to confirm the event with, got null"
+    ]
+
+
+def test_a_number_python_will_not_convert_is_that_events_error_at_its_path() -> None:
+    huge = "9" * 5000
+    good = {"msgHandle": "a", "eventContent": V4}
+    text = json.dumps(
+        {"code": 0, "message": "", "eventList": [good, {"msgHandle": "b", "eventContent": "X"}]}
+    ).replace('"X"', json.dumps(UNKNOWN).replace('"1"', huge))
+    response = vodsnap.parse_pull(text.encode())
+    assert response.events[0].event == vodsnap.parse(V4)
+    assert response.events[1].msg_handle == "b"
+    assert response.events[1].error is not None
+    assert [str(e) for e in response.events[1].error.errors] == [
+        "$.eventContent.data.fileId: too many digits (5000)"
+    ]

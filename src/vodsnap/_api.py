@@ -67,11 +67,13 @@ def parse(
     :raises SignatureError: with ``sign_key``, when the signature is missing, wrong or expired.
     """
     if type(body) is bytes and not strict and limits is None and sign_key is None:
-        value = read_bytes(body, DEFAULT_LIMITS)  # the commonest call, straight down
+        reading = read_bytes(body, DEFAULT_LIMITS)  # the commonest call, straight down
         try:
-            model: Callback = _CALLBACK(value, Callback)
+            model: Callback = _CALLBACK(reading.value, Callback)
         except Exception:
-            return _DEFAULT.decode(Reading(value, False), CALLBACK, body)
+            return _DEFAULT.decode(reading, CALLBACK, body)
+        if reading.marked:  # a hook accepted a mark (an unknown event's data holds any value)
+            return _DEFAULT.decode(reading, CALLBACK, body)
         return model
     return _decode(body, CALLBACK, strict, limits, sign_key)
 

@@ -176,11 +176,14 @@ def summary(model: Model) -> str:
     if isinstance(model, vodsnap.SnapshotByTimeOffsetComplete):
         data = model.data
         failed = sum(1 for p in data.pic_info if p.status != 0)
-        return (
+        text = (
             f"snapshot-event task={data.vod_task_id} file={data.file_id} "
             f"definition={data.definition} pictures={len(data.pic_info)} "
             f"ok={len(data.pic_info) - failed} failed={failed}"
         )
+        if data.status:  # the task failed as a whole
+            text += f" task-failed={data.status} ({data.message})"
+        return text
     return f"event type={model.event_type} version={model.version} (not modelled)"
 
 

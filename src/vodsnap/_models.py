@@ -158,6 +158,11 @@ class SnapshotByTimeOffsetData:
     definition: int
     #: One entry per requested time offset.
     pic_info: tuple[PicInfo, ...]
+    #: The task's own status, when sent (4.0 only): ``0`` success, any other value an error
+    #: code for the task as a whole (its pictures are then usually empty).
+    status: int | None = None
+    #: The task's message, when sent (4.0 only).
+    message: str | None = None
 
 
 @frozen(kw_only=True)
@@ -183,8 +188,15 @@ class SnapshotByTimeOffsetComplete:
 
     @property
     def succeeded(self) -> bool:
-        """Whether every picture was taken (true, vacuously, of an event with no pictures)."""
-        return all(pic.ok for pic in self.data.pic_info)
+        """Whether the task succeeded: no task-level failure (``data.status`` absent or ``0``)
+        and every picture taken (true, vacuously, of a successful task with no pictures)."""
+        return not self.data.status and all(pic.ok for pic in self.data.pic_info)
+
+    @property
+    def error(self) -> ErrorInfo | None:
+        """What a task-level failure's ``data.status`` means; ``None`` when the task as a whole
+        did not fail (see ``failed_pictures`` for the pictures)."""
+        return error_info(self.data.status) if self.data.status else None
 
     @property
     def failed_pictures(self) -> tuple[PicInfo, ...]:
@@ -318,7 +330,8 @@ class PullEventResponse:
 
 @frozen(kw_only=True)
 class PullEventsResponse:
-    """A response of the API 3.0 ``PullEvents``: ``Response.EventSet`` or ``Response.Error``."""
+    """A response of the API 3.0 ``PullEvents``: ``Response.EventSet`` or ``Response.Error``
+    (or the same without the ``Response`` wrapper, as the official SDK serialises it)."""
 
     #: The request's id, for Tencent's support.
     request_id: str
@@ -328,6 +341,10 @@ class PullEventsResponse:
     error_code: str | None = None
     #: ``Response.Error.Message`` when the pull failed.
     error_message: str | None = None
+    #: Whether it came inside ``Response`` as the HTTP API sends it; ``False`` for the SDK's
+    #: own serialisation (``{"EventSet": ..., "RequestId": ...}``), which ``to_wire`` then
+    #: writes back (not part of equality).
+    wrapped: bool = field(default=True, eq=False)
 
     @property
     def ok(self) -> bool:

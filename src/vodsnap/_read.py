@@ -8,7 +8,8 @@ parser before it, read those as floats), so nothing is ever read twice.
 
 The size and depth limits are enforced here, before any decoding work. Failures that leave
 nothing to decode raise a ``DecodeError`` at once; strict reading marks duplicate keys and
-non-finite numbers in the value, and ``problems`` reports them with their paths.
+non-finite numbers in the value (and any reading, integers too long to convert), and
+``problems`` reports them with their paths.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ except ImportError:  # pragma: no cover - depends on what is installed
 else:
     _fast_loads = _Decoder().decode
 
-__all__ = ["Body", "NonFiniteNumber", "Reading", "problems", "read", "read_bytes"]
+__all__ = ["Body", "Mark", "Reading", "problems", "read", "read_bytes"]
 
 #: What ``parse`` accepts.
 Body = bytes | bytearray | memoryview | str | Mapping[str, Any]
@@ -39,23 +40,24 @@ _BOM: Final = "\ufeff"
 
 
 class Reading(NamedTuple):
-    """A body's JSON value; ``marked``: strict reading marked a problem in it (see ``problems``)."""
+    """A body's JSON value; ``marked``: reading marked a problem in it (see ``problems``)."""
 
     value: object
     marked: bool
 
 
-class NonFiniteNumber:
-    """What strict reading puts where the text had ``NaN``, ``Infinity`` or an overflowing number:
-    no hook accepts it, and ``problems`` reports it at its path."""
+class Mark:
+    """What reading puts where the text held a value that no hook may accept: ``NaN``,
+    ``Infinity`` or an overflowing number (strict), or an integer with more digits than Python
+    converts. ``problems`` reports it at its path, in its own words."""
 
-    __slots__ = ("text",)
+    __slots__ = ("message",)
 
-    def __init__(self, text: str) -> None:
-        self.text = text
+    def __init__(self, message: str) -> None:
+        self.message = message
 
     def __repr__(self) -> str:
-        return self.text
+        return f"Mark({self.message!r})"
 
 
 class _DuplicateKeys(dict[str, Any]):
@@ -65,17 +67,17 @@ class _DuplicateKeys(dict[str, Any]):
     duplicates: list[str]
 
 
-def read_bytes(body: bytes, limits: Limits) -> object:
+def read_bytes(body: bytes, limits: Limits) -> Reading:
     """``read`` for the commonest case, bytes in the lenient mode, without its generality."""
     if len(body) > limits.max_body_bytes or _fast_loads is None:
-        return read(body, strict=False, limits=limits).value
+        return read(body, strict=False, limits=limits)
     try:
         value = _fast_loads(body)
     except Exception:  # refused (bad JSON, NaN, a lone surrogate, a BOM): json says why
-        return read(body, strict=False, limits=limits).value
+        return read(body, strict=False, limits=limits)
     if body.count(b"[") + body.count(b"{") > limits.max_depth:
         _check_depth(body, value, limits.max_depth)
-    return value
+    return Reading(value, False)
 
 
 def read(body: object, *, strict: bool, limits: Limits) -> Reading:
@@ -83,10 +85,7 @@ def read(body: object, *, strict: bool, limits: Limits) -> Reading:
     if isinstance(body, Mapping):  # its depth is checked where it is descended into
         return Reading(body, False)
     text = _text(body, limits.max_body_bytes)
-    if strict:
-        value, marked = _strict_loads(body, text)
-    else:
-        value, marked = _loads(body, text), False
+    value, marked = _strict_loads(body, text) if strict else _loads(body, text)
     if _may_exceed(text, limits.max_depth):
         _check_depth(body, value, limits.max_depth)
     return Reading(value, marked)
@@ -121,16 +120,16 @@ def _strict_loads(body: object, text: str) -> tuple[object, bool]:
     def non_finite(text: str) -> object:
         nonlocal marked
         marked = True
-        return NonFiniteNumber(text)
+        return Mark(f"{text} is not a JSON number")
 
     def number(text: str) -> object:
         value = float(text)
         return value if math.isfinite(value) else non_finite(text)
 
-    value = _loads(
+    value, long_numbers = _loads(
         body, text, object_pairs_hook=pairs, parse_constant=non_finite, parse_float=number
     )
-    return value, marked
+    return value, marked or long_numbers
 
 
 def _text(body: object, max_bytes: int) -> str:
@@ -159,17 +158,27 @@ def _text(body: object, max_bytes: int) -> str:
     return text
 
 
-def _loads(body: object, text: str, **hooks: Any) -> object:
+def _loads(body: object, text: str, **hooks: Any) -> tuple[object, bool]:
+    """The JSON value of ``text``, and whether it holds marks (integers too long to convert,
+    found by reading again only when the first read met one)."""
     try:
-        return json.loads(text, **hooks)
+        return json.loads(text, **hooks), False
     except json.JSONDecodeError as exc:
         raise _error(
             body, f"invalid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})"
         ) from None
     except RecursionError:
         raise _error(body, "invalid JSON: nested too deeply to read") from None
-    except ValueError as exc:  # an integer past Python's int-string limit
-        raise _error(body, f"invalid JSON: {exc}") from None
+    except ValueError:  # an integer past Python's int-string limit: say where, not only that
+        return json.loads(text, parse_int=_integer, **hooks), True
+
+
+def _integer(text: str) -> object:
+    try:
+        return int(text)
+    except ValueError:
+        digits = len(text) - text.startswith("-")
+        return Mark(f"too many digits ({digits})")
 
 
 def _may_exceed(text: str, max_depth: int) -> bool:
@@ -228,8 +237,8 @@ def _too_deep(value: object, path: str, depth: int, max_depth: int) -> str | Non
 def _problems(value: object, path: str, skip: object, found: list[FieldError]) -> None:
     if value is skip:
         return
-    if isinstance(value, NonFiniteNumber):
-        found.append(FieldError(path, f"{value.text} is not a JSON number"))
+    if isinstance(value, Mark):
+        found.append(FieldError(path, value.message))
     elif isinstance(value, dict):
         if isinstance(value, _DuplicateKeys):
             for key in dict.fromkeys(value.duplicates):

@@ -173,23 +173,27 @@ def snapshot_event_bodies(
     """``CreateSnapshotByTimeOffsetComplete`` bodies as dicts.
 
     ``outcome``: ``"success"`` has every picture taken, ``"failure"`` at least one picture failed
-    (no ``url``, a video-processing error code, known or not). With ``quirks``, some bodies come
-    in the API 3.0 shape.
+    (no ``url``, a video-processing error code, known or not); ``"any"`` also makes tasks that
+    failed as a whole (a non-zero ``data.status``, no pictures). Some bodies carry the 4.0
+    envelope's task-level ``status`` and ``message``; with ``quirks``, some come in the API 3.0
+    shape (which has neither).
     """
     file_id = draw(_file_ids)
-    body: dict[str, Any] = {
-        "version": "4.0",
-        "eventType": SNAPSHOT_EVENT,
-        "data": {
-            "vodTaskId": draw(_task_ids),
-            "fileId": file_id,
-            "definition": draw(_definitions),
-            "picInfo": draw(_pictures(outcome, file_id)),
-        },
+    data: dict[str, Any] = {
+        "vodTaskId": draw(_task_ids),
+        "fileId": file_id,
+        "definition": draw(_definitions),
+        "picInfo": draw(_pictures(outcome, file_id)),
     }
+    task_failed = outcome == "any" and draw(st.integers(0, 3)) == 3  # shrinks to False
+    if task_failed:
+        data.update(picInfo=[], status=draw(_failure_codes), message="截图失败")
+    elif draw(st.booleans()):
+        data.update(status=0, message="SUCCESS")  # as real pulled events carry them
+    body: dict[str, Any] = {"version": "4.0", "eventType": SNAPSHOT_EVENT, "data": data}
     if not quirks:
         return body
-    if draw(st.booleans()):
+    if not task_failed and draw(st.booleans()):
         body = as_api3(body, draw(st.none() | _hex32))
     return draw(quirked(body))
 
@@ -331,7 +335,8 @@ def unknown_events() -> st.SearchStrategy[vodsnap.UnknownEvent]:
 
 def pic_infos(*, outcome: Outcome = "any") -> st.SearchStrategy[vodsnap.PicInfo]:
     """Single ``PicInfo`` models."""
-    return snapshot_events(outcome=outcome).flatmap(lambda e: st.sampled_from(e.data.pic_info))
+    with_pictures = snapshot_events(outcome=outcome).filter(lambda e: e.data.pic_info)
+    return with_pictures.flatmap(lambda e: st.sampled_from(e.data.pic_info))
 
 
 def _snapshot_event(body: dict[str, Any]) -> vodsnap.SnapshotByTimeOffsetComplete:

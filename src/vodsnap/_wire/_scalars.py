@@ -25,6 +25,7 @@ __all__ = [
     "ID",
     "INT",
     "JSON_OBJECT",
+    "OPTIONAL_INT",
     "OPTIONAL_TEXT",
     "TEXT",
     "TIME",
@@ -32,6 +33,7 @@ __all__ = [
     "YES_NO",
     "constant",
     "enum_of",
+    "optional",
     "optional_text",
     "text",
     "wire_int",
@@ -106,8 +108,13 @@ def _string(value: object) -> str | None:
     return str(value) if isinstance(value, str) else None
 
 
-def _optional_digit_text(value: object, _: object = None) -> str | None:
-    return None if value is None else digit_text(value)
+def optional(hook: Hook) -> Hook:
+    """``hook``, or ``None`` for ``null``."""
+
+    def structure(value: object, _: object = None) -> Any:
+        return None if value is None else hook(value, None)
+
+    return structure
 
 
 def code_to_wire(code: str | None) -> str | int | None:
@@ -275,13 +282,20 @@ OPTIONAL_TEXT: Final = Kind("optional text", {"type": ["string", "null"]}, lenie
 INT: Final = Kind(
     "integer", _INTEGER_SCHEMA, lenient=wire_int, strict=strict_int, quirks=(_as_text,)
 )
+OPTIONAL_INT: Final = Kind(
+    "optional integer",
+    {"anyOf": [*_INTEGER_SCHEMA["anyOf"], {"type": "null"}]},
+    lenient=optional(wire_int),
+    strict=optional(strict_int),
+    quirks=(_as_text,),
+)
 #: Ids such as ``fileId``: text, though the wire sometimes sends a number.
 ID: Final = Kind("id", {"type": ["string", "integer"]}, lenient=digit_text, quirks=(_as_number,))
 #: An error code: ``null``, a number or text; written back as a number when it is one.
 CODE: Final = Kind(
     "code",
     {"type": ["string", "integer", "null"]},
-    lenient=_optional_digit_text,
+    lenient=optional(digit_text),
     unstructure=code_to_wire,
     quirks=(_as_text,),
 )

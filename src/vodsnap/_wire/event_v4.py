@@ -14,7 +14,7 @@ from .._models import (
     SnapshotByTimeOffsetData,
     UnknownEvent,
 )
-from ._scalars import ID, INT, JSON_OBJECT, OPTIONAL_TEXT, TEXT, VERSION, constant
+from ._scalars import ID, INT, JSON_OBJECT, OPTIONAL_INT, OPTIONAL_TEXT, TEXT, VERSION, constant
 from ._table import ArrayOf, Builder, Field, Hook, Table, Unhook, expect_object
 
 __all__ = [
@@ -45,6 +45,9 @@ SNAPSHOT_DATA: Final = Table(
         Field("file_id", ID, "fileId"),  # past 64 bits: text, though sometimes a number
         Field("definition", INT),
         Field("pic_info", ArrayOf(PICTURE, "max_pictures"), "picInfo"),
+        # The 4.0 envelope's task-level status: only written back when sent.
+        Field("status", OPTIONAL_INT, omit_default=True),
+        Field("message", OPTIONAL_TEXT, omit_default=True),
     ),
 )
 SNAPSHOT_EVENT: Final = Table(

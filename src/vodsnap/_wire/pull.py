@@ -33,13 +33,17 @@ _ERROR: Final = "Error"
 _ERROR_CODE: Final = "Code"
 _ERROR_MESSAGE: Final = "Message"
 
+#: Keys that make a body an API 3.0 response, wrapped or not.
+_UNWRAPPED: Final = frozenset({_RESPONSE, _REQUEST_ID, _EVENT_SET})
+
 #: What an envelope wants: key -> (hook, required).
 Wanted = Mapping[str, tuple[Hook, bool]]
 
 
 def response_type(value: object) -> type[PullEventResponse] | type[PullEventsResponse]:
-    """Which generation a pull response is: API 3.0's wraps everything in ``Response``."""
-    if isinstance(value, Mapping) and _RESPONSE in value:
+    """Which generation a pull response is: API 3.0's wraps everything in ``Response`` (the
+    SDK's serialisation leaves the wrapper out, but has ``EventSet`` or ``RequestId``)."""
+    if isinstance(value, Mapping) and not _UNWRAPPED.isdisjoint(value):
         return PullEventsResponse
     return PullEventResponse
 
@@ -48,14 +52,26 @@ def entries_node(value: object) -> object:
     """Where a pull response's entries sit: the array as received (``None`` if absent)."""
     if not isinstance(value, Mapping):
         return None
-    inner = value.get(_RESPONSE)
-    return inner.get(_EVENT_SET) if isinstance(inner, Mapping) else value.get(_EVENTS)
+    inner = value.get(_RESPONSE, value)
+    if response_type(value) is PullEventsResponse and isinstance(inner, Mapping):
+        return inner.get(_EVENT_SET)
+    return value.get(_EVENTS)
 
 
 def _entries(value: object, _: object = None) -> list[Any]:
+    """The entries of a pull response; ``null`` (the SDK documents ``EventSet`` as possibly
+    null) means none."""
+    if value is None:
+        return []
     if not isinstance(value, list | tuple):
         raise WireError(f"expected an array, got {describe(value)}")
     return list(value)
+
+
+def _no_handle(entry: object) -> Exception:
+    if isinstance(entry, Mapping) and HANDLE_KEY in entry:
+        return WireError("expected the handle to confirm the event with, got null")
+    return KeyError(HANDLE_KEY)
 
 
 class _Envelopes:
@@ -129,8 +145,8 @@ class _Envelopes:
         """An API 3.0 ``EventSet`` entry: the event itself, its handle inside."""
         try:
             event = self.event(entry, None)
-            if event.event_handle is None:
-                raise group([at_key(HANDLE_KEY, KeyError(HANDLE_KEY))])
+            if event.event_handle is None:  # absent, or null as the SDK writes an unset one
+                raise group([at_key(HANDLE_KEY, _no_handle(entry))])
         except Exception as exc:
             return self.failed(entry, exc, HANDLE_KEY)
         return PulledEvent(msg_handle=event.event_handle, event=event)
@@ -144,13 +160,18 @@ class _Envelopes:
         )
 
     def new_response(self, value: object, _: object = None) -> PullEventsResponse:
-        response = self.envelope(value, self.new)[_RESPONSE]
+        wrapped = isinstance(value, Mapping) and _RESPONSE in value
+        if wrapped:
+            response = self.envelope(value, self.new)[_RESPONSE]
+        else:  # the SDK's to_json_string(): the response's fields, no wrapper
+            response = self.envelope(value, self.response)
         error = response.get(_ERROR, {})
         return PullEventsResponse(
             request_id=response[_REQUEST_ID],
             events=tuple(self.new_pulled(entry) for entry in response.get(_EVENT_SET, ())),
             error_code=error.get(_ERROR_CODE),
             error_message=error.get(_ERROR_MESSAGE),
+            wrapped=wrapped,
         )
 
 
@@ -189,7 +210,7 @@ def register(builder: Builder, event: Callable[[object, object], Event]) -> None
             if response.error_message is not None:
                 inner[_ERROR][_ERROR_MESSAGE] = response.error_message
         inner[_REQUEST_ID] = response.request_id
-        return {_RESPONSE: inner}
+        return {_RESPONSE: inner} if response.wrapped else inner
 
     conv.register_unstructure_hook(PullEventResponse, write_old)
     conv.register_unstructure_hook(PullEventsResponse, write_new)

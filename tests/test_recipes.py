@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import base64
+import functools
 import importlib.util
+import io
 import json
 import sys
+from collections.abc import Iterator
+from threading import get_ident
 from types import ModuleType
 from typing import Any
 
@@ -16,6 +20,9 @@ from support import ROOT
 
 RECIPES = ROOT / "examples" / "recipes"
 GARBAGE = b'{"vid": 5, "status": "done"}'
+LIMIT = vodsnap.Limits().max_body_bytes
+#: The largest body each recipe takes, and the smallest it refuses with 413.
+SIZES = [(LIMIT, 200), (LIMIT + 1, 413)]
 
 
 def load(name: str) -> ModuleType:
@@ -26,6 +33,13 @@ def load(name: str) -> ModuleType:
     sys.modules[spec.name] = module  # Django resolves ROOT_URLCONF by module name
     spec.loader.exec_module(module)
     return module
+
+
+@functools.cache
+def django_recipe() -> ModuleType:
+    """Loaded once: Django keeps its settings, and the first URLconf it resolves, per process."""
+    pytest.importorskip("django")
+    return load("django_app")
 
 
 class Sink:
@@ -40,6 +54,28 @@ class Sink:
 
     def keep(self, report: dict[str, Any]) -> None:
         self.kept.append(report)
+
+
+def sized(body: bytes, size: int) -> bytes:
+    """``body`` padded with JSON whitespace to ``size`` bytes: the same callback, longer."""
+    return body + b" " * (size - len(body))
+
+
+class Endless(io.RawIOBase):
+    """A request body of ``total`` spaces, in 64 KiB reads at most, counting what is read."""
+
+    def __init__(self, total: int) -> None:
+        self.left, self.read_bytes = total, 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        n = min(len(buffer), self.left, 65536)
+        buffer[:n] = b" " * n
+        self.left -= n
+        self.read_bytes += n
+        return n
 
 
 def check_kept(sink: Sink, body: bytes) -> None:
@@ -82,8 +118,7 @@ def test_flask(example_bytes: dict[str, bytes], caplog: pytest.LogCaptureFixture
 
 
 def test_django(example_bytes: dict[str, bytes]) -> None:
-    pytest.importorskip("django")
-    recipe = load("django_app")
+    recipe = django_recipe()
     from django.test import Client
 
     sink = Sink()
@@ -157,3 +192,149 @@ def test_pull_loop_confirms_every_handle(example_bytes: dict[str, bytes]) -> Non
     assert [r["body"]["type"] for r in sink.kept] == ["mapping", "bytes"]
     assert sink.kept[0]["body"]["json"] == {"msgHandle": "b", "eventContent": {"eventType": 1}}
     assert sleeps == [1.0, 1.0, 1.0]  # after the empty, the unreadable and the failed pull
+
+
+# The size limit: each recipe takes a body of exactly LIMIT bytes and refuses one byte more with
+# 413 (vodsnap alone would answer 400), by the declared Content-Length or by a bounded read when
+# there is none, and hands on or keeps nothing it refused.
+
+
+@pytest.mark.parametrize("chunked", [False, True], ids=["content-length", "chunked"])
+def test_fastapi_refuses_a_body_over_the_limit(
+    example_bytes: dict[str, bytes], chunked: bool
+) -> None:
+    pytest.importorskip("fastapi")
+    from fastapi.testclient import TestClient
+
+    sink = Sink()
+    client = TestClient(load("fastapi_app").create_app(sink.hand_on, sink.keep))
+    event = example_bytes["snapshot-event-success"]
+    for size, status in SIZES:
+        body = sized(event, size)
+        response = client.post("/vod/callback", content=iter([body]) if chunked else body)
+        assert ("content-length" in response.request.headers) is not chunked
+        assert (response.status_code, response.json()) == (status, {})
+    declared = client.post(
+        "/vod/callback", content=event, headers={"content-length": str(LIMIT + 1)}
+    )
+    assert declared.status_code == 413  # refused by the header alone
+    assert (sink.models, sink.kept) == ([vodsnap.parse(event)], [])
+
+
+def asgi_post(app: Any, chunks: Iterator[bytes]) -> int:
+    """POST ``chunks`` to the ASGI ``app`` on an event loop in this thread; the status."""
+    import anyio
+
+    sent: list[dict[str, Any]] = []
+
+    async def receive() -> dict[str, Any]:
+        chunk = next(chunks, None)
+        return {"type": "http.request", "body": chunk or b"", "more_body": chunk is not None}
+
+    async def send(message: dict[str, Any]) -> None:
+        sent.append(message)
+
+    scope = {"type": "http", "method": "POST", "path": "/vod/callback", "headers": []}
+    anyio.run(app, scope | {"query_string": b"", "root_path": ""}, receive, send)
+    status: int = sent[0]["status"]
+    return status
+
+
+def test_fastapi_stops_reading_past_the_limit() -> None:
+    pytest.importorskip("fastapi")
+    app = load("fastapi_app").create_app(Sink().hand_on, Sink().keep)
+    endless = Endless(100 * LIMIT)
+    assert asgi_post(app, iter(lambda: endless.read(65536), b"")) == 413
+    assert endless.read_bytes <= LIMIT + 65536  # the chunk that went past it
+
+
+def test_fastapi_decodes_off_the_event_loop() -> None:
+    pytest.importorskip("fastapi")
+    threads: list[int] = []
+    app = load("fastapi_app").create_app(Sink().hand_on, lambda _: threads.append(get_ident()))
+    assert asgi_post(app, iter([GARBAGE])) == 400
+    [thread] = threads  # kept once, from a worker thread
+    assert thread != get_ident()
+
+
+@pytest.mark.parametrize("chunked", [False, True], ids=["content-length", "chunked"])
+def test_flask_refuses_a_body_over_the_limit(
+    example_bytes: dict[str, bytes], chunked: bool
+) -> None:
+    pytest.importorskip("flask")
+    sink = Sink()
+    client = load("flask_app").create_app(sink.hand_on, sink.keep).test_client()
+    event = example_bytes["snapshot-event-success"]
+    for size, status in SIZES:
+        body = sized(event, size)
+        # A chunked body: no CONTENT_LENGTH, and the server says it ends the stream itself.
+        kwargs: dict[str, Any] = (
+            {"environ_overrides": {"wsgi.input": io.BytesIO(body), "wsgi.input_terminated": 1}}
+            if chunked
+            else {"data": body}
+        )
+        response = client.post("/vod/callback", content_type="application/json", **kwargs)
+        assert (response.status_code, response.get_json()) == (status, {})
+    declared = client.post(
+        "/vod/callback",
+        data=event,
+        content_type="application/json",
+        environ_overrides={"CONTENT_LENGTH": str(LIMIT + 1)},
+    )
+    assert declared.status_code == 413  # refused by the header alone
+    assert (sink.models, sink.kept) == ([vodsnap.parse(event)], [])
+
+
+def test_flask_stops_reading_past_the_limit() -> None:
+    pytest.importorskip("flask")
+    client = load("flask_app").create_app(Sink().hand_on, Sink().keep).test_client()
+    endless = Endless(100 * LIMIT)
+    environ = {"wsgi.input": endless, "wsgi.input_terminated": 1}
+    response = client.post("/vod/callback", environ_overrides=environ)
+    assert response.status_code == 413
+    assert endless.read_bytes == LIMIT + 1
+
+
+def test_django_refuses_a_body_over_the_limit(example_bytes: dict[str, bytes]) -> None:
+    recipe = django_recipe()
+    from django.test import AsyncRequestFactory, Client
+    from django.test.client import FakePayload
+
+    sink = Sink()
+    recipe.hand_on, recipe.keep = sink.hand_on, sink.keep
+    event = example_bytes["snapshot-event-success"]
+    client = Client()
+    for size, status in SIZES:  # under WSGI, Content-Length bounds the stream
+        response = client.post("/vod/callback", data=sized(event, size), content_type="text/json")
+        assert (response.status_code, response.json()) == (status, {})
+    declared = client.post(
+        "/vod/callback", data=event, content_type="text/json", CONTENT_LENGTH=str(LIMIT + 1)
+    )
+    assert declared.status_code == 413  # refused by the header alone
+    for size, status in [*SIZES, (10 * LIMIT, 413)]:  # under ASGI, a chunked body has none
+        request = AsyncRequestFactory().request(
+            method="POST", path="/vod/callback", _body_file=FakePayload(sized(event, size))
+        )
+        assert "CONTENT_LENGTH" not in request.META
+        assert recipe.vod_callback(request).status_code == status
+        if status == 413:
+            assert len(request.read()) == size - LIMIT - 1  # the rest was never read
+    assert (sink.models, sink.kept) == ([vodsnap.parse(event)] * 2, [])
+
+
+@pytest.mark.parametrize("encode", [False, True], ids=["text", "base64"])
+def test_scf_refuses_a_body_over_the_limit(example_bytes: dict[str, bytes], encode: bool) -> None:
+    recipe = load("scf_handler")
+    sink = Sink()
+    recipe.hand_on, recipe.keep = sink.hand_on, sink.keep
+    event = example_bytes["snapshot-event-success"]
+    for size, status in [*SIZES, (LIMIT + 3, 413)]:
+        body = sized(event, size)
+        text = base64.b64encode(body).decode() if encode else body.decode()
+        reply = recipe.main_handler({"body": text, "isBase64Encoded": encode}, None)
+        assert (reply["statusCode"], json.loads(reply["body"])) == (status, {})
+    # Refused by its length alone: base64-decoded, these characters would be no bytes at all,
+    # and this text's characters are within the limit, its UTF-8 bytes not.
+    text = "!" * (len(base64.b64encode(bytes(LIMIT))) + 1) if encode else "é" * (LIMIT // 2 + 1)
+    assert recipe.main_handler({"body": text, "isBase64Encoded": encode}, None)["statusCode"] == 413
+    assert (sink.models, sink.kept) == ([vodsnap.parse(event)], [])

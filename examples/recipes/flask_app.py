@@ -3,7 +3,8 @@
     pip install 'vodsnap[recipes]' && flask --app flask_app run
 
 The handler answers at once and hands the model on to a queue that a worker drains: Tencent
-retries a callback it waited more than 5 s for.
+retries a callback it waited more than 5 s for. A body over the size limit is refused (413)
+before it is read whole.
 """
 
 from __future__ import annotations
@@ -19,6 +20,22 @@ from flask import Flask, request
 import vodsnap
 
 log = logging.getLogger("vod.callbacks")
+LIMIT = vodsnap.Limits().max_body_bytes  # the size vodsnap.parse accepts by default
+
+
+def read_body() -> bytes | None:
+    """The body, or None when it is over LIMIT: Content-Length first, then a bounded read.
+
+    (Not MAX_CONTENT_LENGTH: Werkzeug cuts a chunked body at that length, silently.)
+    """
+    if (request.content_length or 0) > LIMIT:
+        return None
+    body = bytearray()
+    while chunk := request.stream.read(LIMIT + 1 - len(body)):  # a read may return less
+        body += chunk
+        if len(body) > LIMIT:
+            return None
+    return bytes(body)
 
 
 def create_app(hand_on: Callable[[Any], None], keep: Callable[[dict[str, Any]], None]) -> Flask:
@@ -27,7 +44,10 @@ def create_app(hand_on: Callable[[Any], None], keep: Callable[[dict[str, Any]], 
 
     @app.post("/vod/callback")
     def vod_callback() -> tuple[dict[str, Any], int]:
-        body = request.get_data()  # the raw bytes, not request.json: vodsnap reads them
+        body = read_body()  # the raw bytes, not request.json: vodsnap reads them
+        if body is None:
+            log.warning("VOD callback over %d bytes refused", LIMIT)
+            return {}, 413
         try:
             model = vodsnap.parse(body)
         except vodsnap.DecodeError as exc:

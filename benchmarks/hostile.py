@@ -1,0 +1,236 @@
+"""vodsnap on hostile bodies within (or just past) the default limits: time, memory, error size.
+
+    python benchmarks/hostile.py                  # every case (a few minutes at most)
+    python benchmarks/hostile.py --only pull      # the cases whose name holds "pull"
+
+Each case runs twice, each time in a fresh child process with a time limit (``--timeout``, a case
+that takes longer is reported as "timeout") and an address-space cap (``--memory-cap-gb``, a case
+that needs more ends in ``MemoryError``, reported as such): once untimed by tracemalloc, for the
+seconds, the growth of the process's peak RSS and the length of ``str(err)`` and ``repr(err)``;
+once under tracemalloc, for the peak of what the decode itself allocates. The documentation bodies
+are the reference lines. Prints a Markdown table.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import platform
+import resource
+import statistics
+import subprocess
+import sys
+import time
+import tracemalloc
+from collections.abc import Callable
+from importlib.metadata import version
+from pathlib import Path
+from typing import Any
+
+import vodsnap
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+LIMIT = vodsnap.Limits().max_body_bytes
+MB = 1024 * 1024
+
+#: A case: a name and a function that builds the input and returns the call to measure.
+Case = Callable[[], Callable[[], object]]
+
+
+def _fit(body: str) -> bytes:
+    """The body as bytes, checked to be within the default size limit."""
+    data = body.encode()
+    assert len(data) <= LIMIT, (len(data), LIMIT)
+    return data
+
+
+def _example(name: str) -> Case:
+    def build() -> Callable[[], object]:
+        body = (EXAMPLES / f"{name}.json").read_bytes()
+        return lambda: vodsnap.parse(body)
+
+    return build
+
+
+def _empty_entries(head: str, tail: str, count: int) -> Case:
+    def build() -> Callable[[], object]:
+        body = _fit(head + ",".join(["{}"] * count) + tail)
+        return lambda: vodsnap.parse_pull(body)
+
+    return build
+
+
+def _empty_pictures() -> Callable[[], object]:
+    event = json.loads((EXAMPLES / "snapshot-event-success.json").read_bytes())
+    event["data"]["picInfo"] = [{}] * 10_000
+    body = _fit(json.dumps(event, separators=(",", ":")))
+    return lambda: vodsnap.parse(body)
+
+
+def _nans(key: str) -> Case:
+    def build() -> Callable[[], object]:
+        head, tail = '{"' + key + '":[', "]}"
+        count = (LIMIT - len(head) - len(tail) + 1) // len("NaN,")  # as many as fit
+        body = _fit(head + ",".join(["NaN"] * count) + tail)
+        return lambda: vodsnap.parse(body, strict=True)
+
+    return build
+
+
+def _huge(kind: type[Any]) -> Case:
+    def build() -> Callable[[], object]:
+        size = 100 * 1000 * 1000
+        body: Any = "x" * size if kind is str else bytearray(size)
+        if kind is memoryview:
+            body = memoryview(body)
+        return lambda: vodsnap.parse(body)
+
+    return build
+
+
+CASES: dict[str, Case] = {
+    **{f"valid: {p.stem}": _example(p.stem) for p in sorted(EXAMPLES.glob("*.json"))},
+    "parse_pull, old PullEvent form, 349,000 empty entries (1 MiB)": _empty_entries(
+        '{"code":0,"message":"","eventList":[', "]}", 349_000
+    ),
+    "parse_pull, API 3.0 form, 349,000 empty entries (1 MiB)": _empty_entries(
+        '{"Response":{"EventSet":[', '],"RequestId":"r"}}', 349_000
+    ),
+    "event of 10,000 empty pictures (30 KB)": _empty_pictures,
+    "strict, 262,142 NaNs (1 MiB)": _nans("x"),
+    "strict, 261,892 NaNs under a 1,000-character key (1 MiB)": _nans("k" * 1000),
+    "100 MB str": _huge(str),
+    "100 MB bytearray": _huge(bytearray),
+    "100 MB memoryview": _huge(memoryview),
+}
+
+
+def _warm() -> None:
+    """Pay the first-call costs (generated code, the detailed converter) before measuring."""
+    for body in (b"{}", (EXAMPLES / "snapshot-event-success.json").read_bytes()):
+        for decode in (vodsnap.parse, vodsnap.parse_pull):
+            with contextlib.suppress(vodsnap.DecodeError):
+                decode(body)
+
+
+def _outcome(call: Callable[[], object]) -> tuple[str, BaseException | None]:
+    try:
+        call()
+    except vodsnap.DecodeError as exc:
+        return "DecodeError", exc
+    except MemoryError as exc:
+        return "MemoryError", exc
+    except Exception as exc:  # anything else is a finding of its own
+        return type(exc).__name__, exc
+    return "decoded", None
+
+
+def _max_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+
+
+def child_time(call: Callable[[], object]) -> dict[str, Any]:
+    """Seconds (a median of repeats when one call is quick), peak-RSS growth, error sizes."""
+    rss = _max_rss_mb()
+    start = time.perf_counter()
+    result, err = _outcome(call)
+    times = [time.perf_counter() - start]
+    while sum(times) < 0.2 and len(times) < 1000:
+        start = time.perf_counter()
+        _outcome(call)
+        times.append(time.perf_counter() - start)
+    found: dict[str, Any] = {"result": result, "seconds": statistics.median(times)}
+    found["rss_mb"] = _max_rss_mb() - rss
+    if err is not None:
+        start = time.perf_counter()
+        found["str"], found["repr"] = len(str(err)), len(repr(err))
+        found["str_repr_seconds"] = time.perf_counter() - start
+    return found
+
+
+def child_memory(call: Callable[[], object]) -> dict[str, Any]:
+    """The peak of what one call allocates, by tracemalloc."""
+    tracemalloc.start()
+    result, _ = _outcome(call)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    return {"result": result, "peak_mb": peak / MB}
+
+
+def run_child(name: str, mode: str, timeout: float, cap_gb: float) -> dict[str, Any]:
+    command = [sys.executable, __file__, "--child", name, mode, "--memory-cap-gb", str(cap_gb)]
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, timeout=timeout)
+    except subprocess.TimeoutExpired:  # subprocess.run has killed the child
+        return {"result": f"timeout ({timeout:g} s)"}
+    if done.returncode != 0:
+        tail = done.stderr.strip().splitlines()[-1:] or [""]
+        return {"result": f"child failed ({done.returncode}): {tail[0][:80]}"}
+    found: dict[str, Any] = json.loads(done.stdout)
+    return found
+
+
+def cell(found: dict[str, Any], key: str, form: str, scale: float = 1) -> str:
+    return format(found[key] * scale, form) if key in found else "-"
+
+
+def report(results: dict[str, tuple[dict[str, Any], dict[str, Any]]]) -> str:
+    lines = [
+        f"Machine: {platform.machine()}, {_cores()} cores; Python {platform.python_version()}; "
+        f"vodsnap {version('vodsnap')}; default limits: {LIMIT:,} bytes a body",
+        "",
+        "| case | result | ms | tracemalloc peak MB | peak RSS growth MB "
+        "| len(str(err)) | len(repr(err)) | str+repr s |",
+        "|---|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    for name, (timed, traced) in results.items():
+        result = timed["result"]
+        if traced["result"] != result:
+            result += f" (under tracemalloc: {traced['result']})"
+        cells = [
+            cell(timed, "seconds", ",.3f", 1000),
+            cell(traced, "peak_mb", ",.3f"),
+            cell(timed, "rss_mb", ",.0f"),
+            cell(timed, "str", ","),
+            cell(timed, "repr", ","),
+            cell(timed, "str_repr_seconds", ".3f"),
+        ]
+        lines.append(f"| {name} | {result} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def _cores() -> int:
+    import os
+
+    return os.cpu_count() or 0
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--only", default="", help="run only the cases whose name holds this")
+    parser.add_argument("--timeout", type=float, default=60.0, help="seconds a child may take")
+    parser.add_argument("--memory-cap-gb", type=float, default=4.0, help="a child's address space")
+    parser.add_argument("--child", nargs=2, metavar=("CASE", "MODE"), help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        cap = int(args.memory_cap_gb * 1024**3)
+        resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
+        name, mode = args.child
+        call = CASES[name]()
+        _warm()
+        measure = child_time if mode == "time" else child_memory
+        print(json.dumps(measure(call)))
+        return
+    results = {}
+    for name in CASES:
+        if args.only in name:
+            timed = run_child(name, "time", args.timeout, args.memory_cap_gb)
+            traced = run_child(name, "memory", args.timeout, args.memory_cap_gb)
+            results[name] = (timed, traced)
+            print(f"{name}: {timed} {traced}", file=sys.stderr)
+    print(report(results))
+
+
+if __name__ == "__main__":
+    main()

@@ -277,10 +277,20 @@ def _as_number_version(value: Any) -> Any:
 
 # -- the kinds ----------------------------------------------------------------------------------
 
-TEXT: Final = Kind("text", {"type": "string"}, lenient=text)
-OPTIONAL_TEXT: Final = Kind("optional text", {"type": ["string", "null"]}, lenient=optional_text)
+TEXT: Final = Kind("text", {"type": "string"}, lenient=text, ready="type({0}) is str")
+OPTIONAL_TEXT: Final = Kind(
+    "optional text",
+    {"type": ["string", "null"]},
+    lenient=optional_text,
+    ready="{0} is None or type({0}) is str",
+)
 INT: Final = Kind(
-    "integer", _INTEGER_SCHEMA, lenient=wire_int, strict=strict_int, quirks=(_as_text,)
+    "integer",
+    _INTEGER_SCHEMA,
+    lenient=wire_int,
+    strict=strict_int,
+    quirks=(_as_text,),
+    ready="type({0}) is int",
 )
 OPTIONAL_INT: Final = Kind(
     "optional integer",
@@ -288,9 +298,16 @@ OPTIONAL_INT: Final = Kind(
     lenient=optional(wire_int),
     strict=optional(strict_int),
     quirks=(_as_text,),
+    ready="{0} is None or type({0}) is int",
 )
 #: Ids such as ``fileId``: text, though the wire sometimes sends a number.
-ID: Final = Kind("id", {"type": ["string", "integer"]}, lenient=digit_text, quirks=(_as_number,))
+ID: Final = Kind(
+    "id",
+    {"type": ["string", "integer"]},
+    lenient=digit_text,
+    quirks=(_as_number,),
+    ready="type({0}) is str",
+)
 #: An error code: ``null``, a number or text; written back as a number when it is one.
 CODE: Final = Kind(
     "code",
@@ -298,6 +315,7 @@ CODE: Final = Kind(
     lenient=optional(digit_text),
     unstructure=code_to_wire,
     quirks=(_as_text,),
+    ready="{0} is None or type({0}) is str",
 )
 TIME: Final = Kind(
     "time",
@@ -321,6 +339,7 @@ VERSION: Final = Kind(
     {"type": ["string", "number"], "description": "'4.0' (or the number 4)."},
     lenient=_version,
     quirks=(_as_number_version,),
+    ready="type({0}) is str",
 )
 #: Any JSON object, kept read-only (an unknown event's ``data``).
 JSON_OBJECT: Final = Kind("object", {"type": "object"}, factory=_frozen_json, unstructure=thaw)

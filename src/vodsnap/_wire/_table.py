@@ -65,6 +65,9 @@ class Kind:
     factory: Callable[[Mode], Hook] | None = None
     unstructure: Unhook | None = None
     quirks: tuple[Quirk, ...] = ()
+    #: A Python test, ``{0}`` standing for the value, true when the value is already what the
+    #: hook would return (e.g. ``type({0}) is str``): the fast converter then skips the call.
+    ready: str | None = None
 
     def hook(self, mode: Mode) -> Hook:
         """The structure hook for ``mode``."""
@@ -136,6 +139,12 @@ def expect_object(value: object) -> Mapping[Any, Any]:
     raise WireError(f"expected an object, got {describe(value)}")
 
 
+def _fast_structure(table: Table, hooks: dict[str, Hook], *, strict: bool) -> Hook:
+    from ._fast import fast_structure
+
+    return fast_structure(table, hooks, strict=strict)
+
+
 class Builder:
     """Makes tables' structure and unstructure functions on one converter, each once."""
 
@@ -179,11 +188,14 @@ class Builder:
                 unstruct_hook=unstructure,
                 omit_if_default=f.omit_default,
             )
-        structure_fn: Hook = make_dict_structure_fn(table.model, self.converter, **overrides)
         unstructure_fn: Unhook = make_dict_unstructure_fn(table.model, self.converter, **overrides)
-        if self.detailed:  # only a failure reads the notes: the fast path needs no wrapper
-            structure_fn = with_wire_names(structure_fn, table.wire_names)
         aliases = {alias: f.wire for f in table.fields for alias in f.aliases}
+        if not self.detailed:  # generated from the table, checks inline where a kind allows
+            hooks = {f.attr: self.hooks(f.kind)[0] for f in table.fields}
+            fast = _fast_structure(table, hooks, strict=self.mode.strict)
+            return (_as_object(fast, aliases) if aliases else fast), unstructure_fn
+        structure_fn: Hook = make_dict_structure_fn(table.model, self.converter, **overrides)
+        structure_fn = with_wire_names(structure_fn, table.wire_names)  # only failures read it
         return _as_object(structure_fn, aliases), unstructure_fn
 
 

@@ -123,8 +123,9 @@ class DecodeError(ValueError):
 class SignatureError(ValueError):
     """A signed notification failed verification; ``reason`` says how.
 
-    - ``"missing"``: no usable ``Sign`` (a string) or ``T`` (an integer) in the body; version-4.0
-      callbacks are never signed, so a 4.0 body checked with a key always fails this way.
+    - ``"missing"``: no usable ``Sign`` (a string) or ``T`` (a 64-bit integer, or its decimal
+      digits as a string) in the body; version-4.0 callbacks are never signed, so a 4.0 body
+      checked with a key always fails this way.
     - ``"mismatch"``: ``Sign`` is not ``MD5(sign_key + T)``: a wrong key, or a tampered body.
     - ``"expired"``: ``T``, the time the notification expires, is in the past: a replay.
 

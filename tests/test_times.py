@@ -82,7 +82,8 @@ def test_lenient_forms_agree_with_the_exact_form() -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["16:25:18", "2018-08-23", "August 2018", "2018", "Aug 23 16:25:18"]
+    "text",
+    ["16:25:18", "2018-08-23", "August 2018", "2018", "Aug 23 16:25:18", "20180823", "2018-W34-4"],
 )
 def test_incomplete_times_are_not_filled_in_from_today(text: str) -> None:
     with pytest.raises(ValueError, match="date"):

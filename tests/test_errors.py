@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import json
 import pickle
+from collections.abc import Iterator, Mapping
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import vodsnap
 from vodsnap import DecodeError, FieldError
@@ -97,3 +100,98 @@ def test_no_cattrs_exception_escapes_the_converter_error_path() -> None:
     [error] = info.value.errors
     assert error.path.startswith("$.data.a.a.a")
     assert "nested deeper" in error.message
+
+
+# -- repr never raises and stays small, whatever the body (#13) --------------------------------
+
+REPR_LIMIT = 1_000
+
+
+class Hostile:
+    """An object whose repr raises."""
+
+    def __repr__(self) -> str:
+        raise RuntimeError("no repr")
+
+
+class Endless(Mapping[str, object]):
+    """A mapping whose every method raises."""
+
+    def __getitem__(self, key: str) -> object:
+        raise RuntimeError("no item")
+
+    def __iter__(self) -> Iterator[str]:
+        raise RuntimeError("no keys")
+
+    def __len__(self) -> int:
+        raise RuntimeError("no length")
+
+    def __repr__(self) -> str:
+        return repr(dict(self))
+
+
+def deep(depth: int) -> dict[str, object]:
+    body: dict[str, object] = {}
+    node = body
+    for _ in range(depth):
+        node["a"] = node = {}
+    return body
+
+
+@pytest.mark.parametrize(
+    "body",
+    [deep(100_000), {"a": 10**5000}, 10**5000, [deep(100_000)], Hostile(), Endless()],
+    ids=["100000-deep", "long-int-inside", "long-int", "deep-list", "hostile", "endless"],
+)
+def test_repr_never_raises(body: object) -> None:
+    with pytest.raises(Exception):  # noqa: B017, PT011 (the plain repr fails, whichever way)
+        repr(body)
+    for error in (
+        DecodeError([FieldError("$", "bad")], body),
+        vodsnap.SignatureError("missing", "no 'Sign'", body),
+    ):
+        text = repr(error)
+        assert text.startswith(type(error).__name__ + "(")
+        assert len(text) <= REPR_LIMIT
+        assert error.body is body
+    report = DecodeError([FieldError("$", "bad")], body).report()
+    assert len(json.dumps(report)) < 2 * REPR_LIMIT  # the lossy form, bounded when repr fails
+
+
+@pytest.mark.parametrize("kind", [bytes, bytearray, str, memoryview])
+def test_a_100_mb_body_gives_a_small_repr_and_is_kept_whole(kind: type) -> None:
+    raw = b"x" * (100 * 2**20)
+    body = raw.decode() if kind is str else kind(raw)
+    error = DecodeError([FieldError("$", "too big")], body)
+    assert len(repr(error)) <= REPR_LIMIT
+    assert "xxxx" in repr(error)  # an excerpt of the body, not nothing
+    assert error.body is body
+    assert len(error.body) == 100 * 2**20
+
+
+@given(
+    st.lists(st.tuples(st.text(), st.text()), min_size=1, max_size=30),
+    st.recursive(
+        st.none() | st.integers() | st.floats() | st.text() | st.binary(),
+        lambda inner: st.lists(inner) | st.dictionaries(st.text() | st.integers(), inner),
+    ),
+)
+def test_repr_is_bounded_and_names_the_first_problem(
+    problems: list[tuple[str, str]], body: object
+) -> None:
+    error = DecodeError([FieldError(path, message) for path, message in problems], body)
+    text = repr(error)
+    assert len(text) <= REPR_LIMIT
+    path, message = problems[0]
+    if len(repr(path)) + len(repr(message)) < 100:
+        assert f"FieldError(path={path!r}, message={message!r})" in text
+    if len(problems) > 3:
+        assert f"... {len(problems) - 3} more" in text
+
+
+def test_a_small_repr_shows_everything() -> None:
+    error = DecodeError([FieldError("$.vid", "required field missing")], {"status": 5})
+    assert repr(error) == (
+        "DecodeError([FieldError(path='$.vid', message='required field missing')], "
+        "body={'status': 5})"
+    )

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
+import re
 from typing import Any
 
 import pytest
@@ -93,3 +95,105 @@ def test_bodies_that_are_not_objects_are_decode_errors() -> None:
 def test_any_key_and_expiry(key: str, expires: int) -> None:
     vodsnap.verify_signature(signed(expires, key), key, now=expires)
     assert reason(signed(expires, key), key=key + "x", now=expires) == "mismatch"
+
+
+# -- T's type, the clock and the key are checked, never trusted (#13) -------------------------
+
+
+def signed_text(expires_text: str, key: str = KEY) -> dict[str, Any]:
+    """A body whose ``T`` is the string ``expires_text``, signed over that text."""
+    sign = hashlib.md5(f"{key}{expires_text}".encode()).hexdigest()
+    return as_api3(V4) | {"Sign": sign, "T": expires_text}
+
+
+@pytest.mark.parametrize(
+    "expires",
+    [10**5000, -(10**5000), 2**63, -(2**63) - 1],
+    ids=["10**5000", "-10**5000", "2**63", "-2**63-1"],
+)
+def test_t_past_64_bits_is_missing_not_a_bare_value_error(expires: int) -> None:
+    body = as_api3(V4) | {"Sign": "0" * 32, "T": expires}
+    assert reason(body) == "missing"
+    with pytest.raises(vodsnap.SignatureError, match="64-bit integer"):
+        vodsnap.parse(body, sign_key=KEY)
+
+
+def test_t_too_long_for_json_text_is_a_decode_error() -> None:
+    text = json.dumps(as_api3(V4) | {"Sign": "0" * 32, "T": 0})
+    text = text.replace('"T": 0', '"T": ' + "1" * 5000)
+    with pytest.raises(vodsnap.DecodeError):
+        vodsnap.parse(text, sign_key=KEY)
+    with pytest.raises(vodsnap.DecodeError):
+        vodsnap.verify_signature(text, KEY, now=NOW)
+
+
+@given(st.integers())
+def test_any_integer_t_verifies_exactly_when_it_is_64_bit(expires: int) -> None:
+    body = signed(expires)
+    if -(2**63) <= expires < 2**63:
+        vodsnap.verify_signature(body, KEY, now=expires)
+        assert reason(body, now=expires + 1) == "expired"
+    else:
+        assert reason(body, now=0) == "missing"
+
+
+@given(st.integers(0, 2**63 - 1))
+def test_t_as_its_decimal_digits_is_the_same_t(expires: int) -> None:
+    body = signed_text(str(expires))
+    vodsnap.verify_signature(body, KEY, now=expires)
+    assert reason(body, now=expires + 1) == "expired"
+    assert reason(body | {"T": str(expires - 1)}, now=0) == ("mismatch" if expires else "missing")
+
+
+@given(st.text(max_size=25).filter(lambda t: not re.fullmatch(r"0|[1-9][0-9]{0,18}", t)))
+def test_any_other_string_t_is_missing(expires_text: str) -> None:
+    assert reason(signed_text(expires_text), now=0) == "missing"
+
+
+@pytest.mark.parametrize(
+    "expires_text",
+    ["0123", "+5", " 5", "5 ", "-5", "1e3", "\uff15", "\u0665", "9223372036854775808", "1" * 5000],
+)
+def test_non_canonical_digit_strings_are_missing(expires_text: str) -> None:
+    assert reason(signed_text(expires_text), now=0) == "missing"
+
+
+@pytest.mark.parametrize(
+    "now",
+    [math.nan, math.inf, -math.inf, 10**400, -(10**5000)],
+    ids=["nan", "inf", "-inf", "10**400", "-10**5000"],
+)
+def test_a_clock_that_is_not_finite_is_a_value_error(now: float) -> None:
+    for body in (signed(NOW - 10**9), signed(NOW + 10**9), V4):  # expired, valid, unsigned
+        with pytest.raises(ValueError, match="now must be a finite number") as info:
+            vodsnap.verify_signature(body, KEY, now=now)
+        assert not isinstance(info.value, vodsnap.SignatureError)
+
+
+@pytest.mark.parametrize("now", ["1700000000", True, None.__class__, [NOW]])
+def test_a_clock_that_is_no_number_is_a_type_error(now: object) -> None:
+    with pytest.raises(TypeError, match="now must be Unix seconds"):
+        vodsnap.verify_signature(signed(), KEY, now=now)  # type: ignore[arg-type]
+
+
+@given(st.integers(-(2**63), 2**63 - 1), st.floats(allow_nan=False, allow_infinity=False))
+def test_expiry_is_decided_by_t_and_now_alone(expires: int, now: float) -> None:
+    body = signed(expires)
+    if expires < now:
+        assert reason(body, now=now) == "expired"
+    else:
+        vodsnap.verify_signature(body, KEY, now=now)
+
+
+@pytest.mark.parametrize("key", ["abc\ud800", "\udfff"])
+def test_a_key_utf_8_cannot_encode_is_a_clear_value_error(key: str) -> None:
+    with pytest.raises(ValueError, match="sign_key cannot be encoded as UTF-8") as info:
+        vodsnap.verify_signature(signed(), key, now=NOW)
+    assert not isinstance(info.value, vodsnap.SignatureError | vodsnap.DecodeError)
+    with pytest.raises(ValueError, match="sign_key"):
+        vodsnap.parse(signed(), sign_key=key)
+
+
+@pytest.mark.parametrize("sign", ["0" * 10**6, "", "\uff41" * 32, "\u0130" * 32])
+def test_any_other_sign_is_a_mismatch(sign: str) -> None:
+    assert reason(signed() | {"Sign": sign}) == "mismatch"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any, TypeVar
 
 from ._decoder import CALLBACK, EVENT, Decoder, Target, decoder_for
+from ._errors import DecodeError
 from ._limits import DEFAULT_LIMITS, Limits
 from ._models import (
     Callback,
@@ -14,7 +15,7 @@ from ._models import (
     PullEventsResponse,
     PullResponse,
 )
-from ._read import Body, Reading, read, read_bytes
+from ._read import Body, Reading, problems, read, read_bytes
 from ._signature import check_signature
 from ._wire.pull import response_type
 
@@ -152,10 +153,16 @@ def verify_signature(body: Body, sign_key: str, *, now: float | None = None) -> 
     Unix time in seconds (default: the system clock). Version-4.0 callbacks carry no signature.
 
     :raises SignatureError: whose ``reason`` is ``"missing"``, ``"mismatch"`` or ``"expired"``.
-    :raises DecodeError: when the body is not a JSON object.
+    :raises DecodeError: when the body is not a JSON object, or holds a value no reader
+        converts (an integer of more than 4,300 digits).
+    :raises ValueError: when ``sign_key`` is empty or cannot be encoded, or ``now`` is not
+        finite.
+    :raises TypeError: when ``now`` is not a number.
     """
-    value = read(body, strict=False, limits=DEFAULT_LIMITS).value
-    check_signature(value, body, sign_key, now)
+    reading = read(body, strict=False, limits=DEFAULT_LIMITS)
+    if reading.marked:  # a value no reader converts (an integer of 5,000 digits as T)
+        raise DecodeError(problems(reading.value), body)
+    check_signature(reading.value, body, sign_key, now)
 
 
 def to_wire(model: Model) -> dict[str, Any]:
@@ -192,6 +199,9 @@ def _decode(
 ) -> T:
     decoder = _decoder(strict, limits)
     reading = _read(body, decoder)
-    if sign_key is not None:
-        check_signature(reading.value, body, sign_key, None)
+    if sign_key is None:
+        return decoder.decode(reading, target, body)
+    if reading.marked:  # what reading could not take is said before the signature is checked
+        decoder.decode(reading, target, body)
+    check_signature(reading.value, body, sign_key, None)
     return decoder.decode(reading, target, body)

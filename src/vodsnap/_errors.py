@@ -1,4 +1,5 @@
-"""The public exceptions (``DecodeError``, ``SignatureError``, ``FieldError``) and the report.
+"""The public exceptions (``DecodeError``, ``SignatureError``, ``FieldError``), the report, and
+their bounded ``repr`` s: none of these raises or grows with the body, whatever the body holds.
 
 Turning cattrs' exceptions into ``FieldError`` s is ``_paths``'s job; this module imports nothing
 of vodsnap's.
@@ -8,7 +9,10 @@ from __future__ import annotations
 
 import base64
 import json
+import math
+import reprlib
 from collections.abc import Iterable, Mapping
+from itertools import islice
 from typing import Any, Literal
 
 from attrs import frozen
@@ -34,10 +38,14 @@ class DecodeError(ValueError):
 
     ``errors`` lists every problem found, not just the first; ``body`` is the input exactly as
     it was given, so nothing is lost (store it, dead-letter it, decode it again later).
-    ``str(error)`` is one ``path: message`` line per problem.
+    ``str(error)`` is one ``path: message`` line per problem; ``repr(error)`` is at most 1,000
+    characters, however large the body.
     """
 
     errors: tuple[FieldError, ...]
+    #: The input exactly as given, the same object: ``bytes``, ``bytearray``, ``memoryview``,
+    #: ``str`` or a mapping for a body; for a pulled event's error, its raw ``eventContent``
+    #: (any JSON value); and whatever else was passed where a body belongs (``parse(5)``).
     body: object
 
     def __init__(self, errors: Iterable[FieldError], body: object) -> None:
@@ -50,6 +58,15 @@ class DecodeError(ValueError):
 
     def __str__(self) -> str:
         return "\n".join(map(str, self.errors))
+
+    def __repr__(self) -> str:
+        shown = [
+            f"FieldError(path={_excerpt(e.path)}, message={_excerpt(e.message)})"
+            for e in self.errors[:_REPR_ERRORS]
+        ]
+        if len(self.errors) > _REPR_ERRORS:
+            shown.append(f"... {len(self.errors) - _REPR_ERRORS} more")
+        return _clip(f"{type(self).__name__}([{', '.join(shown)}], body={_excerpt(self.body)})")
 
     def __eq__(self, other: object) -> bool:
         """Equal when the problems and the body are: a pulled event's error compares by value."""
@@ -67,9 +84,11 @@ class DecodeError(ValueError):
         losslessly: ``{"type": "str", "text": ...}`` for text; for bytes,
         ``{"type": "bytes", "encoding": "utf-8", "text": ...}`` when they are valid UTF-8, else
         ``{"type": "bytes", "encoding": "base64", "base64": ...}`` of the exact bytes; for a
-        mapping, ``{"type": "mapping", "json": ...}``, or ``{"type": "mapping", "repr": ...}``
-        when it holds what JSON cannot (the one case that is not lossless).
-        :meth:`body_from_report` gives the body back.
+        mapping, ``{"type": "mapping", "json": ...}`` only when the JSON gives back an equal
+        mapping of the same JSON types (mappings as dicts), else ``{"type": "mapping", "repr":
+        ...}`` (the one case that is not lossless: ``NaN``, a key that is not a string, a tuple,
+        an integer too long for JSON, nesting deeper than 256, ...).
+        :meth:`body_from_report` gives the body back. Never raises, whatever the body holds.
         """
         return {
             "errors": [{"path": e.path, "message": e.message} for e in self.errors],
@@ -81,16 +100,21 @@ class DecodeError(ValueError):
         """The body that :meth:`report` stored: ``str``, ``bytes``, or a mapping.
 
         ``report`` is the whole report or just its ``"body"``. A body stored only as a ``repr``
-        cannot be given back: ``ValueError``.
+        cannot be given back, nor can one from something that is no report: ``ValueError``.
         """
-        stored = report.get("body", report)
+        stored = report.get("body", report) if isinstance(report, Mapping) else None
+        if not isinstance(stored, Mapping):
+            raise ValueError("not a DecodeError report")
         kind, encoding = stored.get("type"), stored.get("encoding")
-        if kind == "str":
-            return stored["text"]
-        if kind == "bytes" and encoding == "utf-8":
-            return str(stored["text"]).encode("utf-8")
-        if kind == "bytes" and encoding == "base64":
-            return base64.b64decode(stored["base64"], validate=True)
+        try:
+            if kind == "str":
+                return str(stored["text"])
+            if kind == "bytes" and encoding == "utf-8":
+                return str(stored["text"]).encode("utf-8")
+            if kind == "bytes" and encoding == "base64":
+                return base64.b64decode(stored["base64"], validate=True)
+        except (KeyError, TypeError) as exc:
+            raise ValueError("not a DecodeError report") from exc
         if kind == "mapping" and "json" in stored:
             return stored["json"]
         raise ValueError("this report does not hold the body losslessly")
@@ -99,8 +123,9 @@ class DecodeError(ValueError):
 class SignatureError(ValueError):
     """A signed notification failed verification; ``reason`` says how.
 
-    - ``"missing"``: no usable ``Sign`` (a string) or ``T`` (an integer) in the body; version-4.0
-      callbacks are never signed, so a 4.0 body checked with a key always fails this way.
+    - ``"missing"``: no usable ``Sign`` (a string) or ``T`` (a 64-bit integer, or its decimal
+      digits as a string) in the body; version-4.0 callbacks are never signed, so a 4.0 body
+      checked with a key always fails this way.
     - ``"mismatch"``: ``Sign`` is not ``MD5(sign_key + T)``: a wrong key, or a tampered body.
     - ``"expired"``: ``T``, the time the notification expires, is in the past: a replay.
 
@@ -121,26 +146,127 @@ class SignatureError(ValueError):
     def __str__(self) -> str:
         return f"{self.reason}: {self.message}"
 
+    def __repr__(self) -> str:
+        return _clip(
+            f"{type(self).__name__}({self.reason!r}, {_excerpt(self.message)}, "
+            f"body={_excerpt(self.body)})"
+        )
+
+
+_REPR_LIMIT = 1_000  # characters of an exception's repr
+_REPR_ERRORS = 3  # problems shown in it
+_JSON_DEPTH = 256  # deeper mappings are stored as repr: json.dumps(report) must not recurse out
+
 
 def _body_report(body: object) -> dict[str, Any]:
-    if isinstance(body, str):
-        return {"type": "str", "text": body}
-    if isinstance(body, bytes | bytearray | memoryview):
+    try:
+        if isinstance(body, str):
+            return {"type": "str", "text": str.__str__(body)}
+        if isinstance(body, bytes | bytearray | memoryview):
+            return _bytes_report(bytes(body))
+        if isinstance(body, Mapping):
+            return {"type": "mapping", "json": _exact_json(body, _JSON_DEPTH)}
+    except Exception:  # a released memoryview, a mapping that is not JSON, ...
+        pass
+    kind = "mapping" if isinstance(body, Mapping) else type(body).__name__
+    return {"type": kind, "repr": _full_repr(body)}
+
+
+def _bytes_report(data: bytes) -> dict[str, Any]:
+    try:
+        return {"type": "bytes", "encoding": "utf-8", "text": data.decode("utf-8")}
+    except UnicodeDecodeError:
+        return {"type": "bytes", "encoding": "base64", "base64": base64.b64encode(data).decode()}
+
+
+class _NotJSONError(Exception):
+    """What JSON would not give back exactly."""
+
+
+def _exact_json(value: object, depth: int) -> Any:
+    """A copy of ``value`` that JSON gives back equal and of the same types, or ``_NotJSONError``.
+
+    Only ``None``, ``bool``, ``int``, finite ``float``, ``str``, ``list`` and mappings with ``str``
+    keys (copied as dicts); no subclass, whose type JSON would not keep, and no integer too long
+    for ``json`` to write or read (Python's limit on int-to-text conversion).
+    """
+    kind = type(value)
+    if value is None or kind is bool or kind is str:
+        return value
+    if isinstance(value, int) and kind is int:
+        if value.bit_length() > 2_000:  # ~600 digits: under any int_max_str_digits (>= 640)
+            json.loads(json.dumps(value))  # ValueError past the conversion limit
+        return value
+    if isinstance(value, float) and kind is float and math.isfinite(value):
+        return value
+    if depth <= 0:
+        raise _NotJSONError("too deep")
+    if isinstance(value, list) and kind is list:
+        return [_exact_json(item, depth - 1) for item in value]
+    if isinstance(value, Mapping):
+        copy = {}
+        for key, item in value.items():
+            if type(key) is not str or key in copy:
+                raise _NotJSONError("a key JSON would change or repeat")
+            copy[key] = _exact_json(item, depth - 1)
+        return copy
+    raise _NotJSONError(kind.__name__)
+
+
+def _full_repr(value: object) -> str:
+    """``repr(value)``, or a bounded excerpt when that raises (too deep, too long an int, ...)."""
+    try:
+        return repr(value)
+    except Exception:  # RecursionError, ValueError (int too long), anything a __repr__ raises
+        return _excerpt(value)
+
+
+def _clip(text: str, limit: int = _REPR_LIMIT) -> str:
+    return text if len(text) <= limit else f"{text[: limit - 4]}...)"
+
+
+class _Excerpt(reprlib.Repr):
+    """``reprlib`` with limits, mappings in their own order, and no exception ever."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.maxlevel, self.maxstring, self.maxother, self.maxlong = 4, 160, 80, 60
+        self.maxdict = self.maxlist = self.maxtuple = self.maxset = self.maxfrozenset = 8
+
+    def repr1(self, x: object, level: int) -> str:
         try:
-            data = bytes(body)
-        except (TypeError, ValueError):
-            return {"type": type(body).__name__, "repr": repr(body)}
-        try:
-            return {"type": "bytes", "encoding": "utf-8", "text": data.decode("utf-8")}
-        except UnicodeDecodeError:
-            return {
-                "type": "bytes",
-                "encoding": "base64",
-                "base64": base64.b64encode(data).decode("ascii"),
-            }
-    if isinstance(body, Mapping):
-        try:
-            return {"type": "mapping", "json": json.loads(json.dumps(body, allow_nan=False))}
-        except (TypeError, ValueError, RecursionError):
-            return {"type": "mapping", "repr": repr(body)}
-    return {"type": type(body).__name__, "repr": repr(body)}
+            if isinstance(x, bytes | bytearray | memoryview):
+                return self._bytes(x)
+            if isinstance(x, int) and not isinstance(x, bool) and x.bit_length() > 10_000:
+                return f"<int of about {int(x.bit_length() * math.log10(2)) + 1} digits>"
+            if isinstance(x, str):
+                return self.repr_str(x, level)
+            if isinstance(x, Mapping) and not isinstance(x, dict):
+                return f"{type(x).__name__}({self.repr_dict(x, level)})"
+            return str(super().repr1(x, level))
+        except Exception:  # a __repr__ or __len__ that raises, ...
+            return f"<{type(x).__name__} object>"
+
+    def repr_dict(self, x: Mapping[Any, Any], level: int) -> str:
+        if not x:
+            return "{}"
+        if level <= 0:
+            return "{...}"
+        items = islice(x.items(), self.maxdict)
+        pieces = [f"{self.repr1(k, level - 1)}: {self.repr1(v, level - 1)}" for k, v in items]
+        if len(x) > self.maxdict:
+            pieces.append("...")
+        return "{" + ", ".join(pieces) + "}"
+
+    def _bytes(self, x: bytes | bytearray | memoryview) -> str:
+        size = x.nbytes if isinstance(x, memoryview) else len(x)
+        head = repr(
+            bytes(x[: self.maxstring]) if isinstance(x, memoryview) else x[: self.maxstring]
+        )
+        kind = type(x).__name__
+        return head if size <= self.maxstring else f"<{kind} of {size} bytes: {head}...>"
+
+
+def _excerpt(value: object) -> str:
+    """A short ``repr`` of anything, that never raises."""
+    return _clip(_Excerpt().repr(value), _REPR_LIMIT // 2)

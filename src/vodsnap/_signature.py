@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import math
+import re
 import time
 from collections.abc import Mapping
 from typing import Final
@@ -21,29 +23,72 @@ __all__ = ["EXPIRES_KEY", "SIGN_KEY", "check_signature"]
 SIGN_KEY: Final = "Sign"
 EXPIRES_KEY: Final = "T"
 
+_INT64 = range(-(2**63), 2**63)  # T's documented type
+_DIGITS = re.compile(r"0|[1-9][0-9]{0,18}")  # T as a string: its canonical decimal text only
+
 
 def check_signature(value: object, body: object, sign_key: str, now: float | None) -> None:
     """Raise ``SignatureError`` unless ``value`` (the decoded ``body``) is signed with
-    ``sign_key`` and not yet expired at ``now`` (default: the system clock)."""
-    if not isinstance(sign_key, str) or not sign_key:
-        raise ValueError("sign_key must be a non-empty string")
+    ``sign_key`` and not yet expired at ``now`` (default: the system clock).
+
+    A ``sign_key`` that is not a non-empty string UTF-8 can encode, or a ``now`` that is not a
+    finite number, is the caller's mistake: ``ValueError`` (``TypeError`` for a ``now`` that is
+    no number), whatever the body.
+    """
+    key = _key_bytes(sign_key)
+    current = _current_time(now)
     if not isinstance(value, Mapping):
         raise DecodeError([FieldError("$", f"expected an object, got {describe(value)}")], body)
-    sign, expires = value.get(SIGN_KEY), value.get(EXPIRES_KEY)
+    sign, expires = value.get(SIGN_KEY), _expires(value.get(EXPIRES_KEY))
     if not isinstance(sign, str):
         raise SignatureError("missing", f"no {SIGN_KEY!r} string in the body", body)
-    if isinstance(expires, str) and expires.isascii() and expires.isdigit() and len(expires) < 20:
-        expires = int(expires)
-    if not isinstance(expires, int) or isinstance(expires, bool):
-        raise SignatureError("missing", f"no integer {EXPIRES_KEY!r} in the body", body)
-    expected = hashlib.md5(f"{sign_key}{expires}".encode()).hexdigest()
-    given = sign.lower().encode("utf-8", "surrogatepass")
-    if not hmac.compare_digest(expected.encode("ascii"), given):
-        raise SignatureError("mismatch", f"{SIGN_KEY!r} is not MD5(sign_key + T)", body)
-    current = time.time() if now is None else now
-    if expires < current:
+    if expires is None:
         raise SignatureError(
-            "expired",
-            f"the notification expired at T={expires}, {current - expires:.0f} s ago",
-            body,
+            "missing", f"no {EXPIRES_KEY!r} in the body that is a 64-bit integer", body
         )
+    expected = hashlib.md5(key + str(expires).encode("ascii")).hexdigest().encode("ascii")
+    given = sign.lower().encode("utf-8", "surrogatepass") if len(sign) == len(expected) else b""
+    if not hmac.compare_digest(expected, given):
+        raise SignatureError("mismatch", f"{SIGN_KEY!r} is not MD5(sign_key + T)", body)
+    if expires < current:
+        ago = current - expires  # an int when now is one: exact, and within ~310 digits
+        ago_text = str(ago) if isinstance(ago, int) else f"{ago:.0f}"
+        raise SignatureError(
+            "expired", f"the notification expired at T={expires}, {ago_text} s ago", body
+        )
+
+
+def _key_bytes(sign_key: object) -> bytes:
+    if not isinstance(sign_key, str) or not sign_key:
+        raise ValueError("sign_key must be a non-empty string")
+    try:
+        return sign_key.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise ValueError(
+            f"sign_key cannot be encoded as UTF-8 (a lone surrogate at index {exc.start})"
+        ) from None
+
+
+def _current_time(now: object) -> float:
+    """``now`` (Unix seconds) or the clock; a NaN or infinity would pass or fail every check."""
+    if now is None:
+        return time.time()
+    if isinstance(now, bool) or not isinstance(now, int | float):
+        raise TypeError(f"now must be Unix seconds as an int or float, not {type(now).__name__}")
+    try:
+        finite = math.isfinite(now)
+    except OverflowError:  # an int past the float range
+        finite = False
+    if not finite:
+        shown = repr(now) if isinstance(now, float) else "an integer past the float range"
+        raise ValueError(f"now must be a finite number of Unix seconds, got {shown}")
+    return int(now) if isinstance(now, int) else float(now)  # an int stays exact
+
+
+def _expires(expires: object) -> int | None:
+    """``T`` as an int64: an integer, or its canonical decimal text (both hash the same text)."""
+    if isinstance(expires, str) and _DIGITS.fullmatch(expires):
+        expires = int(expires)
+    if isinstance(expires, int) and not isinstance(expires, bool) and expires in _INT64:
+        return int(expires)
+    return None

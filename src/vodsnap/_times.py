@@ -1,13 +1,23 @@
 """Wire times: Beijing time without an offset, or ISO 8601; never a time-zone database.
 
-The fast path is ``datetime.fromisoformat`` (C, exact formats). Only what it rejects goes to
-``dateutil``'s general parser, which costs ~17 us a call and must not fill in missing parts from
-today's date: a string is accepted only if it names a full date and a time of day.
+A time either decodes to the instant its text means or is refused: nothing is filled in, nothing
+is truncated, no order is guessed. The fast path is ``datetime.fromisoformat`` (C, exact
+formats). Only what it rejects goes to ``dateutil``'s general parser (tens of times slower),
+and only the date and time of day: the offset is read here, with its literal ISO sign (``UTC+8``
+is +08:00, never dateutil's inverted POSIX sign), and a time dateutil could read more than one
+way (day and month either way round, a two-digit year, a second offset, a weekday that
+disagrees) is refused.
 """
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta, timezone
+import re
+from datetime import UTC, date, datetime, timedelta, timezone
+from functools import cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from dateutil.parser import parser
 
 __all__ = ["BEIJING", "format_time", "parse_time"]
 
@@ -16,29 +26,58 @@ BEIJING = timezone(timedelta(hours=8))
 
 _MAX_LENGTH = 64  # the longest ISO 8601 form is ~40 characters; dateutil gets nothing silly
 _DEFAULTS = (datetime(2001, 1, 1, 1, 1, 1), datetime(2002, 2, 2, 2, 2, 2))
-_UTC_NAMES = frozenset({"UTC", "GMT", "Z"})
+# Every accepted instant's Beijing time lies in these years, so ``format_time`` (Beijing time)
+# writes a time ``parse_time`` reads back, and any offset conversion (hash, ==) stays in range.
+_FIRST = datetime(2, 1, 1, tzinfo=BEIJING)
+_END = datetime(9999, 1, 1, tzinfo=BEIJING)
+
+#: Strict mode: ``YYYY-MM-DD[T ]HH:MM:SS[.fraction][Z|+HH:MM|-HH:MM]``, RFC 3339's profile of
+#: ISO 8601 plus the wire's own form (a space, no offset).
+_STRICT = re.compile(
+    r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})?", re.A
+)
+_FRACTION = re.compile(r"[.,](\d{7,})", re.A)
+# The lenient path's offset: at the end, after a space or right after a time of day.
+_ZONE = re.compile(
+    r"(?P<rest>.*?\S)(?P<space>\s*)"
+    r"(?:(?P<z>Z)|(?P<name>UTC|GMT)|(?:(?:UTC|GMT)\s*)?(?P<sign>[+-])"
+    r"(?:(?P<hhmm>\d{4})|(?P<hours>\d{1,2})(?::(?P<minutes>\d{2}))?))\s*",
+    re.A | re.I | re.S,
+)
+_TIME_END = re.compile(r"\d:\d{2}(?::\d{2}(?:[.,]\d+)?)?\Z", re.A)
+_YEAR_FIRST = re.compile(r"\D*\d{4}(?:\D|\d{4}(?:\D|\Z))")
+_WORD = re.compile(r"[a-z]+", re.A | re.I)
 
 
 def parse_time(text: str, *, lenient: bool = True) -> datetime:
     """An aware datetime from a wire time; ``ValueError`` with a plain message if it is none.
 
-    Not ``lenient``: ISO 8601 and the wire's own form only, no ``dateutil``.
+    Not ``lenient``: the wire's own form and RFC 3339 only (see ``_STRICT``), no ``dateutil``.
     """
     if len(text) > _MAX_LENGTH:
         raise ValueError(f"a time is at most {_MAX_LENGTH} characters, got {len(text)}")
+    if _FRACTION.search(text) is not None:  # rare: a fraction of seven digits or more
+        _refuse_sub_microseconds(text)
+    if not lenient and not _STRICT.fullmatch(text):
+        raise ValueError(
+            "not 'YYYY-MM-DD HH:MM:SS' (Beijing time) or ISO 8601 'YYYY-MM-DDTHH:MM:SS' "
+            "with 'Z' or '+HH:MM'"
+        )
     try:
         moment = datetime.fromisoformat(text)
-    except ValueError:
+    except ValueError as exc:
         if not lenient:
-            raise ValueError(f"not an ISO 8601 date and time: {text!r}") from None
+            raise ValueError(str(exc)) from None
         moment = _parse_leniently(text)
     else:
-        if len(text) <= 10:  # a date alone ("2018-08-23", "20180823", "2018-W34-4")
-            raise ValueError("a time needs a date and a time of day")
+        if len(text) <= 10:  # the longest date alone: "2018-08-23", "2018-W34-4"
+            _refuse_date_alone(text)
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=BEIJING)
-    if not 1 < moment.year < 9999:  # keeps every offset conversion (hash, ==, to_wire) in range
-        raise ValueError("a time must fall in the years 2 to 9998")
+    # Offsets are under a day: local years 3 to 9997 are in range; only the edges need the exact
+    # (and slower) comparison of instants, which converts nothing that could overflow.
+    if not 2 < moment.year < 9998 and not _FIRST <= moment < _END:
+        raise ValueError("a time must fall in the years 2 to 9998, Beijing time")
     return moment
 
 
@@ -47,28 +86,91 @@ def format_time(moment: datetime) -> str:
     return moment.astimezone(BEIJING).replace(tzinfo=None).isoformat(sep=" ")
 
 
-def _parse_leniently(text: str) -> datetime:
-    from dateutil import parser as dateutil_parser  # only here: it costs ~10 ms to import
+def _refuse_sub_microseconds(text: str) -> None:
+    """A datetime holds microseconds: more precise digits would be dropped, so refuse them."""
+    for digits in _FRACTION.findall(text):
+        if digits[6:].strip("0"):
+            raise ValueError("a time is precise to a microsecond at most (six decimals)")
 
+
+def _refuse_date_alone(text: str) -> None:
+    try:
+        date.fromisoformat(text)  # "2018-08-23", "20180823", "2018-W34-4"
+    except ValueError:
+        return
+    raise ValueError("a time needs a date and a time of day")
+
+
+def _parse_leniently(text: str) -> datetime:
+    rest, zone = _split_zone(text)
+    try:
+        moment = _parse_naive(rest)
+    except ValueError as exc:
+        raise ValueError(f"{exc}: {text!r}") from None
+    return moment if zone is None else moment.replace(tzinfo=zone)
+
+
+def _split_zone(text: str) -> tuple[str, timezone | None]:
+    """The text before the offset, and the offset as written (ISO signs: ``UTC+8`` is +08:00)."""
+    match = _ZONE.fullmatch(text)
+    if match is None or not (match["space"] or _TIME_END.search(match["rest"])):
+        return text, None  # no offset here; one anywhere else is refused by _parse_naive
+    if match["z"] or match["name"]:
+        return match["rest"], UTC
+    hhmm = match["hhmm"]
+    hours, minutes = (hhmm[:2], hhmm[2:]) if hhmm else (match["hours"], match["minutes"] or "0")
+    if int(hours) > 23 or int(minutes) > 59:
+        raise ValueError(f"not a UTC offset: {text[match.start('sign') :].strip()!r}")
+    offset = timedelta(hours=int(hours), minutes=int(minutes))
+    return match["rest"], timezone(-offset if match["sign"] == "-" else offset)
+
+
+def _parse_naive(text: str) -> datetime:
+    """A date and time of day with no offset, read by ``dateutil`` only if it reads one way."""
+    parse = _dateutil().parse
     try:
         # Parsing twice with different defaults shows whether any part was filled in.
-        first, second = (
-            dateutil_parser.parse(text, default=default, tzinfos=_fixed_offset)
-            for default in _DEFAULTS
-        )
+        first, second = (parse(text, default=d, tzinfos=_no_zone) for d in _DEFAULTS)
+    except _RefusedError as exc:
+        raise ValueError(str(exc)) from None
     except Exception as exc:  # dateutil's failures are not all ValueErrors
-        raise ValueError(f"not a date and time: {text!r}") from exc
-    if first != second:
-        raise ValueError(f"not a complete date and time: {text!r}")
+        raise ValueError("not a date and time") from exc
+    if first != second or first.tzinfo is not None:
+        raise ValueError("not a complete date and time")
+    if not _YEAR_FIRST.match(text):  # year first is read year-month-day, as ISO 8601 does
+        try:
+            swapped = parse(text, default=_DEFAULTS[0], dayfirst=True, tzinfos=_no_zone)
+        except Exception:  # the other order is no date: no ambiguity
+            swapped = first
+        if swapped != first:
+            raise ValueError("day and month could be either way round")
+    for word in _WORD.findall(text):
+        weekday = _dateutil().info.weekday(word)
+        if weekday is not None and weekday != first.weekday():
+            raise ValueError(f"{word!r} is not the weekday of {first.date()}")
     return first
 
 
-def _fixed_offset(name: str | None, offset: int | None) -> timezone | None:
-    """dateutil's ``tzinfos`` hook: numeric offsets and UTC only; named zones are ambiguous."""
-    if offset is not None:
-        return timezone(timedelta(seconds=offset))
-    if name is None:
-        return None
-    if name.upper() in _UTC_NAMES:
-        return UTC
-    raise ValueError(f"unknown time zone name {name!r}")
+class _RefusedError(Exception):
+    """Raised from dateutil's hooks; not a ValueError, which dateutil would swallow."""
+
+
+def _no_zone(name: str | None, offset: int | None) -> None:
+    """dateutil's ``tzinfos`` hook: any zone it finds is not at the end, or is a second one."""
+    if name is not None and offset is None and name.upper() not in {"UTC", "GMT", "Z"}:
+        raise _RefusedError(f"a named time zone other than UTC or GMT is ambiguous: {name!r}")
+    if name is not None or offset is not None:
+        raise _RefusedError("a time zone only at the end, and only one")
+
+
+@cache
+def _dateutil() -> parser:
+    from dateutil import parser as dateutil_parser  # only here: it costs ~10 ms to import
+
+    class _FourDigitYears(dateutil_parser.parserinfo):
+        def convertyear(self, year: int, century_specified: bool = False) -> int:
+            if year < 100 and not century_specified:
+                raise _RefusedError("a two-digit year is ambiguous")
+            return year
+
+    return dateutil_parser.parser(_FourDigitYears())

@@ -1,8 +1,8 @@
 """The fast converter's structure functions, generated from a table.
 
 cattrs' generated code calls a hook for every field. For the fast path a table's function is
-generated here instead: a kind that says what its finished values look like (``Kind.ready``,
-e.g. ``type(v) is str``) is checked inline, and its hook is called only for anything else. It
+generated here instead: a kind that says what its finished values look like (``Kind.final``,
+e.g. ``str`` for text) is checked inline, and its hook is called only for anything else. It
 accepts exactly what cattrs' code with the same hooks accepts (a property test compares the two
 on every kind of body); a failure of any kind only needs to be a failure, which the explaining
 converter then describes.
@@ -48,12 +48,15 @@ def _read_field(
 ) -> list[str]:
     """The lines that set ``v{i}`` from the key ``wire``."""
     value = f"v{i}"
-    ready = kind.ready if isinstance(kind, Kind) else None
+    final = kind.final if isinstance(kind, Kind) else frozenset()
     convert = f"{value} = hook{i}({value}, None)"
-    if ready is None:
+    if not final:
         check = [f"    {convert}"]
     else:  # the value is final as it is, or the hook makes it so (or says why not)
-        check = [f"    if not ({ready.format(value)}):", f"        {convert}"]
+        names[f"final{i}"] = final
+        names[f"type{i}"] = next(iter(final))
+        test = f"type({value}) is type{i}" if len(final) == 1 else f"type({value}) in final{i}"
+        check = [f"    if not {test}:", f"        {convert}"]
     if default is NOTHING:
         return [f"    {value} = o[{wire!r}]", *check]
     names[f"default{i}"] = default

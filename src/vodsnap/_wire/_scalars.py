@@ -277,12 +277,12 @@ def _as_number_version(value: Any) -> Any:
 
 # -- the kinds ----------------------------------------------------------------------------------
 
-TEXT: Final = Kind("text", {"type": "string"}, lenient=text, ready="type({0}) is str")
+TEXT: Final = Kind("text", {"type": "string"}, lenient=text, final=frozenset({str}))
 OPTIONAL_TEXT: Final = Kind(
     "optional text",
     {"type": ["string", "null"]},
     lenient=optional_text,
-    ready="{0} is None or type({0}) is str",
+    final=frozenset({str, type(None)}),
 )
 INT: Final = Kind(
     "integer",
@@ -290,7 +290,7 @@ INT: Final = Kind(
     lenient=wire_int,
     strict=strict_int,
     quirks=(_as_text,),
-    ready="type({0}) is int",
+    final=frozenset({int}),
 )
 OPTIONAL_INT: Final = Kind(
     "optional integer",
@@ -298,7 +298,7 @@ OPTIONAL_INT: Final = Kind(
     lenient=optional(wire_int),
     strict=optional(strict_int),
     quirks=(_as_text,),
-    ready="{0} is None or type({0}) is int",
+    final=frozenset({int, type(None)}),
 )
 #: Ids such as ``fileId``: text, though the wire sometimes sends a number.
 ID: Final = Kind(
@@ -306,7 +306,7 @@ ID: Final = Kind(
     {"type": ["string", "integer"]},
     lenient=digit_text,
     quirks=(_as_number,),
-    ready="type({0}) is str",
+    final=frozenset({str}),
 )
 #: An error code: ``null``, a number or text; written back as a number when it is one.
 CODE: Final = Kind(
@@ -315,7 +315,7 @@ CODE: Final = Kind(
     lenient=optional(digit_text),
     unstructure=code_to_wire,
     quirks=(_as_text,),
-    ready="{0} is None or type({0}) is str",
+    final=frozenset({str, type(None)}),
 )
 TIME: Final = Kind(
     "time",
@@ -339,7 +339,7 @@ VERSION: Final = Kind(
     {"type": ["string", "number"], "description": "'4.0' (or the number 4)."},
     lenient=_version,
     quirks=(_as_number_version,),
-    ready="type({0}) is str",
+    final=frozenset({str}),
 )
 #: Any JSON object, kept read-only (an unknown event's ``data``).
 JSON_OBJECT: Final = Kind("object", {"type": "object"}, factory=_frozen_json, unstructure=thaw)

@@ -65,9 +65,9 @@ class Kind:
     factory: Callable[[Mode], Hook] | None = None
     unstructure: Unhook | None = None
     quirks: tuple[Quirk, ...] = ()
-    #: A Python test, ``{0}`` standing for the value, true when the value is already what the
-    #: hook would return (e.g. ``type({0}) is str``): the fast converter then skips the call.
-    ready: str | None = None
+    #: Types whose values the hook returns as they are (``str`` for text): the fast converter
+    #: checks ``type(value)`` against them and calls the hook only for anything else.
+    final: frozenset[type] = frozenset()
 
     def hook(self, mode: Mode) -> Hook:
         """The structure hook for ``mode``."""
@@ -169,7 +169,8 @@ class Builder:
         if isinstance(kind, ArrayOf):
             item, unitem = self.hooks(kind.item)
             most = getattr(self.mode.limits, kind.limit)
-            return array_of(item, (kind.limit, most)), _list_of(unitem)
+            final = kind.item.final if isinstance(kind.item, Kind) else frozenset()
+            return array_of(item, (kind.limit, most), final), _list_of(unitem)
         return kind.hook(self.mode), kind.unstructure
 
     def _functions(self, table: Table) -> tuple[Hook, Unhook]:
@@ -199,10 +200,11 @@ class Builder:
         return _as_object(structure_fn, aliases), unstructure_fn
 
 
-def array_of(hook: Hook, limit: tuple[str, int]) -> Hook:
+def array_of(hook: Hook, limit: tuple[str, int], final: frozenset[type] = frozenset()) -> Hook:
     """A JSON array (a list or tuple, never a string or mapping) as a tuple, every item checked.
 
     ``limit`` is ``(name, most)``: a longer array is refused before any item is looked at.
+    Items whose type is in ``final`` are taken as they are (the item kind's ``final``).
     """
 
     def structure(value: object, _: object = None) -> tuple[Any, ...]:
@@ -210,6 +212,8 @@ def array_of(hook: Hook, limit: tuple[str, int]) -> Hook:
             raise WireError(f"expected an array, got {describe(value)}")
         if len(value) > limit[1]:
             raise WireError(f"{len(value)} items, more than {limit[0]}={limit[1]}")
+        if final and final.issuperset(map(type, value)):
+            return tuple(value)
         try:  # every item at once; only a failure pays for finding each problem
             return tuple([hook(item, None) for item in value])
         except Exception:
@@ -247,11 +251,12 @@ def _as_object(structure: Hook, aliases: Mapping[str, str]) -> Hook:
         return guarded
 
     def aliased(value: object, cl: object = None) -> Any:
-        obj = expect_object(value)
-        sent = [alias for alias in aliases if alias in obj]
-        if not sent:
-            return structure(obj, cl)
-        return _read_aliases(structure, obj, cl, {a: aliases[a] for a in sent})
+        obj = value if type(value) is dict else expect_object(value)
+        for alias in aliases:
+            if alias in obj:  # rare: the usual names first, without building anything
+                sent = {a: aliases[a] for a in aliases if a in obj}
+                return _read_aliases(structure, obj, cl, sent)
+        return structure(obj, cl)
 
     return aliased
 

@@ -37,17 +37,23 @@ def register(builder: Builder) -> Hook:
     api3_event: Callable[[object, object], Event] = event_api3.structure_event(builder)
     fast: Callable[[object, object], Callback] = builder.structure(fast_snapshot.TABLE)
 
+    v4_key, api3_key, fast_keys = (
+        event_v4.EVENT_TYPE_KEY,
+        event_api3.EVENT_TYPE_KEY,
+        fast_snapshot.KEYS,
+    )
+
     def event(value: object, _: object = None) -> Event:
-        obj = expect_object(value)
-        if event_v4.EVENT_TYPE_KEY not in obj and event_api3.EVENT_TYPE_KEY in obj:
+        obj = value if type(value) is dict else expect_object(value)
+        if v4_key not in obj and api3_key in obj:
             return api3_event(obj, None)
         return v4_event(obj, None)
 
     def callback(value: object, _: object = None) -> Callback:
-        obj = expect_object(value)
-        if event_v4.EVENT_TYPE_KEY in obj or event_api3.EVENT_TYPE_KEY in obj:
+        obj = value if type(value) is dict else expect_object(value)
+        if v4_key in obj or api3_key in obj:
             return event(obj)
-        if "vid" in obj or not fast_snapshot.KEYS.isdisjoint(obj):  # the usual key first
+        if "vid" in obj or not fast_keys.isdisjoint(obj):  # the usual key first
             return fast(obj, None)
         raise WireError(_NOT_A_CALLBACK)
 

@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 from vodsnap.testing import OTHER_EVENT_TYPES, SNAPSHOT_EVENT
 
+MODELLED_EVENTS = (SNAPSHOT_EVENT, "ProcedureStateChanged", "CreateImageSpriteComplete")
 FAST_SNAPSHOT_INT_FIELDS = ("app_id", "duration", "width", "height", "status")
 
 ids = st.text(string.ascii_letters + string.digits + "-_", min_size=1, max_size=48)
@@ -98,7 +99,7 @@ def unknown_event_bodies(draw: st.DrawFn) -> dict[str, Any]:
     return {
         "version": "4.0",
         "eventType": draw(
-            st.sampled_from(OTHER_EVENT_TYPES) | ids.filter(lambda t: t != SNAPSHOT_EVENT)
+            st.sampled_from(OTHER_EVENT_TYPES) | ids.filter(lambda t: t not in MODELLED_EVENTS)
         ),
         "data": draw(st.dictionaries(texts, json_values(), max_size=5)),
     }

@@ -16,7 +16,7 @@ import vodsnap
 
 __all__ = ["main"]
 
-_Model = vodsnap.FastSnapshotCallback | vodsnap.SnapshotByTimeOffsetComplete | vodsnap.UnknownEvent
+_Model = vodsnap.Callback
 
 _STDIN = "-"
 

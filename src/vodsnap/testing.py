@@ -54,8 +54,6 @@ OTHER_EVENT_TYPES = (
     "TranscodeComplete",
     "ConcatComplete",
     "ClipComplete",
-    "CreateImageSpriteComplete",
-    "ProcedureStateChanged",
     "FileDeleted",
     "PullComplete",
 )

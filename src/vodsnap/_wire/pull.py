@@ -38,21 +38,31 @@ Wanted = Mapping[str, tuple[Hook, bool]]
 
 
 def response_type(value: object) -> type[PullEventResponse] | type[PullEventsResponse]:
-    """Which generation a pull response is: API 3.0's wraps everything in ``Response``."""
-    if isinstance(value, Mapping) and _RESPONSE in value:
+    """Which generation a pull response is: API 3.0's wraps everything in ``Response`` (the
+    official SDK's ``to_json_string()`` writes it without: ``{EventSet, RequestId}``)."""
+    if isinstance(value, Mapping) and (_RESPONSE in value or _is_sdk_form(value)):
         return PullEventsResponse
     return PullEventResponse
+
+
+def _is_sdk_form(value: Mapping[Any, Any]) -> bool:
+    """The SDK's API 3.0 response: ``EventSet`` at the top, no old ``eventList``."""
+    return _EVENT_SET in value and _EVENTS not in value
 
 
 def entries_node(value: object) -> object:
     """Where a pull response's entries sit: the array as received (``None`` if absent)."""
     if not isinstance(value, Mapping):
         return None
+    if _is_sdk_form(value):
+        return value.get(_EVENT_SET)
     inner = value.get(_RESPONSE)
     return inner.get(_EVENT_SET) if isinstance(inner, Mapping) else value.get(_EVENTS)
 
 
 def _entries(value: object, _: object = None) -> list[Any]:
+    if value is None:  # the SDK documents EventSet as possibly null
+        return []
     if not isinstance(value, list | tuple):
         raise WireError(f"expected an array, got {describe(value)}")
     return list(value)
@@ -144,7 +154,11 @@ class _Envelopes:
         )
 
     def new_response(self, value: object, _: object = None) -> PullEventsResponse:
-        response = self.envelope(value, self.new)[_RESPONSE]
+        obj = expect_object(value)
+        if _RESPONSE not in obj and _is_sdk_form(obj):
+            response = self.envelope(obj, self.response)  # as the SDK writes it
+        else:
+            response = self.envelope(obj, self.new)[_RESPONSE]
         error = response.get(_ERROR, {})
         return PullEventsResponse(
             request_id=response[_REQUEST_ID],

@@ -252,3 +252,28 @@ def encoded(draw: st.DrawFn, body: dict[str, Any]) -> Any:
     if form == "str":
         return text
     return {"bytes": bytes, "bytearray": bytearray, "memoryview": memoryview}[form](text.encode())
+
+
+# -- every shape that reports snapshots (#14) ----------------------------------------------
+
+
+def snapshot_family_bodies() -> st.SearchStrategy[dict[str, Any]]:
+    """Bodies of every shape that reports snapshots, quirks included: the fast-snapshot callback,
+    the snapshot event, task flows and image sprites (4.0 and API 3.0), other events, and pull
+    responses of both generations holding them."""
+    from vodsnap import testing
+
+    return st.one_of(
+        testing.fast_snapshot_bodies(),
+        testing.snapshot_event_bodies(),
+        testing.procedure_event_bodies(),
+        testing.image_sprite_event_bodies(),
+        testing.unknown_event_bodies(),
+        testing.pull_event_response_bodies(),
+        testing.pull_events_response_bodies(),
+    )
+
+
+def is_pull_response(body: dict[str, Any]) -> bool:
+    """Whether a body of ``snapshot_family_bodies`` is a pull response."""
+    return "eventList" in body or "Response" in body or "EventSet" in body

@@ -69,10 +69,21 @@ def snapshot_tasks(draw: st.DrawFn) -> Any:
     )
 
 
+def _result(draw: st.DrawFn, cls: str, task_input: Any, output: Any) -> Any:
+    """A task result of ``cls``: its output only on success, a code only on failure."""
+    status = draw(statuses)
+    return sdk(
+        cls,
+        Status=status,
+        ErrCode=draw(codes) if status == "FAIL" else 0,
+        Input=task_input,
+        Output=output if status == "SUCCESS" else None,
+    )
+
+
 @st.composite
 def sample_tasks(draw: st.DrawFn) -> Any:
     definition = draw(definitions)
-    status = draw(statuses)
     output = sdk(
         "MediaSampleSnapshotItem",
         Definition=definition,
@@ -81,38 +92,25 @@ def sample_tasks(draw: st.DrawFn) -> Any:
         ImageUrlSet=draw(st.lists(urls, max_size=4)),
         WaterMarkDefinition=[2],
     )
-    return sdk(
-        "MediaProcessTaskSampleSnapshotResult",
-        Status=status,
-        ErrCode=draw(codes) if status == "FAIL" else 0,
-        Input=sdk("SampleSnapshotTaskInput", Definition=definition),
-        Output=output if status == "SUCCESS" else None,
-    )
+    task_input = sdk("SampleSnapshotTaskInput", Definition=definition)
+    return _result(draw, "MediaProcessTaskSampleSnapshotResult", task_input, output)
 
 
 @st.composite
 def cover_tasks(draw: st.DrawFn) -> Any:
-    status = draw(statuses)
-    return sdk(
-        "MediaProcessTaskCoverBySnapshotResult",
-        Status=status,
-        ErrCode=draw(codes) if status == "FAIL" else 0,
-        Input=sdk(
-            "CoverBySnapshotTaskInput",
-            Definition=draw(definitions),
-            PositionType=draw(st.sampled_from(["Time", "Percent"])),
-            PositionValue=draw(offsets),
-        ),
-        Output=sdk("CoverBySnapshotTaskOutput", CoverUrl=draw(urls))
-        if status == "SUCCESS"
-        else None,
+    task_input = sdk(
+        "CoverBySnapshotTaskInput",
+        Definition=draw(definitions),
+        PositionType=draw(st.sampled_from(["Time", "Percent"])),
+        PositionValue=draw(offsets),
     )
+    output = sdk("CoverBySnapshotTaskOutput", CoverUrl=draw(urls))
+    return _result(draw, "MediaProcessTaskCoverBySnapshotResult", task_input, output)
 
 
 @st.composite
 def sprite_tasks(draw: st.DrawFn) -> Any:
     definition = draw(definitions)
-    status = draw(statuses)
     output = sdk(
         "MediaImageSpriteItem",
         Definition=definition,
@@ -122,13 +120,8 @@ def sprite_tasks(draw: st.DrawFn) -> Any:
         ImageUrlSet=draw(st.lists(urls, max_size=4)),
         WebVttUrl=draw(urls),
     )
-    return sdk(
-        "MediaProcessTaskImageSpriteResult",
-        Status=status,
-        ErrCode=draw(codes) if status == "FAIL" else 0,
-        Input=sdk("ImageSpriteTaskInput", Definition=definition),
-        Output=output if status == "SUCCESS" else None,
-    )
+    task_input = sdk("ImageSpriteTaskInput", Definition=definition)
+    return _result(draw, "MediaProcessTaskImageSpriteResult", task_input, output)
 
 
 KEYS = {

@@ -19,6 +19,8 @@ from vodsnap._wire import event_api3
 from vodsnap._wire.shapes import as_api3
 from vodsnap.testing import OTHER_EVENT_TYPES, SNAPSHOT_EVENT
 
+MODELLED_EVENTS = (SNAPSHOT_EVENT, "ProcedureStateChanged", "CreateImageSpriteComplete")
+
 ids = st.text(string.ascii_letters + string.digits + "-_", min_size=1, max_size=48)
 digit_ids = st.integers(min_value=0, max_value=10**20).map(str)
 texts = st.text(max_size=24)  # any Unicode, surrogates and all
@@ -102,7 +104,7 @@ def unknown_event_bodies(draw: st.DrawFn) -> dict[str, Any]:
     return {
         "version": "4.0",
         "eventType": draw(
-            st.sampled_from(OTHER_EVENT_TYPES) | ids.filter(lambda t: t != SNAPSHOT_EVENT)
+            st.sampled_from(OTHER_EVENT_TYPES) | ids.filter(lambda t: t not in MODELLED_EVENTS)
         ),
         "data": draw(st.dictionaries(texts, json_values(), max_size=5)),
     }
@@ -181,3 +183,28 @@ def encoded(draw: st.DrawFn, body: dict[str, Any]) -> Any:
     if form == "str":
         return text
     return {"bytes": bytes, "bytearray": bytearray, "memoryview": memoryview}[form](text.encode())
+
+
+# -- every shape that reports snapshots (#14) ----------------------------------------------
+
+
+def snapshot_family_bodies() -> st.SearchStrategy[dict[str, Any]]:
+    """Bodies of every shape that reports snapshots, quirks included: the fast-snapshot callback,
+    the snapshot event, task flows and image sprites (4.0 and API 3.0), other events, and pull
+    responses of both generations holding them."""
+    from vodsnap import testing
+
+    return st.one_of(
+        testing.fast_snapshot_bodies(),
+        testing.snapshot_event_bodies(),
+        testing.procedure_event_bodies(),
+        testing.image_sprite_event_bodies(),
+        testing.unknown_event_bodies(),
+        testing.pull_event_response_bodies(),
+        testing.pull_events_response_bodies(),
+    )
+
+
+def is_pull_response(body: dict[str, Any]) -> bool:
+    """Whether a body of ``snapshot_family_bodies`` is a pull response."""
+    return "eventList" in body or "Response" in body or "EventSet" in body

@@ -1,4 +1,4 @@
-"""``vodsnap [options] FILE...``, ``vodsnap codes``, ``vodsnap schema``: the command line.
+"""``vodsnap [options] FILE...``, ``vodsnap snapshots``, ``codes``, ``schema``: the command line.
 
 Uses only what users can use: ``vodsnap.parse``, ``vodsnap.to_wire``, the code tables and the
 public models. Reading is ``_cli_input``'s job, writing ``_cli_output``'s.
@@ -18,11 +18,15 @@ import vodsnap
 
 from ._cli_input import Format, bodies
 from ._cli_output import Mode, Printer, Progress
+from ._cli_snapshots import main_snapshots
 
 __all__ = ["main"]
 
+_Model = vodsnap.Callback
+
 _STDIN = "-"
 _USAGE = """vodsnap [--json | --records] [--pull] [--format auto|json|jsonl] FILE...
+       vodsnap snapshots [--json] FILE...
        vodsnap codes [--lang en|zh] [--table TABLE] [CODE...]
        vodsnap schema [callback|fast-snapshot|event]"""
 _TABLES = {table.value.replace("_", "-"): table for table in vodsnap.CodeTable}
@@ -43,7 +47,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _command(argv: list[str]) -> int:
     """A subcommand, unless a file of its name is there: then that file is decoded."""
-    subcommands = {"codes": _codes, "schema": _schema}
+    subcommands = {"codes": _codes, "schema": _schema, "snapshots": main_snapshots}
     if argv and argv[0] in subcommands and not os.path.isfile(argv[0]):
         return subcommands[argv[0]](argv[1:])
     return _decode(argv)
@@ -104,9 +108,10 @@ def _parser() -> argparse.ArgumentParser:
             "One line is printed per body decoded; every problem of a body that fails goes to "
             "standard error. With --pull, each body is a pull response of either generation "
             "and each of its events gets a line. When standard error is a terminal, a long run "
-            "shows its progress there. 'vodsnap codes --help' describes status and error "
-            "codes, 'vodsnap schema --help' prints JSON Schemas. A file named 'codes' or "
-            "'schema' in the current directory is decoded, not taken for the subcommand."
+            "shows its progress there. 'vodsnap snapshots --help' lists every snapshot of "
+            "the bodies, 'vodsnap codes --help' describes status and error codes, 'vodsnap "
+            "schema --help' prints JSON Schemas. A file named like a subcommand in the "
+            "current directory is decoded, not taken for the subcommand."
         ),
         epilog="Exit status: 0 when every body decoded, 1 when any failed, 2 on usage errors.",
     )

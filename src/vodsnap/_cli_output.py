@@ -13,7 +13,7 @@ import vodsnap
 
 __all__ = ["Printer", "Progress", "summary"]
 
-Model = vodsnap.FastSnapshotCallback | vodsnap.SnapshotByTimeOffsetComplete | vodsnap.UnknownEvent
+Model = vodsnap.Callback
 Pull = vodsnap.PullEventResponse | vodsnap.PullEventsResponse
 
 #: ``text``: a summary line per body; ``json``: its wire form; ``records``: a record per body.
@@ -155,11 +155,16 @@ def _pulled_record(number: int, pulled: vodsnap.PulledEvent) -> dict[str, Any]:
 
 
 def kind(model: Model) -> str:
-    """``fast-snapshot``, ``snapshot-event`` or ``event`` (one vodsnap does not model)."""
+    """``fast-snapshot``, ``snapshot-event``, ``procedure``, ``image-sprite`` or ``event`` (one
+    vodsnap does not model)."""
     if isinstance(model, vodsnap.FastSnapshotCallback):
         return "fast-snapshot"
     if isinstance(model, vodsnap.SnapshotByTimeOffsetComplete):
         return "snapshot-event"
+    if isinstance(model, vodsnap.ProcedureStateChanged):
+        return "procedure"
+    if isinstance(model, vodsnap.ImageSpriteComplete):
+        return "image-sprite"
     return "event"
 
 
@@ -184,6 +189,20 @@ def summary(model: Model) -> str:
         if data.status:  # the task failed as a whole
             text += f" task-failed={data.status} ({data.message})"
         return text
+    if isinstance(model, vodsnap.ProcedureStateChanged):
+        flow = model.data
+        tasks = " ".join(f"{task.task_type}:{task.status.value}" for task in flow.tasks)
+        return (
+            f"procedure task={flow.vod_task_id} file={flow.file_id} status={flow.status.value} "
+            f"snapshots={len(vodsnap.snapshots(model))} tasks=[{tasks}]"
+        )
+    if isinstance(model, vodsnap.ImageSpriteComplete):
+        sprite = model.data
+        state = "ok" if model.succeeded else f"failed={sprite.status} ({sprite.message})"
+        return (
+            f"image-sprite task={sprite.vod_task_id} file={sprite.file_id} {state} "
+            f"sheets={len(sprite.image_sprite_urls)}"
+        )
     return f"event type={model.event_type} version={model.version} (not modelled)"
 
 

@@ -8,7 +8,13 @@ from collections.abc import Mapping
 from importlib.resources import files
 from typing import Any
 
-__all__ = ["OMIT", "example_bodies", "fast_snapshot_body", "snapshot_event_body"]
+__all__ = [
+    "OMIT",
+    "example_bodies",
+    "fast_snapshot_body",
+    "published_bodies",
+    "snapshot_event_body",
+]
 
 
 class _Omit:
@@ -73,3 +79,15 @@ def _apply(body: dict[str, Any], overrides: Mapping[str, Any]) -> None:
             body.pop(key, None)
         else:
             body[key] = value
+
+
+def published_bodies() -> dict[str, bytes]:
+    """Tencent's published task-flow and image-sprite bodies, byte for byte, by name:
+    ``procedure-v4-archived``, ``procedure-v4-current``, ``procedure-api3-taskflow-push``,
+    ``image-sprite-v4-success``, ... (the pull responses end in ``-pullevents``)."""
+    folder = files("vodsnap").joinpath("_examples").joinpath("published")
+    return {
+        entry.name.removesuffix(".json"): entry.read_bytes()
+        for entry in sorted(folder.iterdir(), key=lambda e: e.name)
+        if entry.name.endswith(".json")
+    }

@@ -31,3 +31,45 @@ def _hypothesis_setup_hook() -> None:
     )
     st.register_type_strategy(vodsnap.PicInfo, later("pic_infos"))
     st.register_type_strategy(vodsnap.UnknownEvent, later("unknown_events"))
+    _register_snapshot_family()
+
+
+def _register_snapshot_family() -> None:
+    """``st.from_type`` for the task-flow and image-sprite models, the pull responses and
+    ``Snapshot`` (#14)."""
+    from hypothesis import strategies as st
+
+    import vodsnap
+
+    def later(make: Any) -> Any:
+        return st.deferred(lambda: make(importlib.import_module("vodsnap.testing")))
+
+    def tasks(task_type: str, *statuses: str) -> Any:
+        return lambda kit: kit.procedure_tasks(task_type, statuses=statuses or kit.TASK_STATUSES)
+
+    def outputs(task_type: str) -> Any:
+        return lambda kit: tasks(task_type, "SUCCESS")(kit).map(lambda task: task.output)
+
+    def inputs(task_type: str) -> Any:
+        return lambda kit: tasks(task_type)(kit).filter(lambda t: t.input).map(lambda t: t.input)
+
+    made: dict[type, Any] = {
+        vodsnap.ProcedureStateChanged: lambda kit: kit.procedure_events(),
+        vodsnap.ProcedureData: lambda kit: kit.procedure_events().map(lambda e: e.data),
+        vodsnap.ImageSpriteComplete: lambda kit: kit.image_sprite_events(),
+        vodsnap.ImageSpriteData: lambda kit: kit.image_sprite_events().map(lambda e: e.data),
+        vodsnap.OtherTask: tasks("Transcode"),
+        vodsnap.PullEventResponse: lambda kit: kit.pull_event_responses(),
+        vodsnap.PullEventsResponse: lambda kit: kit.pull_events_responses(),
+        vodsnap.PulledEvent: lambda kit: kit.pulled_events(),
+        vodsnap.Snapshot: lambda kit: kit.snapshot_views(),
+        vodsnap.TaskPicture: lambda kit: outputs("SnapshotByTimeOffset")(kit).flatmap(
+            lambda output: st.sampled_from(output.pictures)
+        ),
+    }
+    for name in ("SnapshotByTimeOffset", "SampleSnapshot", "CoverBySnapshot", "ImageSprites"):
+        made[getattr(vodsnap, f"{name}Task")] = tasks(name)
+        made[getattr(vodsnap, f"{name}Input")] = inputs(name)
+        made[getattr(vodsnap, f"{name}Output")] = outputs(name)
+    for model, make in made.items():
+        st.register_type_strategy(model, later(make))

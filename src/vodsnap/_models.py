@@ -22,6 +22,7 @@ from ._codes import (
     fast_snapshot_error_info,
 )
 from ._decimal import decimal_digits
+from ._tasks import ProcedureStatus, ProcedureTask, TaskStatus
 
 if TYPE_CHECKING:
     from ._errors import DecodeError
@@ -32,7 +33,11 @@ __all__ = [
     "EventFormat",
     "FastSnapshotCallback",
     "FrozenDict",
+    "ImageSpriteComplete",
+    "ImageSpriteData",
     "PicInfo",
+    "ProcedureData",
+    "ProcedureStateChanged",
     "PullEventResponse",
     "PullEventsResponse",
     "PullResponse",
@@ -204,6 +209,150 @@ class SnapshotByTimeOffsetComplete:
         return tuple(pic for pic in self.data.pic_info if not pic.ok)
 
 
+@frozen(kw_only=True)
+class ProcedureData:
+    """The ``data`` of a ``ProcedureStateChanged`` event (API 3.0: ``ProcedureStateChangeEvent``).
+
+    Fields marked API 3.0 or 4.0 come in that shape only; API 3.0 may send any of them as null.
+    """
+
+    #: The task flow's id (4.0 ``vodTaskId``, 3.0 ``TaskId``).
+    vod_task_id: str
+    #: The task flow as a whole: still running, or finished (each task has its own status).
+    status: ProcedureStatus
+    #: ``0`` on success; ``None`` when not sent.
+    err_code: int | None = None
+    #: The message as sent.
+    message: str | None = None
+    #: The media file's id, as text.
+    file_id: str | None = None
+    #: The source's metadata as sent (size, container, bitrate, streams, ...), read-only JSON.
+    meta_data: Mapping[str, Any] | None = None
+    #: The tasks, in wire order: typed for the four snapshot-producing types, an
+    #: :class:`OtherTask` for every other type.
+    tasks: tuple[ProcedureTask, ...] = ()
+    #: 4.0 only: the encryption asked for (definition, keySource, getKeyUrl, edkList), as sent.
+    drm: Mapping[str, Any] | None = None
+    #: Content review results as sent (4.0 ``contentReviewList``, 3.0
+    #: ``AiContentReviewResultSet``), read-only JSON.
+    content_review: tuple[Any, ...] = ()
+    #: AI analysis results as sent (4.0 ``aIAnalysisList``, 3.0 ``AiAnalysisResultSet``).
+    ai_analysis: tuple[Any, ...] = ()
+    #: AI recognition results as sent (4.0 ``aIRecognitionList``, 3.0 ``AiRecognitionResultSet``).
+    ai_recognition: tuple[Any, ...] = ()
+    #: API 3.0 only: the file's name.
+    file_name: str | None = None
+    #: API 3.0 only: the file's URL.
+    file_url: str | None = None
+    #: API 3.0 only: the task flow's priority.
+    tasks_priority: int | None = None
+    #: API 3.0 only: ``"Finish"`` or ``"Change"``: when events are sent.
+    tasks_notify_mode: str | None = None
+    #: API 3.0 only: the caller's own string, echoed.
+    session_context: str | None = None
+    #: API 3.0 only: the de-duplication id the caller gave.
+    session_id: str | None = None
+    #: API 3.0 only: who started the task flow.
+    operator: str | None = None
+    #: API 3.0 only: how it was started.
+    operation_type: str | None = None
+
+
+@frozen(kw_only=True)
+class _Notification:
+    """The envelope of an event, either shape: version, type, and how it arrived."""
+
+    #: The notification version as text: ``"4.0"`` (API 3.0 events read ``"4.0"`` too).
+    version: str
+    #: The event's type, as sent.
+    event_type: str
+    #: The shape it arrived in (not part of equality: both shapes carry the same event).
+    wire_format: EventFormat = field(default=EventFormat.V4, eq=False)
+    #: API 3.0 only: the handle to confirm a pulled event with (not part of equality).
+    event_handle: str | None = field(default=None, eq=False)
+
+
+@frozen(kw_only=True)
+class ProcedureStateChanged(_Notification):
+    """The event ``ProcedureStateChanged``: a task flow (procedure, ``ProcessMedia``) changed
+    state. With notify mode "Change" the same task flow arrives once per task change."""
+
+    #: The task flow and its tasks.
+    data: ProcedureData
+
+    @property
+    def idempotency_key(self) -> str:
+        """Equal for every delivery of one state of one task flow (resends, either shape),
+        different for another task flow or another state of it: the task id and a digest of
+        the flow's and each task's status and code."""
+        state = [
+            self.data.status.value,
+            self.data.err_code or 0,
+            [[task.task_type, str(task.status), task.err_code or 0] for task in self.data.tasks],
+        ]
+        digest = hashlib.sha256(json.dumps(state).encode("ascii")).hexdigest()[:32]
+        return f"{self.event_type}:{self.data.vod_task_id}:{digest}"
+
+    @property
+    def finished(self) -> bool:
+        """Whether the task flow has ended (status ``FINISH``)."""
+        return self.data.status is ProcedureStatus.FINISH
+
+    @property
+    def failed_tasks(self) -> tuple[ProcedureTask, ...]:
+        """The tasks that failed, in wire order."""
+        return tuple(task for task in self.data.tasks if task.status is TaskStatus.FAIL)
+
+
+@frozen(kw_only=True)
+class ImageSpriteData:
+    """The ``data`` of a ``CreateImageSpriteComplete`` event (API 3.0:
+    ``CreateImageSpriteCompleteEvent``). A failure sends only the task id, file id, status and
+    message."""
+
+    #: The task's id (4.0 ``vodTaskId``, 3.0 ``TaskId``).
+    vod_task_id: str
+    #: The media file's id, as text.
+    file_id: str | None = None
+    #: ``0`` on success, else a video-processing error code (4.0 ``status``, 3.0 ``ErrCode``);
+    #: ``None`` when not sent.
+    status: int | None = None
+    #: The message as sent.
+    message: str | None = None
+    #: The image-sprite template id.
+    definition: int | None = None
+    #: How many small images the sheets hold.
+    total_count: int | None = None
+    #: The sprite sheets' URLs, in order (4.0 ``imageSpriteUrl``, 3.0 ``ImageSpriteUrlSet``).
+    image_sprite_urls: tuple[str, ...] = ()
+    #: The WebVTT file that maps times to places on the sheets.
+    web_vtt_url: str | None = None
+
+
+@frozen(kw_only=True)
+class ImageSpriteComplete(_Notification):
+    """The event ``CreateImageSpriteComplete``: image sprites made for a file."""
+
+    #: The task's result.
+    data: ImageSpriteData
+
+    @property
+    def idempotency_key(self) -> str:
+        """The same for each delivery of one sprite task (either shape), another for another
+        task: ``CreateImageSpriteComplete:<task id>``."""
+        return f"{self.event_type}:{self.data.vod_task_id}"
+
+    @property
+    def succeeded(self) -> bool:
+        """Whether the task succeeded: ``status`` is ``0`` or not sent."""
+        return not self.data.status
+
+    @property
+    def error(self) -> ErrorInfo | None:
+        """What ``status`` means when the task failed; ``None`` when it succeeded."""
+        return error_info(self.data.status) if self.data.status else None
+
+
 class FrozenDict(Mapping[str, Any]):
     """A read-only, hashable mapping: how :class:`UnknownEvent` holds the raw ``data``.
 
@@ -353,8 +502,14 @@ class PullEventsResponse:
 
 
 #: Every event ``parse_event`` returns (and a pulled event holds).
-Event = SnapshotByTimeOffsetComplete | UnknownEvent
+Event = SnapshotByTimeOffsetComplete | ProcedureStateChanged | ImageSpriteComplete | UnknownEvent
 #: Everything ``parse`` returns.
-Callback = FastSnapshotCallback | SnapshotByTimeOffsetComplete | UnknownEvent
+Callback = (
+    FastSnapshotCallback
+    | SnapshotByTimeOffsetComplete
+    | ProcedureStateChanged
+    | ImageSpriteComplete
+    | UnknownEvent
+)
 #: Every pull response ``parse_pull`` returns.
 PullResponse = PullEventResponse | PullEventsResponse

@@ -10,9 +10,14 @@ from collections.abc import Callable
 
 import pytest
 
-from ._examples import example_bodies, fast_snapshot_body, snapshot_event_body
+from ._examples import example_bodies, fast_snapshot_body, published_bodies, snapshot_event_body
 
-__all__ = ["make_fast_snapshot_body", "make_snapshot_event_body", "vodsnap_examples"]
+__all__ = [
+    "make_fast_snapshot_body",
+    "make_snapshot_event_body",
+    "vodsnap_examples",
+    "vodsnap_published_examples",
+]
 
 
 @pytest.fixture
@@ -31,3 +36,10 @@ def make_fast_snapshot_body() -> Callable[..., bytes]:
 def make_snapshot_event_body() -> Callable[..., bytes]:
     """A factory: ``make_snapshot_event_body(fileId=OMIT)`` is a body missing ``data.fileId``."""
     return snapshot_event_body
+
+
+@pytest.fixture
+def vodsnap_published_examples() -> dict[str, bytes]:
+    """Tencent's published task-flow and image-sprite bodies as bytes, by name (see
+    ``vodsnap._examples.published_bodies``): 4.0 and API 3.0, pushed and pulled."""
+    return published_bodies()

@@ -13,7 +13,7 @@ from typing import Any, Literal
 
 from ._limits import DEFAULT_LIMITS, Limits
 from ._wire import event_api3, event_v4, fast_snapshot
-from ._wire._table import ArrayOf, Kind, Table
+from ._wire._table import ArrayOf, Composite, Kind, Table
 
 __all__ = ["SchemaKind", "json_schema"]
 
@@ -57,12 +57,15 @@ def _object(table: Table, limits: Limits) -> dict[str, Any]:
     return {"type": "object", "properties": properties, "required": list(table.required)}
 
 
-def _schema(kind: Kind | ArrayOf | Table, limits: Limits) -> dict[str, Any]:
+def _schema(kind: Kind | ArrayOf | Table | Composite, limits: Limits) -> dict[str, Any]:
     if isinstance(kind, Table):
         return _object(kind, limits)
+    if isinstance(kind, Composite):
+        return kind.schema(lambda inner: _schema(inner, limits))
     if isinstance(kind, ArrayOf):
         most = getattr(limits, kind.limit)
-        return {"type": "array", "items": _schema(kind.item, limits), "maxItems": most}
+        array = {"type": "array", "items": _schema(kind.item, limits), "maxItems": most}
+        return {"anyOf": [array, {"type": "null"}]} if kind.nullable else array
     return dict(kind.schema)
 
 

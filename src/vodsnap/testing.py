@@ -20,7 +20,7 @@ from __future__ import annotations
 import json
 import string
 from datetime import datetime, timedelta
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 import attrs
 
@@ -59,6 +59,8 @@ __all__ = [
     "unknown_events",
 ]
 
+T = TypeVar("T")
+
 #: Which results a strategy makes: only successes, only failures, or both.
 Outcome = Literal["success", "failure", "any"]
 
@@ -68,8 +70,6 @@ OTHER_EVENT_TYPES = (
     "TranscodeComplete",
     "ConcatComplete",
     "ClipComplete",
-    "CreateImageSpriteComplete",
-    "ProcedureStateChanged",
     "FileDeleted",
     "PullComplete",
 )
@@ -355,3 +355,311 @@ def _failed(draw: st.DrawFn, outcome: Outcome) -> bool:
     if outcome == "any":
         return draw(st.booleans())
     return outcome == "failure"
+
+
+# -- task flows, image sprites, pull responses (#14) -------------------------------------------
+
+PROCEDURE_EVENT = "ProcedureStateChanged"
+IMAGE_SPRITE_EVENT = "CreateImageSpriteComplete"
+#: The task types a task flow reports snapshots for, and some it does not (4.0 names).
+SNAPSHOT_TASK_TYPES = ("SnapshotByTimeOffset", "SampleSnapshot", "CoverBySnapshot", "ImageSprites")
+OTHER_TASK_TYPES = ("Transcode", "AnimatedGraphics", "PullFile", "AdaptiveDynamicStreaming")
+TASK_STATUSES = ("PROCESSING", "SUCCESS", "FAIL")
+_TASK_KEYS = {
+    "SnapshotByTimeOffset": "SnapshotByTimeOffsetTask",
+    "SampleSnapshot": "SampleSnapshotTask",
+    "CoverBySnapshot": "CoverBySnapshotTask",
+    "ImageSprites": "ImageSpriteTask",
+    "Transcode": "TranscodeTask",
+    "AnimatedGraphics": "AnimatedGraphicTask",
+    "AdaptiveDynamicStreaming": "AdaptiveDynamicStreamingTask",
+}
+_task_codes = st.sampled_from([30009, 30010, -44029, -43001]) | _failure_codes
+_ext_codes = st.sampled_from(["SourceFileError", "SystemError", "InternalError"])
+
+
+@st.composite
+def _milliseconds(draw: st.DrawFn, api3: bool) -> int | float:
+    """An offset in ms: an integer, or in API 3.0 a Float, sometimes with a fraction."""
+    offset = draw(st.integers(0, 7_200_000))
+    if not api3 or not draw(st.booleans()):
+        return offset
+    return offset + draw(st.sampled_from([0.0, 0.25, 0.5, 0.125]))  # exact binary fractions
+
+
+@st.composite
+def _task(draw: st.DrawFn, task_type: str, status: str, api3: bool) -> dict[str, Any]:
+    """One task, shape-neutral: what either shape's renderer needs."""
+    host = f"http://125{draw(st.integers(0, 999)):03d}.vod2.myqcloud.com/{draw(_names)}"
+    count = draw(st.integers(0 if status != "SUCCESS" else 1, 4))
+    offsets = sorted(draw(st.lists(_milliseconds(api3), min_size=count, max_size=count)))
+    task: dict[str, Any] = {
+        "type": task_type,
+        "status": status,
+        "code": 0,
+        "ext": "",
+        "definition": draw(_definitions),
+        "offsets": offsets,
+        "urls": [f"{host}/{task_type}-{i}.jpg" for i in range(count)],
+    }
+    if status == "FAIL":
+        if api3 and draw(st.booleans()):
+            task["ext"] = draw(_ext_codes)  # only the newer textual code
+        else:
+            task["code"] = draw(_task_codes)
+    return task
+
+
+def _output_4(draw: st.DrawFn, task: dict[str, Any]) -> dict[str, Any]:
+    kind, urls = task["type"], task["urls"]
+    if kind == "SnapshotByTimeOffset":
+        return {
+            "imgInfo": [
+                {"timeOffset": t, "url": u} for t, u in zip(task["offsets"], urls, strict=True)
+            ]
+        }
+    if kind == "SampleSnapshot":
+        return {"imageUrls": urls}
+    if kind == "CoverBySnapshot":  # the table says Array, the examples send a String
+        return {"imageUrl": urls[0] if draw(st.booleans()) else urls[:1]}
+    if kind == "ImageSprites":
+        key = draw(st.sampled_from(["urlList", "imageUrls"]))
+        return {"totalCount": len(urls) * 50, key: urls, "webVttUrl": urls[0] + ".vtt"}
+    return {"url": urls[0] if urls else "http://a/v.mp4"}
+
+
+def _render_4(draw: st.DrawFn, task: dict[str, Any]) -> dict[str, Any]:
+    wire: dict[str, Any] = {
+        "taskType": task["type"],
+        "status": task["status"],
+        "errCode": task["code"],
+        "message": "" if task["status"] != "FAIL" else "失败",
+        "input": {"definition": task["definition"]},
+    }
+    if task["type"] == "SnapshotByTimeOffset":
+        wire["input"]["timeOffset"] = task["offsets"]
+    if task["type"] == "CoverBySnapshot":
+        wire["input"] |= {"positionType": "Time", "position": draw(st.integers(0, 60))}
+    if task["status"] == "SUCCESS":
+        wire["output"] = _output_4(draw, task)
+    return wire
+
+
+def _output_3(task: dict[str, Any]) -> dict[str, Any]:
+    kind, urls, definition = task["type"], task["urls"], task["definition"]
+    if kind == "SnapshotByTimeOffset":
+        pictures = [{"TimeOffset": t, "Url": u} for t, u in zip(task["offsets"], urls, strict=True)]
+        return {"Definition": definition, "PicInfoSet": pictures}
+    if kind == "SampleSnapshot":
+        return {
+            "Definition": definition,
+            "SampleType": "Percent",
+            "Interval": 10,
+            "ImageUrlSet": urls,
+        }
+    if kind == "CoverBySnapshot":
+        return {"CoverUrl": urls[0]}
+    if kind == "ImageSprites":
+        sheets = {"TotalCount": len(urls) * 50, "ImageUrlSet": urls, "WebVttUrl": urls[0] + ".vtt"}
+        return {"Definition": definition, "Height": 80, "Width": 142} | sheets
+    return {"Url": urls[0] if urls else "http://a/v.mp4", "Definition": definition}
+
+
+def _render_3(draw: st.DrawFn, task: dict[str, Any], quirks: bool) -> dict[str, Any]:
+    task_input: dict[str, Any] = {"Definition": task["definition"]}
+    if task["type"] == "SnapshotByTimeOffset":
+        task_input["TimeOffsetSet"] = task["offsets"]
+    if task["type"] == "CoverBySnapshot":
+        task_input |= {"PositionType": "Time", "PositionValue": float(draw(st.integers(0, 60)))}
+    inner = {
+        "Status": task["status"],
+        "ErrCodeExt": task["ext"],
+        "ErrCode": task["code"],
+        "Message": "",
+        "Progress": 100 if task["status"] != "PROCESSING" else draw(st.integers(0, 99)),
+        "Input": task_input,
+        "Output": _output_3(task) if task["status"] == "SUCCESS" else None,  # null until success
+    }
+    key = _TASK_KEYS[task["type"]]
+    item: dict[str, Any] = {"Type": task["type"], key: inner}
+    if quirks and draw(st.booleans()):
+        item |= {k: None for k in _TASK_KEYS.values() if k != key}  # every unused key, null
+    return item
+
+
+@st.composite
+def procedure_event_bodies(
+    draw: st.DrawFn,
+    *,
+    quirks: bool = True,
+    task_types: tuple[str, ...] = SNAPSHOT_TASK_TYPES + OTHER_TASK_TYPES,
+    statuses: tuple[str, ...] = TASK_STATUSES,
+) -> dict[str, Any]:
+    """``ProcedureStateChanged`` bodies: a task flow with tasks of ``task_types`` (each in one
+    of ``statuses``). With ``quirks``, some come in the API 3.0 shape (Float offsets, outputs
+    ``null`` until success, unused task keys ``null``), covers as a String or an Array, sprite
+    sheets as ``urlList`` or ``imageUrls``."""
+    api3 = quirks and draw(st.booleans())
+    count = draw(st.integers(1, 5))
+    tasks = [
+        draw(_task(draw(st.sampled_from(task_types)), draw(st.sampled_from(statuses)), api3))
+        for _ in range(count)
+    ]
+    running = any(t["status"] == "PROCESSING" for t in tasks)
+    fields = (draw(_task_ids).replace("CreateSnapshotByTimeOffset", "Procedure"), draw(_file_ids))
+    if not api3:
+        data: dict[str, Any] = {"vodTaskId": fields[0]}
+        data["status"] = "PROCESSING" if running else "FINISH"
+        data |= {"errCode": 0, "message": "", "fileId": fields[1], "metaData": {"duration": 60}}
+        data["processTaskList"] = [_render_4(draw, t) for t in tasks]
+        version: Any = 4 if quirks and draw(st.booleans()) else "4.0"
+        return {"version": version, "eventType": PROCEDURE_EVENT, "data": data}
+    for task in tasks:
+        if task["type"] == "PullFile":
+            task["type"] = "AdaptiveDynamicStreaming"  # API 3.0 has no PullFile task
+    event: dict[str, Any] = {"TaskId": fields[0], "ErrCode": 0}
+    event["Status"] = "PROCESSING" if running else "FINISH"
+    event |= {"Message": "", "FileId": fields[1], "FileName": draw(_names), "MetaData": None}
+    event["MediaProcessResultSet"] = [_render_3(draw, t, quirks) for t in tasks]
+    event |= {
+        "TasksPriority": 0,
+        "TasksNotifyMode": "Finish",
+        "SessionContext": "",
+        "SessionId": "",
+    }
+    return _api3_envelope(draw, PROCEDURE_EVENT, "ProcedureStateChangeEvent", event)
+
+
+def _api3_envelope(draw: st.DrawFn, event_type: str, key: str, payload: Any) -> dict[str, Any]:
+    body: dict[str, Any] = {"EventType": event_type}
+    if draw(st.booleans()):
+        body["EventHandle"] = draw(_hex32)
+    body[key] = payload
+    for other in ("FileUploadEvent", "SnapshotByTimeOffsetCompleteEvent", "FileDeleteEvent"):
+        body[other] = None  # published 3.0 bodies hold every other event key as null
+    return body
+
+
+@st.composite
+def image_sprite_event_bodies(
+    draw: st.DrawFn, *, outcome: Outcome = "any", quirks: bool = True
+) -> dict[str, Any]:
+    """``CreateImageSpriteComplete`` bodies; a failure sends only status, message, task id and
+    file id (4.0) or ``null`` for the rest (3.0). With ``quirks``, some in the API 3.0 shape."""
+    failed = _failed(draw, outcome)
+    task = draw(_task("ImageSprites", "FAIL" if failed else "SUCCESS", False))
+    task_id = draw(_task_ids).replace("CreateSnapshotByTimeOffset", "CreateImageSprite")
+    file_id = draw(_file_ids)
+    if quirks and draw(st.booleans()):
+        success = not failed
+        event = {
+            "TaskId": task_id,
+            "ErrCode": task["code"],
+            "Message": "",
+            "FileId": file_id,
+            "Definition": task["definition"] if success else None,
+            "TotalCount": len(task["urls"]) * 50 if success else None,
+            "ImageSpriteUrlSet": task["urls"] if success else None,
+            "WebVttUrl": task["urls"][0] + ".vtt" if success else None,
+        }
+        return _api3_envelope(draw, IMAGE_SPRITE_EVENT, "CreateImageSpriteCompleteEvent", event)
+    data: dict[str, Any] = {"status": task["code"], "message": "", "vodTaskId": task_id}
+    data["fileId"] = file_id
+    if not failed:
+        data |= {"definition": task["definition"], "totalCount": len(task["urls"]) * 50}
+        data |= {"imageSpriteUrl": task["urls"], "webVttUrl": task["urls"][0] + ".vtt"}
+    return {"version": "4.0", "eventType": IMAGE_SPRITE_EVENT, "data": data}
+
+
+def event_bodies(*, quirks: bool = True) -> st.SearchStrategy[dict[str, Any]]:
+    """Any event body: the snapshot event, a task flow, image sprites, or another type."""
+    return (
+        snapshot_event_bodies(quirks=quirks)
+        | procedure_event_bodies(quirks=quirks)
+        | image_sprite_event_bodies(quirks=quirks)
+        | unknown_event_bodies(quirks=quirks)
+    )
+
+
+@st.composite
+def pull_event_response_bodies(draw: st.DrawFn, *, quirks: bool = True) -> dict[str, Any]:
+    """Responses of the old ``PullEvent``: ``{code, message, eventList}`` of 4.0 events."""
+    events = draw(st.lists(event_bodies(quirks=quirks).filter(_is_v4), max_size=4))
+    return {
+        "code": 0,
+        "message": "",
+        "eventList": [{"msgHandle": draw(_hex32), "eventContent": event} for event in events],
+    }
+
+
+@st.composite
+def pull_events_response_bodies(draw: st.DrawFn, *, quirks: bool = True) -> dict[str, Any]:
+    """Responses of API 3.0 ``PullEvents``: ``{"Response": {"EventSet", "RequestId"}}``, or with
+    ``quirks`` sometimes as the official SDK writes them (no ``Response``)."""
+    events = draw(st.lists(event_bodies(quirks=True).filter(lambda b: not _is_v4(b)), max_size=4))
+    for event in events:
+        event["EventHandle"] = draw(_hex32)
+    response = {"EventSet": events, "RequestId": str(draw(st.uuids()))}
+    return response if quirks and draw(st.booleans()) else {"Response": response}
+
+
+def _is_v4(body: dict[str, Any]) -> bool:
+    return "eventType" in body
+
+
+def procedure_events(
+    *, task_types: tuple[str, ...] = SNAPSHOT_TASK_TYPES + OTHER_TASK_TYPES
+) -> st.SearchStrategy[vodsnap.ProcedureStateChanged]:
+    """Decoded ``ProcedureStateChanged`` models, in either wire shape."""
+    return procedure_event_bodies(task_types=task_types).map(
+        _decoded(vodsnap.ProcedureStateChanged)
+    )
+
+
+def image_sprite_events(
+    *, outcome: Outcome = "any"
+) -> st.SearchStrategy[vodsnap.ImageSpriteComplete]:
+    """Decoded ``ImageSpriteComplete`` models, in either wire shape."""
+    return image_sprite_event_bodies(outcome=outcome).map(_decoded(vodsnap.ImageSpriteComplete))
+
+
+def procedure_tasks(task_type: str, *, statuses: tuple[str, ...] = TASK_STATUSES) -> Any:
+    """Single decoded tasks of one type (``"SnapshotByTimeOffset"``, ..., or another type,
+    which decodes to ``OtherTask``)."""
+    bodies_ = procedure_event_bodies(task_types=(task_type,), statuses=statuses)
+    return bodies_.map(_decoded(vodsnap.ProcedureStateChanged)).flatmap(
+        lambda event: st.sampled_from(event.data.tasks)
+    )
+
+
+def pull_event_responses() -> st.SearchStrategy[vodsnap.PullEventResponse]:
+    """Decoded ``PullEventResponse`` models (old ``PullEvent``)."""
+    return pull_event_response_bodies().map(_decoded(vodsnap.PullEventResponse, pull=True))
+
+
+def pull_events_responses() -> st.SearchStrategy[vodsnap.PullEventsResponse]:
+    """Decoded ``PullEventsResponse`` models (API 3.0 ``PullEvents``)."""
+    return pull_events_response_bodies().map(_decoded(vodsnap.PullEventsResponse, pull=True))
+
+
+def pulled_events() -> st.SearchStrategy[vodsnap.PulledEvent]:
+    """Single ``PulledEvent`` models of either generation."""
+    responses = pull_event_responses() | pull_events_responses()
+    return responses.filter(lambda r: bool(r.events)).flatmap(lambda r: st.sampled_from(r.events))
+
+
+def snapshot_views() -> st.SearchStrategy[vodsnap.Snapshot]:
+    """Single ``Snapshot`` records, of every kind."""
+    sources = bodies().map(vodsnap.parse) | procedure_events() | image_sprite_events()
+    return sources.map(vodsnap.snapshots).filter(bool).flatmap(st.sampled_from)
+
+
+def _decoded(model: type[T], *, pull: bool = False) -> Any:
+    """A function decoding a body to ``model`` (and checking that it is one)."""
+
+    def decode(body: dict[str, Any]) -> T:
+        found = vodsnap.parse_pull(body) if pull else vodsnap.parse(body)
+        assert isinstance(found, model), found
+        return found
+
+    return decode

@@ -10,36 +10,44 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Mapping
-from datetime import datetime, timedelta
-from enum import Enum
+from datetime import UTC, datetime, timedelta
+from enum import Enum, StrEnum
+from functools import cache
 from typing import Any, Final, TypeVar
 
 from .._decimal import decimal_digits
 from .._models import FrozenDict, thaw
 from .._paths import WireError, at, describe, group, key_path
 from .._times import format_time, parse_time
-from ._table import Hook, Kind, Mode, expect_object
+from ._table import Hook, Kind, Mode, array_of, expect_object
 
 __all__ = [
     "CODE",
     "ID",
     "INT",
+    "ISO_TIME",
     "JSON_OBJECT",
+    "JSON_VALUE",
+    "NUMBER",
     "OPTIONAL_INT",
     "OPTIONAL_TEXT",
     "TEXT",
+    "TEXT_OR_TEXTS",
     "TIME",
     "VERSION",
     "YES_NO",
     "constant",
     "enum_of",
+    "nullable",
     "optional",
     "optional_text",
     "text",
+    "text_enum_of",
     "wire_int",
 ]
 
 E = TypeVar("E", bound=Enum)
+S = TypeVar("S", bound=StrEnum)
 
 _INTEGER_SCHEMA: Final = {
     "anyOf": [{"type": "integer"}, {"type": "string", "pattern": "^-?[0-9]+$"}],
@@ -244,6 +252,96 @@ def enum_of(enum: type[E], description: str) -> Kind:
     )
 
 
+def text_enum_of(enum: type[S], description: str) -> Kind:
+    """An enum sent as its string value, exactly (``"PROCESSING"``, ``"FINISH"``)."""
+    by_value: dict[str, S] = {member.value: member for member in enum}
+    known = ", ".join(map(repr, by_value))
+
+    def structure(value: object, _: object = None) -> S:
+        found = by_value.get(value) if isinstance(value, str) else None
+        if found is None:
+            raise WireError(f"expected one of {known}, got {describe(value)}")
+        return found
+
+    schema = {"enum": list(by_value), "description": description}
+    return Kind(enum.__name__, schema, lenient=structure, unstructure=lambda m: str(m.value))
+
+
+@cache  # one kind per kind: tables compare kinds by identity
+def nullable(kind: Kind) -> Kind:
+    """``kind``, or ``null`` (read as ``None``, and written back as ``null``)."""
+
+    def factory(mode: Mode) -> Hook:
+        hook = kind.hook(mode)
+
+        def structure(value: object, cl: object = None) -> Any:
+            return None if value is None else hook(value, cl)
+
+        return structure
+
+    write = kind.unstructure
+    schema = {"anyOf": [dict(kind.schema), {"type": "null"}]}
+    return Kind(
+        f"{kind.name} or null",
+        schema,
+        factory=factory,
+        unstructure=None if write is None else (lambda v: None if v is None else write(v)),
+        quirks=kind.quirks,
+    )
+
+
+def _number(strict: bool) -> Hook:
+    """A JSON number as an ``int``, or a ``float`` when it has a fraction (kept as sent);
+    leniently also decimal-digit text."""
+    to_int = strict_int if strict else wire_int
+
+    def structure(value: object, _: object = None) -> int | float:
+        if isinstance(value, float):
+            if not math.isfinite(value):
+                raise WireError(f"expected a finite number, got {describe(value)}")
+            return int(value) if value.is_integer() else float(value)
+        try:
+            return to_int(value)
+        except WireError:
+            raise WireError(f"expected a number, got {describe(value)}") from None
+
+    return structure
+
+
+def _text_or_texts(mode: Mode) -> Hook:
+    """One string, or an array of strings (kept as it came: a ``str`` or a tuple)."""
+    array = array_of(text, ("max_snapshots", mode.limits.max_snapshots))
+
+    def structure(value: object, _: object = None) -> str | tuple[str, ...]:
+        found = _string(value)
+        if found is not None:
+            return found
+        if not isinstance(value, list | tuple):
+            raise WireError(f"expected a string or an array of strings, got {describe(value)}")
+        result: tuple[str, ...] = array(value, None)
+        return result
+
+    return structure
+
+
+def _frozen_value(mode: Mode) -> Hook:
+    """Any JSON value, made deeply immutable (objects read-only, arrays tuples)."""
+
+    def structure(value: object, _: object = None) -> Any:
+        errors: list[Exception] = []
+        frozen = _freeze(value, "", 3, mode, errors)
+        if errors:
+            raise group(errors)
+        return frozen
+
+    return structure
+
+
+def _iso_utc(moment: datetime) -> str:
+    """ISO 8601 in UTC, as Tencent's APIs send: ``2019-01-09T16:36:22Z``."""
+    return moment.astimezone(UTC).replace(tzinfo=None).isoformat() + "Z"
+
+
 # -- quirks: other spellings of one value ----------------------------------------------------
 
 
@@ -268,6 +366,11 @@ def _as_utc(value: Any) -> Any:
     if moment.tzinfo is not None or not 1 < moment.year < 9999:
         return value
     return (moment - timedelta(hours=8)).isoformat() + "Z"
+
+
+def _as_float(value: Any) -> Any:
+    """An integral number sent as a Float (API 3.0 types time offsets as Float)."""
+    return float(value) if type(value) is int and abs(value) < 2**53 else value
 
 
 def _as_number_version(value: Any) -> Any:
@@ -343,3 +446,32 @@ VERSION: Final = Kind(
 )
 #: Any JSON object, kept read-only (an unknown event's ``data``).
 JSON_OBJECT: Final = Kind("object", {"type": "object"}, factory=_frozen_json, unstructure=thaw)
+#: A number: an ``int``, or a ``float`` when the wire sends a fraction (milliseconds that API
+#: 3.0 sends as Floats keep their fractional part exactly as parsed).
+NUMBER: Final = Kind(
+    "number",
+    {
+        "anyOf": [{"type": "number"}, {"type": "string", "pattern": "^-?[0-9]+$"}],
+        "description": "A number, or an integer's decimal digits as a string.",
+    },
+    lenient=_number(strict=False),
+    strict=_number(strict=True),
+    quirks=(_as_float,),
+)
+#: One string or an array of strings, kept as sent (a cover's ``imageUrl``).
+TEXT_OR_TEXTS: Final = Kind(
+    "string or strings",
+    {"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]},
+    factory=_text_or_texts,
+    unstructure=lambda v: v if isinstance(v, str) else list(v),
+)
+#: Any JSON value, kept read-only.
+JSON_VALUE: Final = Kind("any", {}, factory=_frozen_value, unstructure=thaw)
+#: A time that API 3.0 sends as ISO 8601 in UTC, and is written back so.
+ISO_TIME: Final = Kind(
+    "ISO 8601 time",
+    {"type": "string", "description": "ISO 8601, such as '2019-01-09T16:36:22Z'."},
+    lenient=_time(lenient=True),
+    strict=_time(lenient=False),
+    unstructure=_iso_utc,
+)

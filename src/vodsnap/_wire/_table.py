@@ -23,6 +23,7 @@ from .._paths import WireError, at, at_key, describe, group, renamed, with_wire_
 __all__ = [
     "ArrayOf",
     "Builder",
+    "Composite",
     "Field",
     "Hook",
     "Kind",
@@ -31,6 +32,7 @@ __all__ = [
     "Table",
     "Unhook",
     "expect_object",
+    "nullable_table",
 ]
 
 #: A structure hook, as cattrs calls it: ``hook(value, type)``.
@@ -82,10 +84,28 @@ class Kind:
 
 @frozen(eq=False)  # by identity: tables are module constants
 class ArrayOf:
-    """A JSON array of ``item`` s, as a tuple; longer than ``Limits.<limit>``: refused unread."""
+    """A JSON array of ``item`` s, as a tuple; longer than ``Limits.<limit>``: refused unread.
 
-    item: Kind | Table
+    ``nullable``: ``null`` reads as the empty tuple (API 3.0 sends ``null`` for an empty set).
+    """
+
+    item: Kind | Table | Composite
     limit: str
+    nullable: bool = False
+
+
+@frozen(eq=False)  # by identity: tables are module constants
+class Composite:
+    """A value whose hooks are made from other tables: an object whose table one of its keys
+    chooses (a procedure's task, by its type).
+
+    ``make(builder)`` gives its structure and unstructure functions; ``schema(schema_of)`` its
+    JSON Schema, given the function that makes the schema of any kind, array or table.
+    """
+
+    name: str
+    make: Callable[[Builder], tuple[Hook, Unhook]]
+    schema: Callable[[Callable[[Any], dict[str, Any]]], dict[str, Any]]
 
 
 @frozen(eq=False)  # by identity: tables are module constants
@@ -93,7 +113,7 @@ class Field:
     """One wire field of a table: the model's attribute, how its value reads, its wire name."""
 
     attr: str
-    kind: Kind | ArrayOf | Table
+    kind: Kind | ArrayOf | Table | Composite
     #: The key on the wire (default: the attribute's name).
     name: str | None = None
     #: Other keys the wire may send it under (the docs' ``delete`` for ``deleted``).
@@ -152,7 +172,7 @@ class Builder:
         self.converter = converter
         self.mode = mode
         self.detailed = detailed
-        self._made: dict[Table, tuple[Hook, Unhook]] = {}
+        self._made: dict[Table | Composite, tuple[Hook, Unhook]] = {}
 
     def structure(self, table: Table) -> Hook:
         """``table``'s structure function: an object in, a model out, every problem placed."""
@@ -162,15 +182,21 @@ class Builder:
         """``table``'s unstructure function: a model in, its wire dict out."""
         return self._functions(table)[1]
 
-    def hooks(self, kind: Kind | ArrayOf | Table) -> tuple[Hook, Unhook | None]:
+    def hooks(self, kind: Kind | ArrayOf | Table | Composite) -> tuple[Hook, Unhook | None]:
         """The structure and unstructure hooks of a field's kind."""
         if isinstance(kind, Table):
             return self.structure(kind), self.unstructure(kind)
+        if isinstance(kind, Composite):
+            made = self._made.get(kind)
+            if made is None:
+                made = self._made[kind] = kind.make(self)
+            return made
         if isinstance(kind, ArrayOf):
             item, unitem = self.hooks(kind.item)
             most = getattr(self.mode.limits, kind.limit)
             final = kind.item.final if isinstance(kind.item, Kind) else frozenset()
-            return array_of(item, (kind.limit, most), final), _list_of(unitem)
+            array = array_of(item, (kind.limit, most), final)
+            return (_empty_if_null(array) if kind.nullable else array), _list_of(unitem)
         return kind.hook(self.mode), kind.unstructure
 
     def _functions(self, table: Table) -> tuple[Hook, Unhook]:
@@ -198,6 +224,26 @@ class Builder:
         structure_fn: Hook = make_dict_structure_fn(table.model, self.converter, **overrides)
         structure_fn = with_wire_names(structure_fn, table.wire_names)  # only failures read it
         return _as_object(structure_fn, aliases), unstructure_fn
+
+
+def nullable_table(table: Table) -> Composite:
+    """``table``'s object, or ``null`` (API 3.0 sends an output as ``null`` until success)."""
+
+    def make(builder: Builder) -> tuple[Hook, Unhook]:
+        structure, unstructure = builder.structure(table), builder.unstructure(table)
+
+        def structure_or_null(value: object, cl: object = None) -> Any:
+            return None if value is None else structure(value, cl)
+
+        def unstructure_or_null(model: Any) -> Any:
+            return None if model is None else unstructure(model)
+
+        return structure_or_null, unstructure_or_null
+
+    def schema(schema_of: Callable[[Any], dict[str, Any]]) -> dict[str, Any]:
+        return {"anyOf": [schema_of(table), {"type": "null"}]}
+
+    return Composite(f"{table.model.__name__} or null", make, schema)
 
 
 def array_of(hook: Hook, limit: tuple[str, int], final: frozenset[type] = frozenset()) -> Hook:
@@ -228,6 +274,13 @@ def array_of(hook: Hook, limit: tuple[str, int], final: frozenset[type] = frozen
         if errors:
             raise group(errors)
         return tuple(items)
+
+    return structure
+
+
+def _empty_if_null(hook: Hook) -> Hook:
+    def structure(value: object, _: object = None) -> Any:
+        return () if value is None else hook(value, None)
 
     return structure
 

@@ -15,7 +15,9 @@ from attrs import frozen
 
 from .._models import (
     EventFormat,
+    ImageSpriteComplete,
     PicInfo,
+    ProcedureStateChanged,
     SnapshotByTimeOffsetComplete,
     SnapshotByTimeOffsetData,
     UnknownEvent,
@@ -23,6 +25,7 @@ from .._models import (
 )
 from .._paths import WireError, at_key, group
 from .._signature import EXPIRES_KEY, SIGN_KEY
+from . import image_sprite, procedure
 from ._scalars import ID, INT, JSON_OBJECT, OPTIONAL_TEXT, TEXT
 from ._table import ArrayOf, Builder, Field, Hook, Table, Unhook
 from .event_v4 import SNAPSHOT_EVENT_TYPE
@@ -89,6 +92,10 @@ PAYLOAD_KEYS: Final = (
 PAYLOADS: Final = {
     SNAPSHOT_EVENT_TYPE: Payload(
         "SnapshotByTimeOffsetCompleteEvent", SNAPSHOT_DATA, SnapshotByTimeOffsetComplete
+    ),
+    procedure.EVENT_TYPE: Payload(procedure.PAYLOAD_KEY, procedure.DATA_3, ProcedureStateChanged),
+    image_sprite.EVENT_TYPE: Payload(
+        image_sprite.PAYLOAD_KEY, image_sprite.DATA_3, ImageSpriteComplete
     ),
 }
 

@@ -14,6 +14,7 @@ from .._models import (
     SnapshotByTimeOffsetData,
     UnknownEvent,
 )
+from . import image_sprite, procedure
 from ._scalars import ID, INT, JSON_OBJECT, OPTIONAL_INT, OPTIONAL_TEXT, TEXT, VERSION, constant
 from ._table import ArrayOf, Builder, Field, Hook, Table, Unhook, expect_object
 
@@ -68,7 +69,11 @@ UNKNOWN: Final = Table(
 )
 
 #: The event types modelled, by ``eventType``.
-TABLES: Final = {SNAPSHOT_EVENT_TYPE: SNAPSHOT_EVENT}
+TABLES: Final = {
+    SNAPSHOT_EVENT_TYPE: SNAPSHOT_EVENT,
+    procedure.EVENT_TYPE: procedure.EVENT,
+    image_sprite.EVENT_TYPE: image_sprite.EVENT,
+}
 #: Every table of the snapshot event, inner ones first.
 SNAPSHOT_TABLES: Final = (PICTURE, SNAPSHOT_DATA, SNAPSHOT_EVENT)
 

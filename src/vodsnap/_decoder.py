@@ -9,6 +9,7 @@ to that event alone.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import lru_cache
 from typing import Any, Generic, TypeVar
 
@@ -18,8 +19,8 @@ from cattrs import Converter
 from ._errors import DecodeError, FieldError
 from ._limits import Limits
 from ._models import Callback, Event, PulledEvent, PullResponse
-from ._paths import field_errors
-from ._read import Reading, problems
+from ._paths import capped, field_errors
+from ._read import Reading, not_json, problems
 from ._wire import Mode, build_converter
 from ._wire.pull import entries_node
 
@@ -60,6 +61,8 @@ class Decoder:
 
     def __init__(self, mode: Mode) -> None:
         self.mode = mode
+        #: The most problems an error lists (``Limits.max_errors``).
+        self.most = mode.limits.max_errors
         self.fast = build_converter(mode, detailed=False)
         self._explaining: Converter | None = None
 
@@ -73,27 +76,44 @@ class Decoder:
     def decode(self, reading: Reading, target: Target[T], body: object) -> T:
         """The model ``reading`` holds, or a ``DecodeError`` (on ``body``) naming every problem:
         what strict reading marked, then what the converters found."""
-        marks = problems(reading.value) if reading.marked else []
-        return self._decode(reading.value, target, marks, body)
+        marks = problems(reading.value, most=self.most) if reading.marked else []
+        model = self._decode(reading.value, target, marks, body)
+        if isinstance(body, Mapping):  # it may hold what JSON cannot: say so now, not later
+            unwritable = not_json(self.fast.unstructure(model), most=self.most)
+            if unwritable:
+                raise DecodeError(unwritable, body)
+        return model
 
     def decode_pull(self, reading: Reading, target: Target[R], body: object) -> R:
-        """A pull response: what strict reading marked inside one event is that event's error."""
+        """A pull response: what reading marked inside one event is that event's error, and so
+        is what JSON cannot hold in an event of an already decoded mapping."""
         node = entries_node(reading.value)
-        marks = problems(reading.value, skip=node) if reading.marked else []
+        marks = problems(reading.value, skip=node, most=self.most) if reading.marked else []
         response = self._decode(reading.value, target, marks, body)
-        if not reading.marked or not isinstance(node, list | tuple):
+        if not isinstance(node, list | tuple) or not (reading.marked or isinstance(body, Mapping)):
             return response
-        events = tuple(map(_with_marks, response.events, node))
-        return evolve(response, events=events)
+        pairs = zip(response.events, node, strict=True)
+        return evolve(response, events=tuple(self._checked(e, entry) for e, entry in pairs))
+
+    def _checked(self, pulled: PulledEvent, entry: object) -> PulledEvent:
+        """``pulled``, failed with what reading marked in its entry or JSON cannot hold."""
+        found = problems(entry, most=self.most)
+        if not found and pulled.event is not None and isinstance(entry, Mapping):
+            found = not_json(self.fast.unstructure(pulled.event), most=self.most)
+        if not found:
+            return pulled
+        earlier = list(pulled.error.errors) if pulled.error is not None else []
+        errors = capped(_merge(found, earlier), self.most)
+        return PulledEvent(msg_handle=pulled.msg_handle, error=DecodeError(errors, entry))
 
     def _decode(self, value: object, target: Target[T], marks: list[FieldError], body: object) -> T:
         """The model, or every problem (``marks`` first) as a ``DecodeError`` on ``body``."""
         try:
             model = self.structure(value, target)
         except _StructureError as exc:
-            raise DecodeError(_merge(marks, exc.errors), body) from None
+            raise DecodeError(capped(_merge(marks, exc.errors), self.most), body) from None
         if marks:
-            raise DecodeError(marks, body)
+            raise DecodeError(capped(marks, self.most), body)
         return model
 
     def structure(self, value: object, target: Target[T]) -> T:
@@ -114,7 +134,7 @@ class Decoder:
         except RecursionError:
             raise _StructureError([FieldError("$", "nested too deeply to decode")]) from None
         except Exception as exc:
-            raise _StructureError(field_errors(exc)) from None
+            raise _StructureError(field_errors(exc, most=self.most)) from None
 
 
 @lru_cache(maxsize=32)
@@ -127,14 +147,3 @@ def _merge(marks: list[FieldError], errors: list[FieldError]) -> list[FieldError
     """What reading marked is said once, not again by the hook that then met it."""
     reported = {mark.path for mark in marks}
     return [*marks, *(e for e in errors if e.path not in reported)]
-
-
-def _with_marks(pulled: PulledEvent, entry: object) -> PulledEvent:
-    """``pulled``, failed with what strict reading marked in its entry (if anything)."""
-    marks = problems(entry)
-    if not marks:
-        return pulled
-    earlier = list(pulled.error.errors) if pulled.error is not None else []
-    return PulledEvent(
-        msg_handle=pulled.msg_handle, error=DecodeError(_merge(marks, earlier), entry)
-    )

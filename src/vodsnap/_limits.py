@@ -48,6 +48,12 @@ class Limits:
     max_pictures: int = field(default=10_000, validator=_positive)
     #: The most URLs in a fast-snapshot callback's ``result``.
     max_snapshots: int = field(default=10_000, validator=_positive)
+    #: The most events in a pull response (Tencent sends at most 16), refused before any of
+    #: them is decoded.
+    max_events: int = field(default=100, validator=_positive)
+    #: The most problems a ``DecodeError`` lists; the last entry then says that more were
+    #: found, and explaining stops there.
+    max_errors: int = field(default=100, validator=_positive)
 
 
 #: The limits ``parse`` applies when none are given.

@@ -26,6 +26,7 @@ __all__ = [
     "WireError",
     "at",
     "at_key",
+    "capped",
     "describe",
     "field_errors",
     "group",
@@ -37,6 +38,7 @@ __all__ = [
 T = TypeVar("T")
 
 _SHOWN = 40  # characters of a bad string quoted back in a message
+_SHOWN_KEY = 64  # characters of a key quoted in a path
 
 
 class WireError(ValueError):
@@ -53,11 +55,22 @@ class PathNote(str):
 
 
 def key_path(path: str, key: object) -> str:
-    """``path`` extended by an object key, in dot form where the key allows it."""
+    """``path`` extended by an object key, in dot form where the key allows it; a key longer
+    than a few words is quoted as an excerpt that says its length."""
+    if isinstance(key, str) and len(key) > _SHOWN_KEY:
+        return f"{path}[{json.dumps(key[:_SHOWN_KEY], ensure_ascii=False)}...({len(key)} chars)]"
     if isinstance(key, str) and key.isidentifier():
         return f"{path}.{key}"
-    shown = json.dumps(key, ensure_ascii=False) if isinstance(key, str) else repr(key)
+    shown = json.dumps(key, ensure_ascii=False) if isinstance(key, str) else _short_repr(key)
     return f"{path}[{shown}]"
+
+
+def _short_repr(key: object) -> str:
+    """A key that is not a string (an already decoded mapping may have one), briefly."""
+    if isinstance(key, int) and not isinstance(key, bool) and key.bit_length() > 128:
+        return "<an integer of more than 38 digits>"
+    text = repr(key)
+    return text if len(text) <= _SHOWN_KEY else text[:_SHOWN_KEY] + "..."
 
 
 def describe(value: object) -> str:
@@ -130,24 +143,36 @@ def renamed(exc: ClassValidationError, old: str, new: str) -> ClassValidationErr
     return exc
 
 
-def field_errors(exc: BaseException, path: str = "$") -> list[FieldError]:
+def field_errors(exc: BaseException, path: str = "$", *, most: int = 0) -> list[FieldError]:
     """Flatten a (possibly nested) cattrs validation error into ``FieldError`` s.
 
     Every error below a field carries its wire name in a ``PathNote`` (``with_wire_names``
     puts one before cattrs' note naming the attribute), or its index in cattrs' own note.
+    ``most`` (if not 0): stop after one more than that many (``capped`` then says so).
     """
     found: list[FieldError] = []
-    _collect(exc, path, found)
+    _collect(exc, path, found, most + 1 if most else 0)
     return found
 
 
-def _collect(exc: BaseException, path: str, found: list[FieldError]) -> None:
+def capped(errors: list[FieldError], most: int) -> list[FieldError]:
+    """``errors``, at most ``most`` of them, the last entry saying that there were more."""
+    if len(errors) <= most:
+        return errors
+    return [*errors[: most - 1], FieldError("$", f"more problems not listed (max_errors={most})")]
+
+
+def _collect(exc: BaseException, path: str, found: list[FieldError], most: int) -> None:
+    if most and len(found) >= most:
+        return
     if isinstance(exc, BaseExceptionGroup):
         for sub in exc.exceptions:
-            _collect(sub, path + _step(sub), found)
+            _collect(sub, path + _step(sub), found, most)
     elif isinstance(exc, ForbiddenExtraKeysError):
-        for name in sorted(exc.extra_fields, key=str):
-            found.append(FieldError(key_path(path, name), "unexpected field"))
+        names = sorted(exc.extra_fields, key=str)
+        found.extend(
+            FieldError(key_path(path, n), "unexpected field") for n in names[: most or None]
+        )
     else:
         found.append(FieldError(path, _message(exc)))
 

@@ -31,12 +31,14 @@ except ImportError:  # pragma: no cover - depends on what is installed
 else:
     _fast_loads = _Decoder().decode
 
-__all__ = ["Body", "Mark", "Reading", "problems", "read", "read_bytes"]
+__all__ = ["Body", "Mark", "Reading", "not_json", "problems", "read", "read_bytes"]
 
 #: What ``parse`` accepts.
 Body = bytes | bytearray | memoryview | str | Mapping[str, Any]
 
 _BOM: Final = "\ufeff"
+#: Past this many bits an integer has more digits than Python converts to text (4,300).
+_MOST_BITS: Final = 14_000
 
 
 class Reading(NamedTuple):
@@ -91,11 +93,13 @@ def read(body: object, *, strict: bool, limits: Limits) -> Reading:
     return Reading(value, marked)
 
 
-def problems(value: object, path: str = "$", skip: object = None) -> list[FieldError]:
-    """What strict reading marked in ``value`` (at ``path``), every mark with its path; the
-    node ``skip`` (by identity) is not looked into."""
+def problems(
+    value: object, path: str = "$", skip: object = None, *, most: int = 0
+) -> list[FieldError]:
+    """What reading marked in ``value`` (at ``path``), every mark with its path; the node
+    ``skip`` (by identity) is not looked into. ``most`` (if not 0): stop after one more."""
     found: list[FieldError] = []
-    _problems(value, path, skip, found)
+    _problems(value, path, skip, found, most + 1 if most else -1)
     return found
 
 
@@ -134,6 +138,9 @@ def _strict_loads(body: object, text: str) -> tuple[object, bool]:
 
 def _text(body: object, max_bytes: int) -> str:
     if isinstance(body, bytes | bytearray | memoryview):
+        size = _size(body)  # refused by its length, before a copy of 100 MB is made
+        if size is not None and size > max_bytes:
+            raise _error(body, f"body is {size} bytes, more than max_body_bytes={max_bytes}")
         try:
             data = bytes(body)
         except (TypeError, ValueError) as exc:  # e.g. a released memoryview
@@ -145,7 +152,11 @@ def _text(body: object, max_bytes: int) -> str:
         except UnicodeDecodeError as exc:
             raise _error(body, f"body is not valid UTF-8 (byte {exc.start})") from None
     elif isinstance(body, str):
-        # A character makes one to four UTF-8 bytes: measure only when it could matter.
+        # A character makes one to four UTF-8 bytes: refused by its length alone when that
+        # says enough (no 100 MB encoding first), measured only when it could matter.
+        if len(body) > max_bytes:  # ASCII text has one byte a character: say how many exactly
+            shown = f"{len(body)}" if body.isascii() else f"at least {len(body)}"
+            raise _error(body, f"body is {shown} bytes, more than max_body_bytes={max_bytes}")
         if len(body) * 4 > max_bytes:
             size = len(body.encode("utf-8", "surrogatepass"))
             if size > max_bytes:
@@ -156,6 +167,16 @@ def _text(body: object, max_bytes: int) -> str:
     if text.startswith(_BOM):  # RFC 8259 lets a parser ignore it; some HTTP stacks send one
         text = text[1:]
     return text
+
+
+def _size(body: bytes | bytearray | memoryview) -> int | None:
+    """The body's length in bytes, without copying it (``None`` for a released memoryview)."""
+    if isinstance(body, memoryview):
+        try:
+            return body.nbytes
+        except ValueError:
+            return None
+    return len(body)
 
 
 def _loads(body: object, text: str, **hooks: Any) -> tuple[object, bool]:
@@ -234,8 +255,9 @@ def _too_deep(value: object, path: str, depth: int, max_depth: int) -> str | Non
     return None
 
 
-def _problems(value: object, path: str, skip: object, found: list[FieldError]) -> None:
-    if value is skip:
+def _problems(value: object, path: str, skip: object, found: list[FieldError], most: int) -> None:
+    """Add the marks in ``value`` to ``found``, until it holds ``most`` (never, if -1)."""
+    if value is skip or len(found) == most:
         return
     if isinstance(value, Mark):
         found.append(FieldError(path, value.message))
@@ -244,10 +266,33 @@ def _problems(value: object, path: str, skip: object, found: list[FieldError]) -
             for key in dict.fromkeys(value.duplicates):
                 found.append(FieldError(key_path(path, key), "duplicate key"))
         for key, item in value.items():
-            _problems(item, key_path(path, key), skip, found)
+            if len(found) >= most >= 0:
+                return
+            _problems(item, key_path(path, key), skip, found, most)
     elif isinstance(value, list):
         for index, item in enumerate(value):
-            _problems(item, f"{path}[{index}]", skip, found)
+            if len(found) >= most >= 0:
+                return
+            _problems(item, f"{path}[{index}]", skip, found, most)
+
+
+def not_json(value: object, path: str = "$", most: int = 100) -> list[FieldError]:
+    """Where ``value`` (a model's wire form, made from an already decoded mapping) holds what
+    JSON text cannot: a key that is not a string, an integer Python will not write as text."""
+    found: list[FieldError] = []
+    stack = [(value, path)]
+    while stack and len(found) < most:
+        node, where = stack.pop()
+        if isinstance(node, dict):
+            for key, item in node.items():
+                if not isinstance(key, str):
+                    found.append(FieldError(key_path(where, key), "a key that is not a string"))
+                stack.append((item, key_path(where, key)))
+        elif isinstance(node, list):
+            stack.extend((item, f"{where}[{i}]") for i, item in enumerate(node))
+        elif type(node) is int and node.bit_length() > _MOST_BITS:
+            found.append(FieldError(where, "too many digits (more than 4,300)"))
+    return sorted(found, key=lambda e: e.path)
 
 
 def _error(body: object, message: str) -> DecodeError:

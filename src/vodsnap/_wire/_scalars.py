@@ -220,8 +220,9 @@ def constant(expected: str) -> Kind:
     return Kind("constant", {"const": expected}, lenient=structure)
 
 
-def enum_of(enum: type[E], description: str) -> Kind:
-    """An enum sent as its integer value (or, leniently, the value's decimal text)."""
+def enum_of(enum: type[E], description: str, *, typed_as_text: bool = False) -> Kind:
+    """An enum sent as its integer value (or, leniently, the value's decimal text; in strict
+    mode too when the documentation ``typed_as_text`` it)."""
     known = ", ".join(f"{member.value} ({member.name.lower()})" for member in enum)
     by_value = {member.value: member for member in enum}  # a dict, not the Enum's slow call
 
@@ -246,7 +247,7 @@ def enum_of(enum: type[E], description: str) -> Kind:
         enum.__name__,
         schema,
         lenient=make(wire_int),
-        strict=make(strict_int),
+        strict=make(wire_int if typed_as_text else strict_int),
         unstructure=lambda member: member.value,
         quirks=(_as_text,),
     )

@@ -195,7 +195,7 @@ class Builder:
             item, unitem = self.hooks(kind.item)
             most = getattr(self.mode.limits, kind.limit)
             final = kind.item.final if isinstance(kind.item, Kind) else frozenset()
-            array = array_of(item, (kind.limit, most), final)
+            array = array_of(item, (kind.limit, most), final, self.mode.limits.max_errors)
             return (_empty_if_null(array) if kind.nullable else array), _list_of(unitem)
         return kind.hook(self.mode), kind.unstructure
 
@@ -216,7 +216,9 @@ class Builder:
                 omit_if_default=f.omit_default,
             )
         unstructure_fn: Unhook = make_dict_unstructure_fn(table.model, self.converter, **overrides)
-        aliases = {alias: f.wire for f in table.fields for alias in f.aliases}
+        aliases = {
+            alias: (f.wire, self.hooks(f.kind)[0]) for f in table.fields for alias in f.aliases
+        }
         if not self.detailed:  # generated from the table, checks inline where a kind allows
             hooks = {f.attr: self.hooks(f.kind)[0] for f in table.fields}
             fast = _fast_structure(table, hooks, strict=self.mode.strict)
@@ -246,11 +248,14 @@ def nullable_table(table: Table) -> Composite:
     return Composite(f"{table.model.__name__} or null", make, schema)
 
 
-def array_of(hook: Hook, limit: tuple[str, int], final: frozenset[type] = frozenset()) -> Hook:
+def array_of(
+    hook: Hook, limit: tuple[str, int], final: frozenset[type] = frozenset(), most_errors: int = 0
+) -> Hook:
     """A JSON array (a list or tuple, never a string or mapping) as a tuple, every item checked.
 
     ``limit`` is ``(name, most)``: a longer array is refused before any item is looked at.
-    Items whose type is in ``final`` are taken as they are (the item kind's ``final``).
+    Items whose type is in ``final`` are taken as they are (the item kind's ``final``). Once
+    ``most_errors`` items failed (if not 0), the rest are not explained.
     """
 
     def structure(value: object, _: object = None) -> tuple[Any, ...]:
@@ -267,6 +272,10 @@ def array_of(hook: Hook, limit: tuple[str, int], final: frozenset[type] = frozen
         items: list[Any] = []
         errors: list[Exception] = []
         for index, item in enumerate(value):
+            if most_errors and len(errors) >= most_errors:
+                skipped = f"items [{index}] to [{len(value) - 1}] not explained"
+                errors.append(at(WireError(f"{skipped} (max_errors={most_errors})"), f"[{index}]"))
+                break
             try:
                 items.append(hook(item, None))
             except Exception as exc:
@@ -291,9 +300,10 @@ def _list_of(unstructure: Unhook | None) -> Unhook:
     return lambda items: [unstructure(item) for item in items]
 
 
-def _as_object(structure: Hook, aliases: Mapping[str, str]) -> Hook:
+def _as_object(structure: Hook, aliases: Mapping[str, tuple[str, Hook]]) -> Hook:
     """A generated function, guarded: anything but an object is one error, not one per field;
-    and a field sent under one of its ``aliases`` (alias -> wire name) is read as the field."""
+    and a field sent under one of its ``aliases`` (alias -> wire name, hook) is read as the
+    field."""
 
     def guarded(value: object, cl: object = None) -> Any:
         if type(value) is not dict:  # the check inline: a call less per object
@@ -314,20 +324,27 @@ def _as_object(structure: Hook, aliases: Mapping[str, str]) -> Hook:
     return aliased
 
 
-def _read_aliases(structure: Hook, obj: Mapping[Any, Any], cl: object, sent: dict[str, str]) -> Any:
-    """Read ``obj`` whose fields ``sent`` (alias -> wire name) came under an alias.
+def _read_aliases(
+    structure: Hook, obj: Mapping[Any, Any], cl: object, sent: dict[str, tuple[str, Hook]]
+) -> Any:
+    """Read ``obj`` whose fields ``sent`` (alias -> wire name and hook) came under an alias.
 
     Sent under one name only: read as the field, errors naming the key that was sent. Under
-    both: they must agree (guessing which one is right is not an option).
+    both: they must agree (guessing which one is right is not an option), and a bad value
+    under the alias is reported as well as the disagreement.
     """
     one_name = {k: v for k, v in obj.items() if k not in sent}
     conflicts: list[Exception] = []
     renames: list[tuple[str, str]] = []
-    for alias, wire in sent.items():
+    for alias, (wire, hook) in sent.items():
         if wire not in obj:
             one_name[wire] = obj[alias]
             renames.append((wire, alias))
         elif obj[alias] != obj[wire]:
+            try:
+                hook(obj[alias], None)
+            except Exception as exc:
+                conflicts.append(at_key(alias, exc))
             conflicts.append(at_key(alias, WireError(f"conflicts with '{wire}'")))
     try:
         result = structure(one_name, cl)

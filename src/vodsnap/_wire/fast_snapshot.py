@@ -16,8 +16,12 @@ from ._table import ArrayOf, Builder, Field, Table
 
 __all__ = ["KEYS", "STATUS", "TABLE", "register"]
 
+#: The field table types ``status`` as a String (the examples send a number): strict mode
+#: accepts both.
 STATUS: Final = enum_of(
-    FastSnapshotStatus, "5 success, 4 failure, 3 processing (or the same as a string)."
+    FastSnapshotStatus,
+    "5 success, 4 failure, 3 processing (or the same as a string).",
+    typed_as_text=True,
 )
 
 TABLE: Final = Table(

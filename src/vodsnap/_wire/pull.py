@@ -63,14 +63,20 @@ def entries_node(value: object) -> object:
     return value.get(_EVENTS)
 
 
-def _entries(value: object, _: object = None) -> list[Any]:
-    """The entries of a pull response; ``null`` (the SDK documents ``EventSet`` as possibly
-    null) means none."""
-    if value is None:
-        return []
-    if not isinstance(value, list | tuple):
-        raise WireError(f"expected an array, got {describe(value)}")
-    return list(value)
+def _entries(most: int) -> Hook:
+    """The entries of a pull response, at most ``most`` (refused before any is decoded);
+    ``null`` (the SDK documents ``EventSet`` as possibly null) means none."""
+
+    def entries(value: object, _: object = None) -> list[Any]:
+        if value is None:
+            return []
+        if not isinstance(value, list | tuple):
+            raise WireError(f"expected an array, got {describe(value)}")
+        if len(value) > most:
+            raise WireError(f"{len(value)} events, more than max_events={most}")
+        return list(value)
+
+    return entries
 
 
 def _no_handle(entry: object) -> Exception:
@@ -87,16 +93,17 @@ class _Envelopes:
         self.detailed = builder.detailed
         self.event = event
         text, optional_text = builder.hooks(TEXT)[0], builder.hooks(OPTIONAL_TEXT)[0]
+        entries = _entries(builder.mode.limits.max_events)
         self.old: Wanted = {
             _CODE: (strict_int if self.strict else wire_int, True),
             _MESSAGE: (optional_text, False),
-            _EVENTS: (_entries, False),
+            _EVENTS: (entries, False),
         }
         self.old_entry: Wanted = {_HANDLE: (text, True), _CONTENT: (event, True)}
         self.error: Wanted = {_ERROR_CODE: (text, True), _ERROR_MESSAGE: (optional_text, False)}
         self.response: Wanted = {
             _REQUEST_ID: (text, True),
-            _EVENT_SET: (_entries, False),
+            _EVENT_SET: (entries, False),
             _ERROR: (self.envelope_hook(self.error), False),
         }
         self.new: Wanted = {_RESPONSE: (self.envelope_hook(self.response), True)}

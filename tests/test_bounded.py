@@ -120,3 +120,43 @@ def test_a_pulled_event_of_a_mapping_keeps_its_problem_to_itself() -> None:
     assert response.events[0].event == vodsnap.parse(EVENT)
     assert response.events[1].msg_handle == "b"
     assert response.events[1].error is not None
+
+
+def nested(levels: int) -> dict[str, Any]:
+    data: dict[str, Any] = {}
+    inner = data
+    for _ in range(levels):
+        inner["a"] = {}
+        inner = inner["a"]
+    return {"version": "4.0", "eventType": "NewFileUpload", "data": data}
+
+
+@pytest.mark.parametrize("api3", [False, True])
+@pytest.mark.parametrize("levels", [28, 40, 200])
+def test_an_event_nested_too_deeply_is_that_events_error(api3: bool, levels: int) -> None:
+    deep = nested(levels)
+    if api3:
+        entries = [
+            {"EventType": "X", "EventHandle": "a", "FileUploadEvent": {}},
+            {"EventType": "X", "EventHandle": "b", "FileUploadEvent": deep},
+        ]
+        body: dict[str, Any] = {"Response": {"EventSet": entries, "RequestId": "r"}}
+    else:
+        entries = [
+            {"msgHandle": "a", "eventContent": EVENT},
+            {"msgHandle": "b", "eventContent": deep},
+        ]
+        body = {"code": 0, "message": "", "eventList": entries}
+    response = vodsnap.parse_pull(json.dumps(body).encode())
+    good, bad = response.events
+    assert good.event is not None
+    assert bad.msg_handle == "b"
+    assert bad.error is not None
+    assert any("nested deeper than max_depth=32" in e.message for e in bad.error.errors)
+
+
+def test_the_envelope_nested_too_deeply_is_still_the_responses_error() -> None:
+    body = {"code": 0, "message": "", "eventList": [], "extra": nested(40)}
+    [(path, message)] = errors_of(json.dumps(body), vodsnap.parse_pull)
+    assert path.startswith("$.extra.data.a")
+    assert message == "nested deeper than max_depth=32"

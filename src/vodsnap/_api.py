@@ -118,7 +118,7 @@ def parse_pull_event(
     :raises DecodeError: when the response itself is malformed.
     """
     decoder = _decoder(strict, limits)
-    return decoder.decode_pull(_read(body, decoder), _PULL_EVENT, body)
+    return decoder.decode_pull(_read(body, decoder, depth=False), _PULL_EVENT, body)
 
 
 def parse_pull_events(
@@ -130,7 +130,7 @@ def parse_pull_events(
     :raises DecodeError: when the response itself is malformed.
     """
     decoder = _decoder(strict, limits)
-    return decoder.decode_pull(_read(body, decoder), _PULL_EVENTS, body)
+    return decoder.decode_pull(_read(body, decoder, depth=False), _PULL_EVENTS, body)
 
 
 def parse_pull(body: Body, *, strict: bool = False, limits: Limits | None = None) -> PullResponse:
@@ -140,7 +140,7 @@ def parse_pull(body: Body, *, strict: bool = False, limits: Limits | None = None
     :raises DecodeError: when the response itself is malformed.
     """
     decoder = _decoder(strict, limits)
-    reading = _read(body, decoder)
+    reading = _read(body, decoder, depth=False)  # each event's depth is its own
     target: Target[PullResponse] = Target(response_type(reading.value))
     return decoder.decode_pull(reading, target, body)
 
@@ -186,8 +186,8 @@ def _decoder(strict: bool, limits: Limits | None) -> Decoder:
     return decoder_for(bool(strict), limits)
 
 
-def _read(body: Body, decoder: Decoder) -> Reading:
-    return read(body, strict=decoder.mode.strict, limits=decoder.mode.limits)
+def _read(body: Body, decoder: Decoder, *, depth: bool = True) -> Reading:
+    return read(body, strict=decoder.mode.strict, limits=decoder.mode.limits, depth=depth)
 
 
 def _decode(

@@ -20,9 +20,9 @@ from ._errors import DecodeError, FieldError
 from ._limits import Limits
 from ._models import Callback, Event, PulledEvent, PullResponse
 from ._paths import capped, field_errors
-from ._read import Reading, not_json, problems
+from ._read import Reading, not_json, problems, too_deep
 from ._wire import Mode, build_converter
-from ._wire.pull import entries_node
+from ._wire.pull import entries_depth, entries_node
 
 __all__ = ["CALLBACK", "EVENT", "Decoder", "Target", "decoder_for"]
 
@@ -85,19 +85,28 @@ class Decoder:
         return model
 
     def decode_pull(self, reading: Reading, target: Target[R], body: object) -> R:
-        """A pull response: what reading marked inside one event is that event's error, and so
-        is what JSON cannot hold in an event of an already decoded mapping."""
+        """A pull response, read without its depth check: what reading marked inside one event,
+        an event nested too deeply, and what JSON cannot hold in an event of an already
+        decoded mapping are that event's error; anywhere else, the response's."""
         node = entries_node(reading.value)
+        depth = self.mode.limits.max_depth
+        if not isinstance(body, Mapping):
+            found = too_deep(reading.value, depth, skip=node)
+            if found:
+                raise DecodeError(found, body)
         marks = problems(reading.value, skip=node, most=self.most) if reading.marked else []
         response = self._decode(reading.value, target, marks, body)
-        if not isinstance(node, list | tuple) or not (reading.marked or isinstance(body, Mapping)):
+        if not isinstance(node, list | tuple):
             return response
+        at = entries_depth(reading.value)
         pairs = zip(response.events, node, strict=True)
-        return evolve(response, events=tuple(self._checked(e, entry) for e, entry in pairs))
+        return evolve(response, events=tuple(self._checked(e, entry, at) for e, entry in pairs))
 
-    def _checked(self, pulled: PulledEvent, entry: object) -> PulledEvent:
-        """``pulled``, failed with what reading marked in its entry or JSON cannot hold."""
-        found = problems(entry, most=self.most)
+    def _checked(self, pulled: PulledEvent, entry: object, at: int) -> PulledEvent:
+        """``pulled`` (from ``entry`` at depth ``at``), failed with what reading marked in its
+        entry, its nesting past the limit, or what JSON cannot hold."""
+        found = too_deep(entry, self.mode.limits.max_depth, depth=at)
+        found += problems(entry, most=self.most)
         if not found and pulled.event is not None and isinstance(entry, Mapping):
             found = not_json(self.fast.unstructure(pulled.event), most=self.most)
         if not found:

@@ -31,7 +31,16 @@ except ImportError:  # pragma: no cover - depends on what is installed
 else:
     _fast_loads = _Decoder().decode
 
-__all__ = ["Body", "Mark", "Reading", "not_json", "problems", "read", "read_bytes"]
+__all__ = [
+    "Body",
+    "Mark",
+    "Reading",
+    "not_json",
+    "problems",
+    "read",
+    "read_bytes",
+    "too_deep",
+]
 
 #: What ``parse`` accepts.
 Body = bytes | bytearray | memoryview | str | Mapping[str, Any]
@@ -62,6 +71,12 @@ class Mark:
         return f"Mark({self.message!r})"
 
 
+#: One mark for each JSON constant that is not a number (marks hold no path: they are shared).
+_NOT_A_NUMBER: Final = {
+    text: Mark(f"{text} is not a JSON number") for text in ("NaN", "Infinity", "-Infinity")
+}
+
+
 class _DuplicateKeys(dict[str, Any]):
     """An object whose text repeated keys (strict reading only); the last value wins."""
 
@@ -82,15 +97,30 @@ def read_bytes(body: bytes, limits: Limits) -> Reading:
     return Reading(value, False)
 
 
-def read(body: object, *, strict: bool, limits: Limits) -> Reading:
-    """The JSON value in ``body``; strict reading marks what it must refuse."""
+def read(body: object, *, strict: bool, limits: Limits, depth: bool = True) -> Reading:
+    """The JSON value in ``body``; strict reading marks what it must refuse. ``depth=False``
+    leaves the depth limit to the caller (a pull response checks each event on its own)."""
     if isinstance(body, Mapping):  # its depth is checked where it is descended into
         return Reading(body, False)
     text = _text(body, limits.max_body_bytes)
     value, marked = _strict_loads(body, text) if strict else _loads(body, text)
-    if _may_exceed(text, limits.max_depth):
+    if depth and _may_exceed(text, limits.max_depth):
         _check_depth(body, value, limits.max_depth)
     return Reading(value, marked)
+
+
+def too_deep(
+    value: object, max_depth: int, *, depth: int = 1, skip: object = None
+) -> list[FieldError]:
+    """``value``, at ``depth``, nested deeper than ``max_depth``: the first place where, if any
+    (the node ``skip`` is not looked into)."""
+    if not _deeper_than(value, max_depth - depth + 1, skip):
+        return []
+    try:
+        path = _too_deep(value, "$", depth, max_depth, skip)
+    except RecursionError:
+        path = "$"
+    return [] if path is None else [FieldError(path, f"nested deeper than max_depth={max_depth}")]
 
 
 def problems(
@@ -124,7 +154,7 @@ def _strict_loads(body: object, text: str) -> tuple[object, bool]:
     def non_finite(text: str) -> object:
         nonlocal marked
         marked = True
-        return Mark(f"{text} is not a JSON number")
+        return _NOT_A_NUMBER.get(text) or Mark(f"{text} is not a JSON number")
 
     def number(text: str) -> object:
         value = float(text)
@@ -207,8 +237,10 @@ def _may_exceed(text: str, max_depth: int) -> bool:
     return text.count("[") + text.count("{") > max_depth
 
 
-def _deeper_than(value: object, max_depth: int) -> bool:
+def _deeper_than(value: object, max_depth: int, skip: object = None) -> bool:
     """Whether parsed JSON nests deeper than ``max_depth``: only dicts and lists to look at."""
+    if type(value) is not dict and type(value) is not list:
+        return False
     level: list[Any] = [value]
     depth = 1
     while level:
@@ -217,26 +249,19 @@ def _deeper_than(value: object, max_depth: int) -> bool:
         inner: list[object] = []
         for node in level:
             for item in node.values() if type(node) is dict else node:
-                if type(item) is dict or type(item) is list:
+                if (type(item) is dict or type(item) is list) and item is not skip:
                     inner.append(item)
         level, depth = inner, depth + 1
     return False
 
 
 def _check_depth(body: object, value: object, max_depth: int) -> None:
-    if type(value) is not dict and type(value) is not list:
-        return
-    if not _deeper_than(value, max_depth):
-        return
-    try:  # only now find where, which the cheap walk above does not keep track of
-        path = _too_deep(value, "$", 1, max_depth)
-    except RecursionError:
-        path = "$"
-    if path is not None:
-        raise DecodeError([FieldError(path, f"nested deeper than max_depth={max_depth}")], body)
+    found = too_deep(value, max_depth)
+    if found:
+        raise DecodeError(found, body)
 
 
-def _too_deep(value: object, path: str, depth: int, max_depth: int) -> str | None:
+def _too_deep(value: object, path: str, depth: int, max_depth: int, skip: object) -> str | None:
     """The path of the first array or object nested deeper than ``max_depth``, if any."""
     if isinstance(value, Mapping):
         items: Any = value.items()
@@ -247,9 +272,9 @@ def _too_deep(value: object, path: str, depth: int, max_depth: int) -> str | Non
     if depth > max_depth:
         return path
     for key, item in items:
-        if isinstance(item, Mapping | list | tuple):
+        if isinstance(item, Mapping | list | tuple) and item is not skip:
             step = f"{path}[{key}]" if isinstance(key, int) else key_path(path, key)
-            found = _too_deep(item, step, depth + 1, max_depth)
+            found = _too_deep(item, step, depth + 1, max_depth, skip)
             if found is not None:
                 return found
     return None

@@ -179,7 +179,7 @@ def _frozen_json(mode: Mode) -> Hook:
 
     def structure(value: object, _: object = None) -> FrozenDict:
         errors: list[Exception] = []
-        frozen: FrozenDict = _freeze(expect_object(value), "", 2, mode, errors)
+        frozen: FrozenDict = _freeze(expect_object(value), None, 2, mode, errors)
         if errors:
             raise group(errors)
         return frozen
@@ -187,26 +187,44 @@ def _frozen_json(mode: Mode) -> Hook:
     return structure
 
 
-def _freeze(value: Any, path: str, depth: int, mode: Mode, errors: list[Exception]) -> Any:
+#: Where a value sits below an object being frozen, kept as ``(parent, key)`` links and made
+#: into a path only for an error (a valid body formats no path at all).
+_Where = tuple[Any, Any] | None
+
+
+def _freeze(value: Any, where: _Where, depth: int, mode: Mode, errors: list[Exception]) -> Any:
     if value is None or isinstance(value, str | int):  # bool is an int
         return value
+    if len(errors) >= mode.limits.max_errors:  # enough to refuse it: explain no further
+        return None
     if isinstance(value, float):
         if mode.strict and not math.isfinite(value):
-            errors.append(at(WireError(f"{json.dumps(value)} is not a JSON number"), path))
+            errors.append(at(WireError(f"{json.dumps(value)} is not a JSON number"), _path(where)))
         return value
     if isinstance(value, Mapping | list | tuple) and depth > mode.limits.max_depth:
-        errors.append(at(WireError(f"nested deeper than max_depth={mode.limits.max_depth}"), path))
+        problem = WireError(f"nested deeper than max_depth={mode.limits.max_depth}")
+        errors.append(at(problem, _path(where)))
         return None
     if isinstance(value, Mapping):
         return FrozenDict(
-            {k: _freeze(v, key_path(path, k), depth + 1, mode, errors) for k, v in value.items()}
+            {k: _freeze(v, (where, k), depth + 1, mode, errors) for k, v in value.items()}
         )
     if isinstance(value, list | tuple):
-        return tuple(
-            _freeze(v, f"{path}[{i}]", depth + 1, mode, errors) for i, v in enumerate(value)
-        )
-    errors.append(at(WireError(f"expected a JSON value, got {describe(value)}"), path))
+        return tuple(_freeze(v, (where, i), depth + 1, mode, errors) for i, v in enumerate(value))
+    errors.append(at(WireError(f"expected a JSON value, got {describe(value)}"), _path(where)))
     return None
+
+
+def _path(where: _Where) -> str:
+    """The path (relative to the frozen object) that ``where`` links stand for."""
+    keys: list[Any] = []
+    while where is not None:
+        where, key = where
+        keys.append(key)
+    path = ""
+    for key in reversed(keys):
+        path = f"{path}[{key}]" if isinstance(key, int) else key_path(path, key)
+    return path
 
 
 def constant(expected: str) -> Kind:
@@ -330,7 +348,7 @@ def _frozen_value(mode: Mode) -> Hook:
 
     def structure(value: object, _: object = None) -> Any:
         errors: list[Exception] = []
-        frozen = _freeze(value, "", 3, mode, errors)
+        frozen = _freeze(value, None, 3, mode, errors)
         if errors:
             raise group(errors)
         return frozen

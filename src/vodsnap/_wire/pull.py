@@ -17,7 +17,7 @@ from ._scalars import OPTIONAL_TEXT, TEXT, strict_int, wire_int
 from ._table import Builder, Hook, expect_object
 from .event_api3 import HANDLE_KEY
 
-__all__ = ["entries_node", "register", "response_type"]
+__all__ = ["entries_depth", "entries_node", "register", "response_type"]
 
 # Old PullEvent responses
 _CODE: Final = "code"
@@ -61,6 +61,12 @@ def entries_node(value: object) -> object:
     if response_type(value) is PullEventsResponse and isinstance(inner, Mapping):
         return inner.get(_EVENT_SET)
     return value.get(_EVENTS)
+
+
+def entries_depth(value: object) -> int:
+    """How deep a pull response's entries sit (the body is depth 1): ``eventList[]`` and the
+    SDK's ``EventSet[]`` at 3, ``Response.EventSet[]`` at 4."""
+    return 4 if isinstance(value, Mapping) and _RESPONSE in value else 3
 
 
 def _entries(most: int) -> Hook:

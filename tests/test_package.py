@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.metadata
+import re
 import typing
 from importlib.resources import files
 
@@ -11,7 +12,9 @@ import cattrs
 import pytest
 
 import vodsnap
+from conftest import ROOT
 
+DOCS_SITE = "https://vodsnap.github.io/vodsnap/"
 MODELS = [
     vodsnap.FastSnapshotCallback,
     vodsnap.PicInfo,
@@ -66,3 +69,49 @@ def test_the_public_type_aliases_are_what_the_functions_take_and_return() -> Non
         vodsnap.FastSnapshotCallback,
         *typing.get_args(vodsnap.Event),
     }
+
+
+def extras() -> dict[str, set[str]]:
+    """Each extra's requirements, by project name (the extra's own references included)."""
+    found: dict[str, set[str]] = {}
+    for requirement in importlib.metadata.requires("vodsnap") or []:
+        if match := re.search(r"""extra == ["']([\w-]+)["']""", requirement):
+            name = re.split(r"[\s\[<>=!~;]", requirement, maxsplit=1)[0].lower()
+            found.setdefault(match[1], set()).add(name)
+    return found
+
+
+def test_developer_tools_stay_out_of_the_user_extras() -> None:
+    tools = {"ruff", "mypy", "types-python-dateutil", "coverage", "pre-commit"}
+    dev = extras()["dev"]
+    assert tools - {"pre-commit"} <= dev, dev
+    for extra, names in extras().items():
+        if extra not in {"dev", "docs"}:  # docs formats signatures with ruff
+            assert not names & tools, (extra, names & tools)
+
+
+def test_each_extra_includes_the_ones_it_builds_on() -> None:
+    found = extras()
+    assert found["testing"] | found["orjson"] | found["recipes"] <= found["test"]
+    assert {"pytest", "jsonschema"} <= found["test"]
+    assert found["test"] <= found["dev"]
+
+
+def test_the_pypi_page_links_to_the_project() -> None:
+    urls = importlib.metadata.metadata("vodsnap").get_all("Project-URL") or []
+    labels = {url.split(",", 1)[0].strip().lower() for url in urls}
+    assert {"source", "documentation", "changelog", "issues"} <= labels, urls
+
+
+def test_the_readme_links_work_without_the_repository() -> None:
+    """PyPI shows the README alone: each link is absolute, and each docs link names a page."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    targets = re.findall(r"\]\(([^)]+)\)", readme) + re.findall(
+        r"^\[[\w-]+\]: (\S+)$", readme, re.M
+    )
+    assert targets
+    for target in targets:
+        assert target.startswith("https://"), target
+        if target.startswith(DOCS_SITE):
+            page = target.removeprefix(DOCS_SITE).strip("/") or "index"
+            assert (ROOT / "docs" / f"{page}.md").is_file(), target

@@ -1,9 +1,10 @@
-"""vodsnap's Hypothesis plugin (the ``hypothesis`` entry point): ``st.from_type`` for every
-public model, with no setup.
+"""``st.from_type`` for every public model, registered through Hypothesis's entry point.
 
-Hypothesis runs the hook while it is being imported, possibly because ``vodsnap.testing`` is
-being imported: so the strategies are deferred, and ``vodsnap.testing`` is looked up only when
-one is first drawn from.
+The entry point itself is ``_vodsnap_plugins._hypothesis_setup_hook``, outside this package, so
+that a failing ``import vodsnap`` only disables it (with a warning) instead of breaking
+``import hypothesis``. Hypothesis runs the hook while it is being imported, possibly because
+``vodsnap.testing`` is being imported: so the strategies are deferred, and ``vodsnap.testing`` is
+looked up only when one is first drawn from.
 """
 
 from __future__ import annotations
@@ -11,8 +12,11 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
+__all__ = ["register_type_strategies"]
 
-def _hypothesis_setup_hook() -> None:
+
+def register_type_strategies() -> None:
+    """Register a deferred strategy for each public model with ``st.register_type_strategy``."""
     from hypothesis import strategies as st
 
     import vodsnap

@@ -1,7 +1,8 @@
-"""vodsnap's pytest plugin (the ``pytest11`` entry point): fixtures for testing handlers.
+"""vodsnap's pytest fixtures for testing handlers.
 
-It imports nothing beyond pytest and vodsnap (no Hypothesis), so that installing vodsnap never
-breaks a pytest run.
+The ``pytest11`` entry point, ``_vodsnap_plugins`` (outside this package), registers this module
+once ``import vodsnap`` has worked, and only warns if it has not. It imports nothing beyond pytest
+and vodsnap (no Hypothesis), so that installing vodsnap never breaks a pytest run.
 """
 
 from __future__ import annotations

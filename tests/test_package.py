@@ -12,7 +12,7 @@ import cattrs
 import pytest
 
 import vodsnap
-from conftest import ROOT
+from support import ROOT
 
 DOCS_SITE = "https://vodsnap.github.io/vodsnap/"
 MODELS = [

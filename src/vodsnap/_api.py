@@ -54,8 +54,9 @@ def parse(
 
     ``body`` is the raw POST body (``bytes``, ``bytearray``, ``memoryview`` or ``str``) or an
     already decoded mapping. Returns a :class:`FastSnapshotCallback`, a
-    :class:`SnapshotByTimeOffsetComplete`, or an :class:`UnknownEvent` for a well-formed event of
-    any other type. The shape is recognised by its keys: an ``eventType`` makes an event, any key
+    :class:`SnapshotByTimeOffsetComplete`, a :class:`ProcedureStateChanged` (a task flow), an
+    :class:`ImageSpriteComplete`, or an :class:`UnknownEvent` for a well-formed event of any
+    other type (:data:`Callback` is that union). The shape is recognised by its keys: an ``eventType`` makes an event, any key
     of the fast-snapshot callback makes one of those (so a missing ``vid`` is reported as such).
 
     ``strict=True`` also refuses unknown fields, duplicate keys, ``NaN`` and ``Infinity``,
@@ -97,7 +98,8 @@ def parse_event(
     sign_key: str | None = None,
 ) -> Event:
     """Decode a VOD event notification, in the 4.0 or the API 3.0 shape: a
-    :class:`SnapshotByTimeOffsetComplete` or an :class:`UnknownEvent`, as :func:`parse` does;
+    :class:`SnapshotByTimeOffsetComplete`, :class:`ProcedureStateChanged`,
+    :class:`ImageSpriteComplete` or :class:`UnknownEvent` (:data:`Event`), as :func:`parse` does;
     nothing else is accepted.
 
     :raises DecodeError: listing every problem found, with the body as given.

@@ -56,8 +56,9 @@ def parse(
     already decoded mapping. Returns a :class:`FastSnapshotCallback`, a
     :class:`SnapshotByTimeOffsetComplete`, a :class:`ProcedureStateChanged` (a task flow), an
     :class:`ImageSpriteComplete`, or an :class:`UnknownEvent` for a well-formed event of any
-    other type (:data:`Callback` is that union). The shape is recognised by its keys: an ``eventType`` makes an event, any key
-    of the fast-snapshot callback makes one of those (so a missing ``vid`` is reported as such).
+    other type (:data:`Callback` is that union). The shape is recognised by its keys: an
+    ``eventType`` makes an event, any key of the fast-snapshot callback makes one of those (so
+    a missing ``vid`` is reported as such).
 
     ``strict=True`` also refuses unknown fields, duplicate keys, ``NaN`` and ``Infinity``,
     numbers sent as strings, and times that are neither ISO 8601 nor the wire's own form.

@@ -5,7 +5,7 @@ Hooks (numbers sent as strings), error codes and signature times all ask the sam
 
 from __future__ import annotations
 
-__all__ = ["decimal_digits", "is_decimal"]
+__all__ = ["decimal_digits"]
 
 
 def decimal_digits(text: str) -> str | None:
@@ -14,7 +14,3 @@ def decimal_digits(text: str) -> str | None:
     digits = text[1:] if text[:1] == "-" else text
     return digits if digits.isascii() and digits.isdigit() else None
 
-
-def is_decimal(text: str) -> bool:
-    """Whether ``text`` spells an integer, as ``decimal_digits`` reads it."""
-    return decimal_digits(text) is not None

@@ -13,4 +13,3 @@ def decimal_digits(text: str) -> str | None:
     ``-``, no sign ``+``, no spaces or underscores), else ``None``."""
     digits = text[1:] if text[:1] == "-" else text
     return digits if digits.isascii() and digits.isdigit() else None
-

@@ -178,6 +178,18 @@ class Builder:
         """``table``'s structure function: an object in, a model out, every problem placed."""
         return self._functions(table)[0]
 
+    def structure_later(self, table: Table) -> Hook:
+        """``table``'s structure function, made on its first call: an event type a process
+        never receives costs nothing at import."""
+        made: list[Hook] = []
+
+        def structure(value: object, cl: object = None) -> Any:
+            if not made:
+                made.append(self.structure(table))  # made once (the builder keeps it)
+            return made[0](value, cl)
+
+        return structure
+
     def unstructure(self, table: Table) -> Unhook:
         """``table``'s unstructure function: a model in, its wire dict out."""
         return self._functions(table)[1]
@@ -215,7 +227,9 @@ class Builder:
                 unstruct_hook=unstructure,
                 omit_if_default=f.omit_default,
             )
-        unstructure_fn: Unhook = make_dict_unstructure_fn(table.model, self.converter, **overrides)
+        unstructure_fn = _on_first_use(
+            lambda: make_dict_unstructure_fn(table.model, self.converter, **overrides)
+        )
         aliases = {
             alias: (f.wire, self.hooks(f.kind)[0]) for f in table.fields for alias in f.aliases
         }
@@ -226,6 +240,19 @@ class Builder:
         structure_fn: Hook = make_dict_structure_fn(table.model, self.converter, **overrides)
         structure_fn = with_wire_names(structure_fn, table.wire_names)  # only failures read it
         return _as_object(structure_fn, aliases), unstructure_fn
+
+
+def _on_first_use(make: Callable[[], Unhook]) -> Unhook:
+    """An unstructure function generated when first called: ``import vodsnap`` builds the fast
+    converter, and most processes never call ``to_wire``."""
+    made: list[Unhook] = []
+
+    def unstructure(model: Any) -> Any:
+        if not made:
+            made.append(make())  # two threads may both make it: the same function either way
+        return made[0](model)
+
+    return unstructure
 
 
 def nullable_table(table: Table) -> Composite:

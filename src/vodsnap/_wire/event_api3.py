@@ -102,7 +102,7 @@ PAYLOADS: Final = {
 
 def structure_event(builder: Builder) -> Hook:
     """The hook for a 3.0 event of any type (its envelope is already known to be 3.0)."""
-    payloads = {t: (p, builder.structure(p.table)) for t, p in PAYLOADS.items()}
+    payloads = {t: (p, builder.structure_later(p.table)) for t, p in PAYLOADS.items()}
     frozen_json = builder.hooks(JSON_OBJECT)[0]
     text, optional_text = builder.hooks(TEXT)[0], builder.hooks(OPTIONAL_TEXT)[0]
     strict = builder.mode.strict

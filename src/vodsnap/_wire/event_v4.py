@@ -80,7 +80,7 @@ SNAPSHOT_TABLES: Final = (PICTURE, SNAPSHOT_DATA, SNAPSHOT_EVENT)
 
 def structure_event(builder: Builder) -> Hook:
     """The hook for a 4.0 event of any type: its type's table, or ``UnknownEvent``'s."""
-    by_type = {event_type: builder.structure(table) for event_type, table in TABLES.items()}
+    by_type = {event_type: builder.structure_later(table) for event_type, table in TABLES.items()}
     unknown = builder.structure(UNKNOWN)
 
     def structure(value: object, _: object = None) -> Any:
@@ -97,6 +97,6 @@ def register(builder: Builder) -> dict[type, Unhook]:
     events module writes each event in the shape it arrived in)."""
     writers: dict[type, Unhook] = {}
     for table in (*TABLES.values(), UNKNOWN):
-        builder.converter.register_structure_hook(table.model, builder.structure(table))
+        builder.converter.register_structure_hook(table.model, builder.structure_later(table))
         writers[table.model] = builder.unstructure(table)
     return writers

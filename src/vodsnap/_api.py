@@ -56,7 +56,7 @@ def parse(
     already decoded mapping. Returns a :class:`FastSnapshotCallback`, a
     :class:`SnapshotByTimeOffsetComplete`, a :class:`ProcedureStateChanged` (a task flow), an
     :class:`ImageSpriteComplete`, or an :class:`UnknownEvent` for a well-formed event of any
-    other type (:data:`Callback` is that union). The shape is recognised by its keys: an
+    other type (``vodsnap.Callback`` is that union). The shape is recognised by its keys: an
     ``eventType`` makes an event, any key of the fast-snapshot callback makes one of those (so
     a missing ``vid`` is reported as such).
 
@@ -100,7 +100,7 @@ def parse_event(
 ) -> Event:
     """Decode a VOD event notification, in the 4.0 or the API 3.0 shape: a
     :class:`SnapshotByTimeOffsetComplete`, :class:`ProcedureStateChanged`,
-    :class:`ImageSpriteComplete` or :class:`UnknownEvent` (:data:`Event`), as :func:`parse` does;
+    :class:`ImageSpriteComplete` or :class:`UnknownEvent` (``vodsnap.Event``), as :func:`parse` does;
     nothing else is accepted.
 
     :raises DecodeError: listing every problem found, with the body as given.

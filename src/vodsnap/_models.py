@@ -171,19 +171,26 @@ class SnapshotByTimeOffsetData:
 
 
 @frozen(kw_only=True)
-class SnapshotByTimeOffsetComplete:
-    """The event ``CreateSnapshotByTimeOffsetComplete`` (VOD event notification 4.0)."""
+class _Notification:
+    """The envelope of an event, either shape: version, type, and how it arrived."""
 
-    #: The notification version as text: ``"4.0"`` (a number ``4`` on the wire reads ``"4.0"``).
+    #: The notification version as text: ``"4.0"`` (API 3.0 events read ``"4.0"`` too).
     version: str
-    #: Always ``"CreateSnapshotByTimeOffsetComplete"``.
+    #: The event's type, as sent.
     event_type: str
-    #: The task's result.
-    data: SnapshotByTimeOffsetData
     #: The shape it arrived in (not part of equality: both shapes carry the same event).
     wire_format: EventFormat = field(default=EventFormat.V4, eq=False)
     #: API 3.0 only: the handle to confirm a pulled event with (not part of equality).
     event_handle: str | None = field(default=None, eq=False)
+
+
+@frozen(kw_only=True)
+class SnapshotByTimeOffsetComplete(_Notification):
+    """The event ``CreateSnapshotByTimeOffsetComplete`` (VOD event notification 4.0, or the
+    same in the API 3.0 shape); ``event_type`` is always that name."""
+
+    #: The task's result.
+    data: SnapshotByTimeOffsetData
 
     @property
     def idempotency_key(self) -> str:
@@ -256,20 +263,6 @@ class ProcedureData:
     operator: str | None = None
     #: API 3.0 only: how it was started.
     operation_type: str | None = None
-
-
-@frozen(kw_only=True)
-class _Notification:
-    """The envelope of an event, either shape: version, type, and how it arrived."""
-
-    #: The notification version as text: ``"4.0"`` (API 3.0 events read ``"4.0"`` too).
-    version: str
-    #: The event's type, as sent.
-    event_type: str
-    #: The shape it arrived in (not part of equality: both shapes carry the same event).
-    wire_format: EventFormat = field(default=EventFormat.V4, eq=False)
-    #: API 3.0 only: the handle to confirm a pulled event with (not part of equality).
-    event_handle: str | None = field(default=None, eq=False)
 
 
 @frozen(kw_only=True)
@@ -395,23 +388,14 @@ class FrozenDict(Mapping[str, Any]):
 
 
 @frozen(kw_only=True)
-class UnknownEvent:
-    """A well-formed event notification of a type vodsnap does not model.
-
-    Not an error: route it, store it, or ignore it.
+class UnknownEvent(_Notification):
+    """A well-formed event notification of a type vodsnap does not model (e.g.
+    ``"NewFileUpload"``). Not an error: route it, store it, or ignore it.
     """
 
-    #: The notification version, as for :class:`SnapshotByTimeOffsetComplete`.
-    version: str
-    #: The event's type, e.g. ``"NewFileUpload"``.
-    event_type: str
     #: The event's ``data`` exactly as sent, read-only (objects as mappings, arrays as tuples).
     #: For the API 3.0 shape, the whole event but ``EventType``, ``EventHandle``, ``Sign``, ``T``.
     data: Mapping[str, Any]
-    #: The shape it arrived in (not part of equality).
-    wire_format: EventFormat = field(default=EventFormat.V4, eq=False)
-    #: API 3.0 only: the handle to confirm a pulled event with (not part of equality).
-    event_handle: str | None = field(default=None, eq=False)
 
     @property
     def idempotency_key(self) -> str:

@@ -100,8 +100,8 @@ def parse_event(
 ) -> Event:
     """Decode a VOD event notification, in the 4.0 or the API 3.0 shape: a
     :class:`SnapshotByTimeOffsetComplete`, :class:`ProcedureStateChanged`,
-    :class:`ImageSpriteComplete` or :class:`UnknownEvent` (``vodsnap.Event``), as :func:`parse` does;
-    nothing else is accepted.
+    :class:`ImageSpriteComplete` or :class:`UnknownEvent` (``vodsnap.Event``), as :func:`parse`
+    does; nothing else is accepted.
 
     :raises DecodeError: listing every problem found, with the body as given.
     :raises SignatureError: with ``sign_key``, when the signature is missing, wrong or expired.

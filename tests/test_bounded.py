@@ -160,3 +160,25 @@ def test_the_envelope_nested_too_deeply_is_still_the_responses_error() -> None:
     [(path, message)] = errors_of(json.dumps(body), vodsnap.parse_pull)
     assert path.startswith("$.extra.data.a")
     assert message == "nested deeper than max_depth=32"
+
+
+def test_decode_errors_compare_without_raising_on_very_deep_bodies() -> None:
+    deep: dict[str, Any] = {}
+    inner = deep
+    for _ in range(100_000):
+        inner["a"] = {}
+        inner = inner["a"]
+    first = vodsnap.DecodeError([vodsnap.FieldError("$", "x")], deep)
+    assert first == vodsnap.DecodeError([vodsnap.FieldError("$", "x")], deep)
+    assert first != vodsnap.DecodeError([vodsnap.FieldError("$", "y")], deep)
+
+
+class _Hostile(dict[str, Any]):
+    def get(self, key: str, default: Any = None) -> Any:
+        raise RuntimeError("no")
+
+
+def test_a_mapping_whose_get_raises_is_a_decode_error_when_verifying() -> None:
+    with pytest.raises(vodsnap.DecodeError) as info:
+        vodsnap.verify_signature(_Hostile(EventType="X"), "key", now=0)
+    assert info.value.errors[0].message.startswith("cannot read the body")

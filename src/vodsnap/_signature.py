@@ -39,7 +39,10 @@ def check_signature(value: object, body: object, sign_key: str, now: float | Non
     current = _current_time(now)
     if not isinstance(value, Mapping):
         raise DecodeError([FieldError("$", f"expected an object, got {describe(value)}")], body)
-    sign, expires = value.get(SIGN_KEY), _expires(value.get(EXPIRES_KEY))
+    try:  # an already decoded mapping is any Mapping: its get() may fail
+        sign, expires = value.get(SIGN_KEY), _expires(value.get(EXPIRES_KEY))
+    except Exception as exc:
+        raise DecodeError([FieldError("$", f"cannot read the body ({exc!r:.80})")], body) from None
     if not isinstance(sign, str):
         raise SignatureError("missing", f"no {SIGN_KEY!r} string in the body", body)
     if expires is None:

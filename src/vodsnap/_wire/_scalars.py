@@ -178,13 +178,26 @@ def _frozen_json(mode: Mode) -> Hook:
     """
 
     def structure(value: object, _: object = None) -> FrozenDict:
-        errors: list[Exception] = []
-        frozen: FrozenDict = _freeze(expect_object(value), None, 2, mode, errors)
-        if errors:
-            raise group(errors)
+        frozen: FrozenDict = _frozen(expect_object(value), 2, mode)
         return frozen
 
     return structure
+
+
+def _frozen(value: object, depth: int, mode: Mode) -> Any:
+    """``value`` frozen, or every problem (up to ``max_errors``, then no further look)."""
+    errors: list[Exception] = []
+    try:
+        frozen = _freeze(value, None, depth, mode, errors)
+    except _Enough:
+        raise group(errors) from None
+    if errors:
+        raise group(errors)
+    return frozen
+
+
+class _Enough(Exception):  # noqa: N818 - not an error: a signal to stop looking
+    """``max_errors`` problems found: freezing stops there."""
 
 
 #: Where a value sits below an object being frozen, kept as ``(parent, key)`` links and made
@@ -196,7 +209,7 @@ def _freeze(value: Any, where: _Where, depth: int, mode: Mode, errors: list[Exce
     if value is None or isinstance(value, str | int):  # bool is an int
         return value
     if len(errors) >= mode.limits.max_errors:  # enough to refuse it: explain no further
-        return None
+        raise _Enough
     if isinstance(value, float):
         if mode.strict and not math.isfinite(value):
             errors.append(at(WireError(f"{json.dumps(value)} is not a JSON number"), _path(where)))
@@ -347,11 +360,7 @@ def _frozen_value(mode: Mode) -> Hook:
     """Any JSON value, made deeply immutable (objects read-only, arrays tuples)."""
 
     def structure(value: object, _: object = None) -> Any:
-        errors: list[Exception] = []
-        frozen = _freeze(value, None, 3, mode, errors)
-        if errors:
-            raise group(errors)
-        return frozen
+        return _frozen(value, 3, mode)
 
     return structure
 

@@ -120,6 +120,9 @@ def test_a_pulled_event_of_a_mapping_keeps_its_problem_to_itself() -> None:
     assert response.events[0].event == vodsnap.parse(EVENT)
     assert response.events[1].msg_handle == "b"
     assert response.events[1].error is not None
+    assert [str(e) for e in response.events[1].error.errors] == [
+        "$.eventContent.data.n: too many digits (more than 4,300)"
+    ]
 
 
 def nested(levels: int) -> dict[str, Any]:

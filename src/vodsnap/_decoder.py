@@ -22,7 +22,7 @@ from ._models import Callback, Event, PulledEvent, PullResponse
 from ._paths import capped, field_errors
 from ._read import Reading, not_json, problems, too_deep
 from ._wire import Mode, build_converter
-from ._wire.pull import entries_depth, entries_node
+from ._wire.pull import entries_depth, entries_node, entry_path
 
 __all__ = ["CALLBACK", "EVENT", "Decoder", "Target", "decoder_for"]
 
@@ -108,7 +108,8 @@ class Decoder:
         found = too_deep(entry, self.mode.limits.max_depth, depth=at)
         found += problems(entry, most=self.most)
         if not found and pulled.event is not None and isinstance(entry, Mapping):
-            found = not_json(self.fast.unstructure(pulled.event), most=self.most)
+            wire = self.fast.unstructure(pulled.event)
+            found = not_json(wire, entry_path(entry), most=self.most)
         if not found:
             return pulled
         earlier = list(pulled.error.errors) if pulled.error is not None else []

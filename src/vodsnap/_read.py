@@ -103,7 +103,7 @@ def read(body: object, *, strict: bool, limits: Limits, depth: bool = True) -> R
     if isinstance(body, Mapping):  # its depth is checked where it is descended into
         return Reading(body, False)
     text = _text(body, limits.max_body_bytes)
-    value, marked = _strict_loads(body, text) if strict else _loads(body, text)
+    value, marked = _strict_loads(body, text) if strict else _lenient_loads(body, text)
     if depth and _may_exceed(text, limits.max_depth):
         _check_depth(body, value, limits.max_depth)
     return Reading(value, marked)
@@ -131,6 +131,17 @@ def problems(
     found: list[FieldError] = []
     _problems(value, path, skip, found, most + 1 if most else -1)
     return found
+
+
+def _lenient_loads(body: object, text: str) -> tuple[object, bool]:
+    """The fast parser's value where it accepts the text (the same as ``json``'s), else
+    ``json``'s, which also says why a text is refused."""
+    if _fast_loads is not None:
+        try:
+            return _fast_loads(text), False
+        except Exception:  # refused: NaN, a lone surrogate, bad JSON, too deep, ...
+            pass
+    return _loads(body, text)
 
 
 def _strict_loads(body: object, text: str) -> tuple[object, bool]:

@@ -12,12 +12,12 @@ from typing import Any, Final
 
 from .._errors import DecodeError
 from .._models import Event, PulledEvent, PullEventResponse, PullEventsResponse
-from .._paths import WireError, at_key, describe, field_errors, group
+from .._paths import WireError, at_key, describe, field_errors, group, key_path
 from ._scalars import OPTIONAL_TEXT, TEXT, strict_int, wire_int
 from ._table import Builder, Hook, expect_object
 from .event_api3 import HANDLE_KEY
 
-__all__ = ["entries_depth", "entries_node", "register", "response_type"]
+__all__ = ["entries_depth", "entries_node", "entry_path", "register", "response_type"]
 
 # Old PullEvent responses
 _CODE: Final = "code"
@@ -61,6 +61,11 @@ def entries_node(value: object) -> object:
     if response_type(value) is PullEventsResponse and isinstance(inner, Mapping):
         return inner.get(_EVENT_SET)
     return value.get(_EVENTS)
+
+
+def entry_path(entry: object) -> str:
+    """Where a pulled entry's event sits in it: ``$.eventContent`` (old form) or ``$``."""
+    return key_path("$", _CONTENT) if isinstance(entry, Mapping) and _CONTENT in entry else "$"
 
 
 def entries_depth(value: object) -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -32,6 +33,24 @@ def recipe() -> ModuleType:
 STORE = recipe()
 
 
+_OPEN: list[sqlite3.Connection] = []
+
+
+def connected() -> sqlite3.Connection:
+    """The recipe's connection, closed when the tests end (Python 3.13 warns of an unclosed
+    one, which filterwarnings = error makes a failure)."""
+    db = STORE.connect()
+    _OPEN.append(db)
+    return db
+
+
+@pytest.fixture(autouse=True)
+def _close_connections() -> Iterator[None]:
+    yield
+    while _OPEN:
+        _OPEN.pop().close()
+
+
 def rows(db: sqlite3.Connection) -> list[tuple[Any, ...]]:
     return db.execute("SELECT kind, url, error_code FROM snapshot ORDER BY rowid").fetchall()
 
@@ -39,7 +58,7 @@ def rows(db: sqlite3.Connection) -> list[tuple[Any, ...]]:
 def test_every_published_shape_lands_in_one_table(
     vodsnap_examples: dict[str, bytes], vodsnap_published_examples: dict[str, bytes]
 ) -> None:
-    db = STORE.connect()
+    db = connected()
     bodies = {**vodsnap_examples, **vodsnap_published_examples}
     stored = {name: STORE.store(db, body) for name, body in bodies.items()}
     assert stored["fast-snapshot-success"] == 5
@@ -56,7 +75,7 @@ def test_every_published_shape_lands_in_one_table(
 
 @given(snapshot_family_bodies())
 def test_a_body_stores_its_snapshots_once(body: dict[str, Any]) -> None:
-    db = STORE.connect()
+    db = connected()
     raw = testing.encode(body)
     model = vodsnap.parse_pull(body) if is_pull_response(body) else vodsnap.parse(body)
     urls = sorted(s.url or "" for s in vodsnap.snapshots(model))
@@ -69,4 +88,4 @@ def test_a_body_stores_its_snapshots_once(body: dict[str, Any]) -> None:
 
 def test_a_bad_body_is_a_decode_error() -> None:
     with pytest.raises(vodsnap.DecodeError):
-        STORE.store(STORE.connect(), b'{"eventType": "ProcedureStateChanged"}')
+        STORE.store(connected(), b'{"eventType": "ProcedureStateChanged"}')

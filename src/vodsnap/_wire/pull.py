@@ -48,11 +48,6 @@ def response_type(value: object) -> type[PullEventResponse] | type[PullEventsRes
     return PullEventResponse
 
 
-def _is_sdk_form(value: Mapping[Any, Any]) -> bool:
-    """The SDK's API 3.0 response: ``EventSet`` at the top, no old ``eventList``."""
-    return _EVENT_SET in value and _EVENTS not in value
-
-
 def entries_node(value: object) -> object:
     """Where a pull response's entries sit: the array as received (``None`` if absent)."""
     if not isinstance(value, Mapping):

@@ -191,13 +191,15 @@ class Builder:
         return structure
 
     def unstructure(self, table: Table) -> Unhook:
-        """``table``'s unstructure function: a model in, its wire dict out."""
-        return self._functions(table)[1]
+        """``table``'s unstructure function: a model in, its wire dict out. Nothing of the
+        table is made before the first call: a process that never writes one pays nothing."""
+        return _on_first_use(lambda: self._functions(table)[1])
 
     def hooks(self, kind: Kind | ArrayOf | Table | Composite) -> tuple[Hook, Unhook | None]:
-        """The structure and unstructure hooks of a field's kind."""
+        """The structure and unstructure hooks of a field's kind (a table's: made now, as
+        part of the table that holds it)."""
         if isinstance(kind, Table):
-            return self.structure(kind), self.unstructure(kind)
+            return self._functions(kind)
         if isinstance(kind, Composite):
             made = self._made.get(kind)
             if made is None:

@@ -61,7 +61,10 @@ def render() -> str:
         "ProcedureStateChanged task codes",
         "`CodeTable.PROCEDURE_TASK`, `vodsnap.ProcedureTaskErrorCode`: the `errCode` of a task in\n"
         "a ProcedureStateChanged event may also be one of these two; any other value is a\n"
-        "video-processing code.",
+        "video-processing code. An API 3.0 task also sends `ErrCodeExt`, a newer textual code\n"
+        '(`""` on success). No published table lists textual codes: `error_info("SystemError")`\n'
+        'gives `known=False`, `code=-1` and `text="SystemError"`, and a failed task that sends\n'
+        "only a textual code is described that way (`task.error`, `Snapshot.error`).",
         list(vodsnap.ProcedureTaskErrorCode),
         level="##",
     )

@@ -251,6 +251,43 @@ def test_a_failure_without_a_numeric_code_has_no_error_info(error_code: str) -> 
     assert vodsnap.parse_fast_snapshot(body).error is None
 
 
+def _spells_an_integer(text: str) -> bool:
+    try:
+        int(text)
+    except ValueError:
+        return False
+    return True
+
+
+@given(st.text(max_size=80).filter(lambda t: t != "" and not _spells_an_integer(t)))
+def test_a_textual_code_is_unknown_and_kept(text: str) -> None:
+    for table in (None, *CodeTable):
+        info = error_info(text, table=table)
+        assert (info.code, info.known, info.text, info.table) == (-1, False, text, None)
+        assert info.fault is Fault.UNKNOWN
+        assert info.retry_may_help is None
+        assert repr(text[:64])[1:-1] in info.description_en  # quoted, at most 64 characters
+        assert len(info.description_en) < 200
+        assert len(info.description_zh) < 200
+
+
+@given(st.integers(-(10**30), 10**30), st.sampled_from([None, *CodeTable]))
+def test_a_number_sent_as_text_reads_as_that_number(code: int, table: CodeTable | None) -> None:
+    assert error_info(str(code), table=table) == error_info(code, table=table)
+
+
+def test_an_empty_textual_code_is_success() -> None:
+    info = error_info("")
+    assert (info.code, info.known, info.fault, info.text) == (0, True, None, "")
+    assert info.description_en == error_info(0).description_en == "success"
+
+
+def test_a_textual_code_is_never_read_past_its_limit() -> None:
+    huge = "9" * 5000  # past int()'s digit limit: kept as text, never a ValueError
+    assert (error_info(huge).code, error_info(huge).text) == (-1, huge)
+    assert len(error_info("x" * 10**6).description_en) < 200
+
+
 def run_codes(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "vodsnap", "codes", *args],

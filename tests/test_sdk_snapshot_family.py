@@ -224,6 +224,9 @@ def test_sdk_procedures_reach_the_models_and_snapshots(
         for s in vodsnap.snapshots(event)
     ]
     assert found == expected_snapshots(procedure)
+    for shot in vodsnap.snapshots(event):  # a failure's code, number or text, is described
+        code = shot.error_code
+        assert shot.error == (vodsnap.error_info(code) if code not in (None, 0, "") else None)
     assert vodsnap.parse(vodsnap.to_wire(event)) == event
 
 

@@ -205,7 +205,9 @@ def test_a_failed_task_reports_its_codes_30009_and_30010_and_errcodeext() -> Non
         (SnapshotKind.TIME_OFFSET, None, None, None, 30010),
     ]
     errors = [s.error for s in vodsnap.snapshots(vodsnap.parse(body))]
-    assert errors == [vodsnap.error_info(30009)] * 2 + [None, vodsnap.error_info(30010)]
+    textual = vodsnap.error_info("SystemError")  # only ErrCodeExt: described as unknown text
+    assert errors == [vodsnap.error_info(30009)] * 2 + [textual, vodsnap.error_info(30010)]
+    assert (textual.code, textual.known, textual.text) == (-1, False, "SystemError")
     tasks = procedure(body).data.tasks
     assert [t.err_code_ext for t in tasks] == ["SourceFileError", "SystemError", ""]
     assert [t.error for t in tasks] == errors[1:]

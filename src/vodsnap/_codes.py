@@ -19,7 +19,7 @@ from enum import Enum, IntEnum
 from functools import cache
 from typing import Literal
 
-from attrs import frozen
+from attrs import evolve, frozen
 
 __all__ = [
     "ApiErrorCode",
@@ -345,6 +345,9 @@ class ErrorInfo:
     fault: Fault | None = Fault.UNKNOWN
     #: The published table that lists the code; ``None`` when no table does.
     table: CodeTable | None = None
+    #: The code as sent when it was text that is not a number (an API 3.0 task's
+    #: ``ErrCodeExt``, such as ``"SystemError"``); then ``code`` is ``-1``. ``None`` otherwise.
+    text: str | None = None
 
     @property
     def retry_may_help(self) -> bool | None:
@@ -362,7 +365,7 @@ class ErrorInfo:
         raise ValueError(f"lang must be 'en' or 'zh', not {lang!r}")
 
 
-def error_info(code: int, *, table: CodeTable | None = None) -> ErrorInfo:
+def error_info(code: int | str, *, table: CodeTable | None = None) -> ErrorInfo:
     """What a status or error code from any published table means; ``0`` is success.
 
     Without ``table``, the tables are searched in :class:`CodeTable` order (video-processing,
@@ -373,7 +376,14 @@ def error_info(code: int, *, table: CodeTable | None = None) -> ErrorInfo:
     Never raises for an integer and never returns ``None``: a code that no table searched lists
     (such as the documentation's own ``-46204``) gives ``known=False``, ``table=None`` and a
     description that says so.
+
+    A string is read as the integer it spells (``"-43001"``), as ``int()`` reads it. Any other
+    string is a textual code, an API 3.0 task's ``ErrCodeExt``: ``""`` is success (as ``0``,
+    with ``text=""``); no published table lists any other, so it gives ``known=False``,
+    ``code=-1`` and ``text`` the code as sent. Never raises for a string either.
     """
+    if isinstance(code, str):
+        return _from_text(code, table)
     code = int(code)
     for lookup_table in CodeTable if table is None else (table,):
         found = _LOOKUPS[lookup_table](code)
@@ -475,6 +485,30 @@ def _unknown(code: int, table: CodeTable | None) -> ErrorInfo:
         code, False, f"未知错误码 {code}：{where_zh}", f"unknown error code {code}: {where_en}"
     )
 
+
+def _from_text(text: str, table: CodeTable | None) -> ErrorInfo:
+    """A code sent as a string: the integer it spells, or a textual ``ErrCodeExt``."""
+    if len(text) <= _MAX_DIGITS:
+        try:
+            number = int(text)
+        except ValueError:
+            pass
+        else:
+            return error_info(number, table=table)
+    if text == "":  # ErrCodeExt's success
+        return evolve(error_info(0, table=table), text="")
+    shown = repr(text if len(text) <= _SHOWN else text[:_SHOWN] + "...")
+    return ErrorInfo(
+        -1,
+        False,
+        f"未知文本错误码 {shown}：已公布的错误码表均不列文本错误码",
+        f"unknown textual error code {shown}: no published table lists textual codes",
+        text=text,
+    )
+
+
+_MAX_DIGITS = 4300  # int()'s own limit for decimal text; a longer string is not read as one
+_SHOWN = 64  # a description quotes at most this much of a textual code
 
 _TABLE_NAMES = {
     CodeTable.VIDEO_PROCESSING: ("视频处理类", "video-processing"),

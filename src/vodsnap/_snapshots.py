@@ -69,8 +69,9 @@ class Snapshot:
     time_offset: Milliseconds | None = None
     #: The image's URL; ``None`` for a failure.
     url: str | None = None
-    #: What the failure code means; ``None`` for an image, and for a failure whose code is
-    #: not a number (see ``error_code``).
+    #: What the failure code means (a task's textual ``ErrCodeExt`` too, as
+    #: ``known=False``); ``None`` for an image, and for a fast-snapshot failure whose
+    #: ``error_code`` is not a number or is missing (see ``error_code``).
     error: ErrorInfo | None = None
     #: The failure's code as sent: a video-processing code, a task's textual ``ErrCodeExt``,
     #: or the fast-snapshot ``error_code`` (text); ``None`` for an image.

@@ -63,10 +63,13 @@ class TaskStatus(StrEnum):
 
 
 def task_error(err_code: int | None, err_code_ext: str | None) -> ErrorInfo | None:
-    """What a failed task's code means: its non-zero ``err_code``; ``None`` when it sends
-    none (only a textual ``err_code_ext``, which no published table lists yet)."""
+    """What a failed task's code means: its non-zero ``err_code`` (the documented one), else
+    its textual ``err_code_ext`` (``known=False``: no published table lists textual codes);
+    ``None`` when it sends neither."""
     if err_code:
         return error_info(err_code)
+    if err_code_ext:
+        return error_info(err_code_ext)
     return None
 
 
@@ -97,7 +100,8 @@ class _TaskState:
 
     @property
     def error(self) -> ErrorInfo | None:
-        """What the failure code means, for a failed task with a numeric code; else ``None``."""
+        """What the failure code means, for a failed task (``err_code``, else the textual
+        ``err_code_ext``); ``None`` for any other task, or one that sends no code."""
         return task_error(self.err_code, self.err_code_ext) if self.failed else None
 
 

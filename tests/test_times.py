@@ -366,3 +366,36 @@ def test_strict_accepts_nothing_lenient_reads_otherwise(text: str) -> None:
         return
     assert parse_time(text) == strict
     assert strict.utcoffset() is not None
+
+
+wire_form_texts = st.one_of(
+    st.from_regex(r"[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}", fullmatch=True),
+    st.datetimes(min_value=datetime(1, 1, 1)).map(lambda m: m.strftime("%Y-%m-%d %H:%M:%S")),
+    st.sampled_from(["0001-01-01 00:00:00", "0002-12-31 23:59:59", "9998-01-01 00:00:00"]),
+)
+
+
+def _read(text: str, *, lenient: bool) -> datetime | str:
+    """``parse_time``'s datetime, or its message."""
+    try:
+        return parse_time(text, lenient=lenient)
+    except ValueError as exc:
+        return str(exc)
+
+
+@given(wire_form_texts, st.booleans())
+def test_the_hooks_inline_wire_form_agrees_with_parse_time(text: str, strict: bool) -> None:
+    """The decoders read the wire's own form inline; every such text decodes exactly as
+    ``parse_time`` reads it, or is refused with its message, in either mode."""
+    body = json.loads((EXAMPLES / "fast-snapshot-success.json").read_text())
+    expected = _read(text, lenient=not strict)
+    sent = json.dumps(body | {"create_time": text})
+    if isinstance(expected, str):
+        with pytest.raises(vodsnap.DecodeError) as caught:
+            vodsnap.parse(sent, strict=strict)
+        assert [e.path for e in caught.value.errors] == ["$.create_time"]
+        assert expected in caught.value.errors[0].message
+        return
+    decoded = vodsnap.parse_fast_snapshot(sent, strict=strict)
+    assert decoded.create_time == expected
+    assert decoded.create_time.utcoffset() == timedelta(hours=8)

@@ -14,12 +14,12 @@ from __future__ import annotations
 import re
 from datetime import UTC, date, datetime, timedelta, timezone
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 if TYPE_CHECKING:
     from dateutil.parser import parser
 
-__all__ = ["BEIJING", "format_time", "parse_time"]
+__all__ = ["BEIJING", "WIRE_OFFSET", "format_time", "in_wire_form", "parse_time"]
 
 #: China Standard Time. China has no daylight saving time, so a fixed offset is exact.
 BEIJING = timezone(timedelta(hours=8))
@@ -36,8 +36,12 @@ _END = datetime(9999, 1, 1, tzinfo=BEIJING)
 _STRICT = re.compile(
     r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})?", re.A
 )
-#: The wire's own form, ``2018-08-23 16:25:18``: read as Beijing time without more checks.
-_WIRE_FORM = re.compile(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}", re.A)
+#: Whether a text is in the wire's own form, ``2018-08-23 16:25:18`` (Beijing time): such a
+#: text is ``datetime.fromisoformat(text + WIRE_OFFSET)`` (no such day raises), which is what
+#: ``parse_time`` returns for it unless the year is 1, 2, 9998 or 9999. The time hooks read
+#: it so, inline, before calling ``parse_time``: the commonest time, at a third of the cost.
+in_wire_form = re.compile(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}", re.A).fullmatch
+WIRE_OFFSET: Final = "+08:00"
 _FRACTION = re.compile(r"[.,](\d{7,})", re.A)
 # The lenient path's offset: at the end, after a space or right after a time of day.
 _ZONE = re.compile(
@@ -56,14 +60,6 @@ def parse_time(text: str, *, lenient: bool = True) -> datetime:
 
     Not ``lenient``: the wire's own form and RFC 3339 only (see ``_STRICT``), no ``dateutil``.
     """
-    if _WIRE_FORM.fullmatch(text):  # the commonest: Beijing time, as Tencent writes it
-        try:
-            moment = datetime.fromisoformat(text + "+08:00")  # faster than .replace(tzinfo=)
-        except ValueError:
-            pass  # no such day: the general path says so
-        else:
-            if 2 < moment.year < 9998:
-                return moment
     if len(text) > _MAX_LENGTH:
         raise ValueError(f"a time is at most {_MAX_LENGTH} characters, got {len(text)}")
     if _FRACTION.search(text) is not None:  # rare: a fraction of seven digits or more

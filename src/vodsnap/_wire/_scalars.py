@@ -76,10 +76,9 @@ def optional_text(value: object, _: object = None) -> str | None:
 
 def wire_int(value: object, _: object = None) -> int:
     """JSON integers and decimal-digit strings; never booleans, fractions or other digits."""
-    if type(value) is int:
-        return value
-    if isinstance(value, int) and not isinstance(value, bool):
-        return int(value)
+    found = _integer(value)
+    if found is not None:
+        return found
     if isinstance(value, str):
         digits = decimal_digits(value)
         if digits is not None:
@@ -92,21 +91,26 @@ def wire_int(value: object, _: object = None) -> int:
 
 def strict_int(value: object, _: object = None) -> int:
     """JSON integers only."""
-    if type(value) is int:
-        return value
-    if isinstance(value, int) and not isinstance(value, bool):
-        return int(value)
-    raise WireError(f"expected an integer, got {describe(value)}")
+    found = _integer(value)
+    if found is None:
+        raise WireError(f"expected an integer, got {describe(value)}")
+    return found
 
 
 def digit_text(value: object, _: object = None) -> str:
     """Strings as they are; integers as their decimal text (ids, error codes)."""
-    found = _string(value)
-    if found is not None:
-        return found
-    if isinstance(value, int) and not isinstance(value, bool):
-        return str(int(value))
-    raise WireError(f"expected a string or an integer, got {describe(value)}")
+    found, number = _string(value), _integer(value)
+    if found is None and number is None:
+        raise WireError(f"expected a string or an integer, got {describe(value)}")
+    return str(number) if found is None else found
+
+
+def _integer(value: object) -> int | None:
+    """``value`` as a plain ``int`` when it is an integer (of a subclass too, never a
+    boolean), else ``None``."""
+    if type(value) is int:
+        return value
+    return int(value) if isinstance(value, int) and not isinstance(value, bool) else None
 
 
 def _string(value: object) -> str | None:
@@ -172,11 +176,11 @@ def _yes_no(value: object, _: object = None) -> bool:
 
 def _version(value: object, _: object = None) -> str:
     """``"4.0"`` as sent; a JSON number (one PullEvent example sends ``4``) as ``"4.0"``."""
-    found = _string(value)
+    found, number = _string(value), _integer(value)
     if found is not None:
         return found
-    if isinstance(value, int) and not isinstance(value, bool):
-        return f"{value}.0"
+    if number is not None:
+        return f"{number}.0"
     if isinstance(value, float) and math.isfinite(value):
         return repr(value)
     raise WireError(f"expected a version string such as '4.0', got {describe(value)}")

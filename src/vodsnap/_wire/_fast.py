@@ -2,7 +2,8 @@
 
 cattrs' generated code calls a hook for every field. For the fast path a table's function is
 generated here instead: a kind that says what its finished values look like (``Kind.final``,
-e.g. ``str`` for text) is checked inline, and its hook is called only for anything else. It
+e.g. ``str`` for text) is checked inline, a kind read by lookup (``Kind.lookup``: an enum, a
+flag) is looked up inline, and its hook is called only for anything else. It
 accepts exactly what cattrs' code with the same hooks accepts (a property test compares the two
 on every kind of body); a failure of any kind only needs to be a failure, which the explaining
 converter then describes.
@@ -49,8 +50,17 @@ def _read_field(
     """The lines that set ``v{i}`` from the key ``wire``."""
     value = f"v{i}"
     final = kind.final if isinstance(kind, Kind) else frozenset()
+    lookup = kind.lookup if isinstance(kind, Kind) else None
     convert = f"{value} = hook{i}({value}, None)"
-    if not final:
+    if lookup is not None:  # a known value of the usual type reads as its entry
+        names[f"ltype{i}"], names[f"lookup{i}"] = lookup
+        check = [
+            f"    if type({value}) is ltype{i} and {value} in lookup{i}:",
+            f"        {value} = lookup{i}[{value}]",
+            "    else:",
+            f"        {convert}",
+        ]
+    elif not final:
         check = [f"    {convert}"]
     else:  # the value is final as it is, or the hook makes it so (or says why not)
         names[f"final{i}"] = final

@@ -99,6 +99,8 @@ def strict_int(value: object, _: object = None) -> int:
 
 def digit_text(value: object, _: object = None) -> str:
     """Strings as they are; integers as their decimal text (ids, error codes)."""
+    if type(value) is int:  # an error code's usual form, without the helpers' calls
+        return str(value)
     found, number = _string(value), _integer(value)
     if found is None and number is None:
         raise WireError(f"expected a string or an integer, got {describe(value)}")
@@ -296,6 +298,7 @@ def enum_of(enum: type[E], description: str, *, typed_as_text: bool = False) -> 
         strict=make(wire_int if typed_as_text else strict_int),
         unstructure=lambda member: member.value,
         quirks=(_as_text,),
+        lookup=(int, by_value),
     )
 
 
@@ -311,7 +314,13 @@ def text_enum_of(enum: type[S], description: str) -> Kind:
         return found
 
     schema = {"enum": list(by_value), "description": description}
-    return Kind(enum.__name__, schema, lenient=structure, unstructure=lambda m: str(m.value))
+    return Kind(
+        enum.__name__,
+        schema,
+        lenient=structure,
+        unstructure=lambda m: str(m.value),
+        lookup=(str, by_value),
+    )
 
 
 @cache  # one kind per kind: tables compare kinds by identity
@@ -479,6 +488,7 @@ YES_NO: Final = Kind(
     {"enum": ["yes", "no"]},
     lenient=_yes_no,
     unstructure=lambda flag: "yes" if flag else "no",
+    lookup=(str, _YES_NO),
 )
 VERSION: Final = Kind(
     "version",

@@ -70,6 +70,10 @@ class Kind:
     #: Types whose values the hook returns as they are (``str`` for text): the fast converter
     #: checks ``type(value)`` against them and calls the hook only for anything else.
     final: frozenset[type] = frozenset()
+    #: ``(type, mapping)``: a value of exactly that type that is a key of the mapping reads
+    #: as its entry in both modes (an enum's member, a flag): the fast converter looks it up
+    #: inline and calls the hook only for anything else.
+    lookup: tuple[type, Mapping[Any, Any]] | None = None
 
     def hook(self, mode: Mode) -> Hook:
         """The structure hook for ``mode``."""

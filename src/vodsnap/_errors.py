@@ -7,7 +7,6 @@ of vodsnap's.
 
 from __future__ import annotations
 
-import base64
 import json
 import math
 import reprlib
@@ -117,6 +116,8 @@ class DecodeError(ValueError):
             if kind == "bytes" and encoding == "utf-8":
                 return str(stored["text"]).encode("utf-8")
             if kind == "bytes" and encoding == "base64":
+                import base64  # only a report of bytes that are not UTF-8 needs it
+
                 return base64.b64decode(stored["base64"], validate=True)
         except (KeyError, TypeError) as exc:
             raise ValueError("not a DecodeError report") from exc
@@ -181,6 +182,8 @@ def _bytes_report(data: bytes) -> dict[str, Any]:
     try:
         return {"type": "bytes", "encoding": "utf-8", "text": data.decode("utf-8")}
     except UnicodeDecodeError:
+        import base64  # only bytes that are not UTF-8 need it
+
         return {"type": "bytes", "encoding": "base64", "base64": base64.b64encode(data).decode()}
 
 

@@ -1,11 +1,14 @@
 """The decoded callbacks: frozen attrs classes with Python names and no wire knowledge.
 
-How each field is read from and written to the wire lives in ``_wire``.
+How each field is read from and written to the wire lives in ``_wire``. The data of the
+task-flow and image-sprite events (``_tasks``, ``_image_sprite``) are defined on first use: this
+module names them through ``_OnFirstUse``, so that resolving these events' annotations
+(``typing.get_type_hints``, cattrs) imports them then.
 """
 
 from __future__ import annotations
 
-import hashlib
+import importlib
 import json
 from collections.abc import Iterator, Mapping
 from datetime import UTC, datetime
@@ -22,10 +25,27 @@ from ._codes import (
     fast_snapshot_error_info,
 )
 from ._decimal import decimal_digits
-from ._tasks import ProcedureStatus, ProcedureTask, TaskStatus
+
+
+class _OnFirstUse:
+    """Stands for a module until one of its names is read, then imports it (once: a thread
+    that asks while another is importing it waits for the import to finish)."""
+
+    __slots__ = ("_name",)
+
+    def __init__(self, name: str) -> None:
+        self._name = name
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(importlib.import_module(self._name), name)
+
 
 if TYPE_CHECKING:
+    from . import _image_sprite, _tasks
     from ._errors import DecodeError
+else:  # the modules, imported when an annotation naming them is first resolved
+    _image_sprite = _OnFirstUse("vodsnap._image_sprite")
+    _tasks = _OnFirstUse("vodsnap._tasks")
 
 __all__ = [
     "Callback",
@@ -34,9 +54,8 @@ __all__ = [
     "FastSnapshotCallback",
     "FrozenDict",
     "ImageSpriteComplete",
-    "ImageSpriteData",
+    "Milliseconds",
     "PicInfo",
-    "ProcedureData",
     "ProcedureStateChanged",
     "PullEventResponse",
     "PullEventsResponse",
@@ -47,6 +66,10 @@ __all__ = [
     "UnknownEvent",
     "thaw",
 ]
+
+
+#: Milliseconds: an ``int``, or a ``float`` when the wire sends a fractional one.
+Milliseconds = int | float
 
 
 class EventFormat(Enum):
@@ -217,61 +240,12 @@ class SnapshotByTimeOffsetComplete(_Notification):
 
 
 @frozen(kw_only=True)
-class ProcedureData:
-    """The ``data`` of a ``ProcedureStateChanged`` event (API 3.0: ``ProcedureStateChangeEvent``).
-
-    Fields marked API 3.0 or 4.0 come in that shape only; API 3.0 may send any of them as null.
-    """
-
-    #: The task flow's id (4.0 ``vodTaskId``, 3.0 ``TaskId``).
-    vod_task_id: str
-    #: The task flow as a whole: still running, or finished (each task has its own status).
-    status: ProcedureStatus
-    #: ``0`` on success; ``None`` when not sent.
-    err_code: int | None = None
-    #: The message as sent.
-    message: str | None = None
-    #: The media file's id, as text.
-    file_id: str | None = None
-    #: The source's metadata as sent (size, container, bitrate, streams, ...), read-only JSON.
-    meta_data: Mapping[str, Any] | None = None
-    #: The tasks, in wire order: typed for the four snapshot-producing types, an
-    #: :class:`OtherTask` for every other type.
-    tasks: tuple[ProcedureTask, ...] = ()
-    #: 4.0 only: the encryption asked for (definition, keySource, getKeyUrl, edkList), as sent.
-    drm: Mapping[str, Any] | None = None
-    #: Content review results as sent (4.0 ``contentReviewList``, 3.0
-    #: ``AiContentReviewResultSet``), read-only JSON.
-    content_review: tuple[Any, ...] = ()
-    #: AI analysis results as sent (4.0 ``aIAnalysisList``, 3.0 ``AiAnalysisResultSet``).
-    ai_analysis: tuple[Any, ...] = ()
-    #: AI recognition results as sent (4.0 ``aIRecognitionList``, 3.0 ``AiRecognitionResultSet``).
-    ai_recognition: tuple[Any, ...] = ()
-    #: API 3.0 only: the file's name.
-    file_name: str | None = None
-    #: API 3.0 only: the file's URL.
-    file_url: str | None = None
-    #: API 3.0 only: the task flow's priority.
-    tasks_priority: int | None = None
-    #: API 3.0 only: ``"Finish"`` or ``"Change"``: when events are sent.
-    tasks_notify_mode: str | None = None
-    #: API 3.0 only: the caller's own string, echoed.
-    session_context: str | None = None
-    #: API 3.0 only: the de-duplication id the caller gave.
-    session_id: str | None = None
-    #: API 3.0 only: who started the task flow.
-    operator: str | None = None
-    #: API 3.0 only: how it was started.
-    operation_type: str | None = None
-
-
-@frozen(kw_only=True)
 class ProcedureStateChanged(_Notification):
     """The event ``ProcedureStateChanged``: a task flow (procedure, ``ProcessMedia``) changed
     state. With notify mode "Change" the same task flow arrives once per task change."""
 
     #: The task flow and its tasks.
-    data: ProcedureData
+    data: _tasks.ProcedureData
 
     @property
     def idempotency_key(self) -> str:
@@ -283,43 +257,18 @@ class ProcedureStateChanged(_Notification):
             self.data.err_code or 0,
             [[task.task_type, str(task.status), task.err_code or 0] for task in self.data.tasks],
         ]
-        digest = hashlib.sha256(json.dumps(state).encode("ascii")).hexdigest()[:32]
-        return f"{self.event_type}:{self.data.vod_task_id}:{digest}"
+        return f"{self.event_type}:{self.data.vod_task_id}:{_sha256(json.dumps(state))[:32]}"
 
     @property
     def finished(self) -> bool:
         """Whether the task flow has ended (status ``FINISH``)."""
-        return self.data.status is ProcedureStatus.FINISH
+        return self.data.status is _tasks.ProcedureStatus.FINISH
 
     @property
-    def failed_tasks(self) -> tuple[ProcedureTask, ...]:
+    def failed_tasks(self) -> tuple[_tasks.ProcedureTask, ...]:
         """The tasks that failed, in wire order."""
-        return tuple(task for task in self.data.tasks if task.status is TaskStatus.FAIL)
-
-
-@frozen(kw_only=True)
-class ImageSpriteData:
-    """The ``data`` of a ``CreateImageSpriteComplete`` event (API 3.0:
-    ``CreateImageSpriteCompleteEvent``). A failure sends only the task id, file id, status and
-    message."""
-
-    #: The task's id (4.0 ``vodTaskId``, 3.0 ``TaskId``).
-    vod_task_id: str
-    #: The media file's id, as text.
-    file_id: str | None = None
-    #: ``0`` on success, else a video-processing error code (4.0 ``status``, 3.0 ``ErrCode``);
-    #: ``None`` when not sent.
-    status: int | None = None
-    #: The message as sent.
-    message: str | None = None
-    #: The image-sprite template id.
-    definition: int | None = None
-    #: How many small images the sheets hold.
-    total_count: int | None = None
-    #: The sprite sheets' URLs, in order (4.0 ``imageSpriteUrl``, 3.0 ``ImageSpriteUrlSet``).
-    image_sprite_urls: tuple[str, ...] = ()
-    #: The WebVTT file that maps times to places on the sheets.
-    web_vtt_url: str | None = None
+        failed = _tasks.TaskStatus.FAIL
+        return tuple(task for task in self.data.tasks if task.status is failed)
 
 
 @frozen(kw_only=True)
@@ -327,7 +276,7 @@ class ImageSpriteComplete(_Notification):
     """The event ``CreateImageSpriteComplete``: image sprites made for a file."""
 
     #: The task's result.
-    data: ImageSpriteData
+    data: _image_sprite.ImageSpriteData
 
     @property
     def idempotency_key(self) -> str:
@@ -405,8 +354,14 @@ class UnknownEvent(_Notification):
         canonical = json.dumps(
             [self.event_type, thaw(self.data)], sort_keys=True, ensure_ascii=True
         )
-        digest = hashlib.sha256(canonical.encode("ascii")).hexdigest()
-        return f"{self.event_type}:sha256:{digest}"
+        return f"{self.event_type}:sha256:{_sha256(canonical)}"
+
+
+def _sha256(text: str) -> str:
+    """The SHA-256 of ASCII ``text``, in hex (``hashlib`` imported only when first needed)."""
+    import hashlib
+
+    return hashlib.sha256(text.encode("ascii")).hexdigest()
 
 
 def thaw(value: Any) -> Any:

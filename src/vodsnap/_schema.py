@@ -75,9 +75,9 @@ def _event_4(limits: Limits) -> dict[str, Any]:
     checks = [
         {
             "if": {"properties": {event_v4.EVENT_TYPE_KEY: {"const": event_type}}},
-            "then": {"properties": _object(table, limits)["properties"]},
+            "then": {"properties": _object(event_v4.table(event_type), limits)["properties"]},
         }
-        for event_type, table in event_v4.TABLES.items()
+        for event_type in event_v4.MODELS
     ]
     return {**envelope, "allOf": checks}
 

@@ -6,8 +6,6 @@ event it decodes.
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import math
 import re
 import time
@@ -49,6 +47,9 @@ def check_signature(value: object, body: object, sign_key: str, now: float | Non
         raise SignatureError(
             "missing", f"no {EXPIRES_KEY!r} in the body that is a 64-bit integer", body
         )
+    import hashlib  # here, not at import: only a signed body needs it (a few ms at start-up)
+    import hmac
+
     expected = hashlib.md5(key + str(expires).encode("ascii")).hexdigest().encode("ascii")
     given = sign.lower().encode("utf-8", "surrogatepass") if len(sign) == len(expected) else b""
     if not hmac.compare_digest(expected, given):

@@ -18,24 +18,14 @@ from ._models import (
     Callback,
     FastSnapshotCallback,
     ImageSpriteComplete,
+    Milliseconds,
     ProcedureStateChanged,
     PullEventResponse,
     PullEventsResponse,
     SnapshotByTimeOffsetComplete,
 )
-from ._tasks import (
-    CoverBySnapshotTask,
-    ImageSpritesTask,
-    Milliseconds,
-    OtherTask,
-    ProcedureTask,
-    SampleSnapshotTask,
-    SnapshotByTimeOffsetTask,
-    TaskStatus,
-    task_error,
-)
 
-__all__ = ["Snapshot", "SnapshotKind", "snapshots"]
+__all__ = ["Snapshot", "SnapshotKind", "maker", "snapshots"]
 
 
 class SnapshotKind(Enum):
@@ -112,9 +102,10 @@ def _of(model: Callback) -> Iterator[Snapshot]:
         yield from _fast(model)
     elif isinstance(model, SnapshotByTimeOffsetComplete):
         yield from _snapshot_event(model)
-    elif isinstance(model, ProcedureStateChanged):
-        for task in model.data.tasks:
-            yield from _task(model, task)
+    elif isinstance(model, ProcedureStateChanged):  # its tasks' module is there by now
+        from ._task_snapshots import task_snapshots
+
+        yield from task_snapshots(model)
     elif isinstance(model, ImageSpriteComplete):
         yield from _sprite_event(model)
 
@@ -133,7 +124,7 @@ def _fast(model: FastSnapshotCallback) -> Iterator[Snapshot]:
         )
 
 
-def _maker(
+def maker(
     kind: SnapshotKind, source: Callback, file_id: str | None, definition: int | None
 ) -> Callable[..., Snapshot]:
     """Makes the snapshots of one task: what they share is given once."""
@@ -142,7 +133,7 @@ def _maker(
 
 def _snapshot_event(model: SnapshotByTimeOffsetComplete) -> Iterator[Snapshot]:
     data = model.data
-    make = _maker(SnapshotKind.TIME_OFFSET, model, data.file_id, data.definition)
+    make = maker(SnapshotKind.TIME_OFFSET, model, data.file_id, data.definition)
     for pic in data.pic_info:
         if pic.ok:
             yield make(time_offset=pic.time_offset, url=pic.url)
@@ -155,58 +146,9 @@ def _snapshot_event(model: SnapshotByTimeOffsetComplete) -> Iterator[Snapshot]:
 
 def _sprite_event(model: ImageSpriteComplete) -> Iterator[Snapshot]:
     data = model.data
-    make = _maker(SnapshotKind.SPRITE, model, data.file_id, data.definition)
+    make = maker(SnapshotKind.SPRITE, model, data.file_id, data.definition)
     if data.status:
         yield make(error=model.error, error_code=data.status)
         return
     for url in data.image_sprite_urls:
         yield make(url=url)
-
-
-_KINDS: dict[type, SnapshotKind] = {
-    SnapshotByTimeOffsetTask: SnapshotKind.TIME_OFFSET,
-    SampleSnapshotTask: SnapshotKind.SAMPLE,
-    CoverBySnapshotTask: SnapshotKind.COVER,
-    ImageSpritesTask: SnapshotKind.SPRITE,
-}
-
-
-def _task(model: ProcedureStateChanged, task: ProcedureTask) -> Iterator[Snapshot]:
-    kind = _KINDS.get(type(task))
-    if kind is None or isinstance(task, OtherTask) or task.status is TaskStatus.PROCESSING:
-        return
-    definition = task.input.definition if task.input is not None else None
-    if definition is None and not isinstance(task, CoverBySnapshotTask) and task.output:
-        definition = task.output.definition
-    make = _maker(kind, model, model.data.file_id, definition)
-    if task.status is TaskStatus.FAIL:
-        error = task_error(task.err_code, task.err_code_ext)
-        code = task.err_code or task.err_code_ext or None
-        for offset in _requested(task):
-            yield make(time_offset=offset, error=error, error_code=code)
-        return
-    for offset, url in _images(task):
-        yield make(time_offset=offset, url=url)
-
-
-def _requested(task: ProcedureTask) -> tuple[Milliseconds | None, ...]:
-    """The offsets a failed task asked for; ``(None,)`` when it names none."""
-    if isinstance(task, SnapshotByTimeOffsetTask) and task.input and task.input.time_offsets:
-        return task.input.time_offsets
-    return (None,)
-
-
-def _images(task: ProcedureTask) -> Iterator[tuple[Milliseconds | None, str]]:
-    """A successful task's images: (offset, URL) in wire order."""
-    if task.output is None:
-        return
-    if isinstance(task, SnapshotByTimeOffsetTask):
-        for picture in task.output.pictures:
-            yield picture.time_offset, picture.url
-    elif isinstance(task, SampleSnapshotTask):
-        yield from ((None, url) for url in task.output.image_urls)
-        yield from ((p.time_offset, p.url) for p in task.output.pictures)
-    elif isinstance(task, CoverBySnapshotTask):
-        yield from ((None, url) for url in task.output.urls)
-    elif isinstance(task, ImageSpritesTask):
-        yield from ((None, url) for url in task.output.image_urls)

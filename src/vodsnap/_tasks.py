@@ -1,9 +1,14 @@
-"""The tasks of a task flow (``ProcedureStateChanged``): frozen attrs classes, no wire knowledge.
+"""A task flow's data (``ProcedureStateChanged``) and its tasks: frozen attrs classes, no wire
+knowledge.
 
 Four task types produce snapshots and have typed classes (their input and output as sent, in
 either wire shape); every other type (``Transcode``, ``PullFile``, ``AnimatedGraphics``, ...,
 and any a future Tencent adds) is an :class:`OtherTask`, which keeps its input and output as
 read-only JSON. How each is read from the wire lives in ``_wire.procedure``.
+
+Apart from the event class (``_models``) so that ``import vodsnap`` does not define these sixteen
+attrs classes: this module is imported when a task flow is first decoded, its event's annotations
+first resolved, or one of its public names (``vodsnap.ProcedureData``, ...) first read.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ from typing import Any, ClassVar
 from attrs import field, frozen
 
 from ._codes import ErrorInfo, error_info
+from ._models import Milliseconds
 
 __all__ = [
     "CoverBySnapshotInput",
@@ -25,6 +31,7 @@ __all__ = [
     "ImageSpritesOutput",
     "ImageSpritesTask",
     "OtherTask",
+    "ProcedureData",
     "ProcedureStatus",
     "ProcedureTask",
     "SampleSnapshotInput",
@@ -37,9 +44,6 @@ __all__ = [
     "TaskStatus",
     "task_error",
 ]
-
-#: Milliseconds: an ``int``, or a ``float`` when the wire sends a fractional one.
-Milliseconds = int | float
 
 
 class ProcedureStatus(StrEnum):
@@ -315,3 +319,52 @@ ProcedureTask = (
     | ImageSpritesTask
     | OtherTask
 )
+
+
+@frozen(kw_only=True)
+class ProcedureData:
+    """The ``data`` of a ``ProcedureStateChanged`` event (API 3.0: ``ProcedureStateChangeEvent``).
+
+    Fields marked API 3.0 or 4.0 come in that shape only; API 3.0 may send any of them as null.
+    """
+
+    #: The task flow's id (4.0 ``vodTaskId``, 3.0 ``TaskId``).
+    vod_task_id: str
+    #: The task flow as a whole: still running, or finished (each task has its own status).
+    status: ProcedureStatus
+    #: ``0`` on success; ``None`` when not sent.
+    err_code: int | None = None
+    #: The message as sent.
+    message: str | None = None
+    #: The media file's id, as text.
+    file_id: str | None = None
+    #: The source's metadata as sent (size, container, bitrate, streams, ...), read-only JSON.
+    meta_data: Mapping[str, Any] | None = None
+    #: The tasks, in wire order: typed for the four snapshot-producing types, an
+    #: :class:`OtherTask` for every other type.
+    tasks: tuple[ProcedureTask, ...] = ()
+    #: 4.0 only: the encryption asked for (definition, keySource, getKeyUrl, edkList), as sent.
+    drm: Mapping[str, Any] | None = None
+    #: Content review results as sent (4.0 ``contentReviewList``, 3.0
+    #: ``AiContentReviewResultSet``), read-only JSON.
+    content_review: tuple[Any, ...] = ()
+    #: AI analysis results as sent (4.0 ``aIAnalysisList``, 3.0 ``AiAnalysisResultSet``).
+    ai_analysis: tuple[Any, ...] = ()
+    #: AI recognition results as sent (4.0 ``aIRecognitionList``, 3.0 ``AiRecognitionResultSet``).
+    ai_recognition: tuple[Any, ...] = ()
+    #: API 3.0 only: the file's name.
+    file_name: str | None = None
+    #: API 3.0 only: the file's URL.
+    file_url: str | None = None
+    #: API 3.0 only: the task flow's priority.
+    tasks_priority: int | None = None
+    #: API 3.0 only: ``"Finish"`` or ``"Change"``: when events are sent.
+    tasks_notify_mode: str | None = None
+    #: API 3.0 only: the caller's own string, echoed.
+    session_context: str | None = None
+    #: API 3.0 only: the de-duplication id the caller gave.
+    session_id: str | None = None
+    #: API 3.0 only: who started the task flow.
+    operator: str | None = None
+    #: API 3.0 only: how it was started.
+    operation_type: str | None = None

@@ -5,6 +5,8 @@
 - ``_scalars``: the kinds of value every format shares;
 - ``fast_snapshot``, ``event_v4``, ``event_api3``, ``pull``: one module per wire format, each a
   declarative table and a small registration function;
+- ``procedure``, ``image_sprite``: the task flow's and the image sprite's tables, imported when
+  ``event_v4.table`` or ``event_api3.PAYLOADS`` first needs one;
 - ``shapes``: which format a body is, and writing an event back in the shape it came in.
 
 ``build_converter`` assembles them into one converter for a ``Mode``.

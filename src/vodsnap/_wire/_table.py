@@ -33,6 +33,7 @@ __all__ = [
     "Unhook",
     "expect_object",
     "nullable_table",
+    "subclass_of",
 ]
 
 #: A structure hook, as cattrs calls it: ``hook(value, type)``.
@@ -163,6 +164,14 @@ def expect_object(value: object) -> Mapping[Any, Any]:
     raise WireError(f"expected an object, got {describe(value)}")
 
 
+def subclass_of(model: type) -> Callable[[Any], bool]:
+    """A cattrs predicate: ``model`` and its subclasses, as registering a hook by class matches.
+    An event's hooks are registered by it: cattrs resolves the annotations of a class
+    registered by class at once, which for a task flow or an image sprite would import their
+    data classes, defined only on first use."""
+    return lambda t: isinstance(t, type) and issubclass(t, model)
+
+
 def _fast_structure(table: Table, hooks: dict[str, Hook], *, strict: bool) -> Hook:
     from ._fast import fast_structure
 
@@ -182,22 +191,24 @@ class Builder:
         """``table``'s structure function: an object in, a model out, every problem placed."""
         return self._functions(table)[0]
 
-    def structure_later(self, table: Table) -> Hook:
+    def structure_later(self, table: Table | Callable[[], Table]) -> Hook:
         """``table``'s structure function, made on its first call: an event type a process
-        never receives costs nothing at import."""
+        never receives costs nothing at import. ``table`` may be a function that gives it,
+        called then too (its module need not be imported before)."""
         made: list[Hook] = []
 
         def structure(value: object, cl: object = None) -> Any:
             if not made:
-                made.append(self.structure(table))  # made once (the builder keeps it)
+                made.append(self.structure(_table(table)))  # made once (the builder keeps it)
             return made[0](value, cl)
 
         return structure
 
-    def unstructure(self, table: Table) -> Unhook:
+    def unstructure(self, table: Table | Callable[[], Table]) -> Unhook:
         """``table``'s unstructure function: a model in, its wire dict out. Nothing of the
-        table is made before the first call: a process that never writes one pays nothing."""
-        return _on_first_use(lambda: self._functions(table)[1])
+        table is made before the first call: a process that never writes one pays nothing.
+        ``table`` may be a function that gives it, called then too."""
+        return _on_first_use(lambda: self._functions(_table(table))[1])
 
     def hooks(self, kind: Kind | ArrayOf | Table | Composite) -> tuple[Hook, Unhook | None]:
         """The structure and unstructure hooks of a field's kind (a table's: made now, as
@@ -246,6 +257,10 @@ class Builder:
         structure_fn: Hook = make_dict_structure_fn(table.model, self.converter, **overrides)
         structure_fn = with_wire_names(structure_fn, table.wire_names)  # only failures read it
         return _as_object(structure_fn, aliases), unstructure_fn
+
+
+def _table(table: Table | Callable[[], Table]) -> Table:
+    return table if isinstance(table, Table) else table()
 
 
 def _on_first_use(make: Callable[[], Unhook]) -> Unhook:

@@ -8,7 +8,7 @@ table becomes an ``UnknownEvent`` whose ``data`` is the whole body but its envel
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any, Final
 
 from attrs import frozen
@@ -25,10 +25,9 @@ from .._models import (
 )
 from .._paths import WireError, at_key, group
 from .._signature import EXPIRES_KEY, SIGN_KEY
-from . import image_sprite, procedure
 from ._scalars import ID, INT, JSON_OBJECT, OPTIONAL_TEXT, TEXT
 from ._table import ArrayOf, Builder, Field, Hook, Table, Unhook
-from .event_v4 import SNAPSHOT_EVENT_TYPE
+from .event_v4 import IMAGE_SPRITE_EVENT_TYPE, PROCEDURE_EVENT_TYPE, SNAPSHOT_EVENT_TYPE
 
 __all__ = [
     "EVENT_TYPE_KEY",
@@ -65,11 +64,30 @@ SNAPSHOT_DATA: Final = Table(
 
 @frozen
 class Payload:
-    """Where an event type's data sits in the 3.0 shape, its table, and the event's model."""
+    """Where an event type's data sits in the 3.0 shape, the event's model, and its table."""
 
     key: str
-    table: Table
     model: type
+    #: Gives the data's table (the task flow's and the image sprite's modules are imported on
+    #: its first call, as ``event_v4.table`` does).
+    load: Callable[[], Table]
+
+    @property
+    def table(self) -> Table:
+        """The data's table."""
+        return self.load()
+
+
+def _procedure_data() -> Table:
+    from . import procedure
+
+    return procedure.DATA_3
+
+
+def _image_sprite_data() -> Table:
+    from . import image_sprite
+
+    return image_sprite.DATA_3
 
 
 #: The payload keys of every event type: published bodies hold all but their own as ``null``
@@ -91,18 +109,20 @@ PAYLOAD_KEYS: Final = (
 #: The event types modelled, by ``EventType``.
 PAYLOADS: Final = {
     SNAPSHOT_EVENT_TYPE: Payload(
-        "SnapshotByTimeOffsetCompleteEvent", SNAPSHOT_DATA, SnapshotByTimeOffsetComplete
+        "SnapshotByTimeOffsetCompleteEvent", SnapshotByTimeOffsetComplete, lambda: SNAPSHOT_DATA
     ),
-    procedure.EVENT_TYPE: Payload(procedure.PAYLOAD_KEY, procedure.DATA_3, ProcedureStateChanged),
-    image_sprite.EVENT_TYPE: Payload(
-        image_sprite.PAYLOAD_KEY, image_sprite.DATA_3, ImageSpriteComplete
+    PROCEDURE_EVENT_TYPE: Payload(
+        "ProcedureStateChangeEvent", ProcedureStateChanged, _procedure_data
+    ),
+    IMAGE_SPRITE_EVENT_TYPE: Payload(
+        "CreateImageSpriteCompleteEvent", ImageSpriteComplete, _image_sprite_data
     ),
 }
 
 
 def structure_event(builder: Builder) -> Hook:
     """The hook for a 3.0 event of any type (its envelope is already known to be 3.0)."""
-    payloads = {t: (p, builder.structure_later(p.table)) for t, p in PAYLOADS.items()}
+    payloads = {t: (p, builder.structure_later(p.load)) for t, p in PAYLOADS.items()}
     frozen_json = builder.hooks(JSON_OBJECT)[0]
     text, optional_text = builder.hooks(TEXT)[0], builder.hooks(OPTIONAL_TEXT)[0]
     strict = builder.mode.strict
@@ -160,7 +180,7 @@ def _attempt(
 
 def writer(builder: Builder) -> Unhook:
     """Write an event of any type in the 3.0 shape."""
-    unstructure = {p.model: (p.key, builder.unstructure(p.table)) for p in PAYLOADS.values()}
+    unstructure = {p.model: (p.key, builder.unstructure(p.load)) for p in PAYLOADS.values()}
 
     def write(event: Any) -> dict[str, Any]:
         wire: dict[str, Any] = {}

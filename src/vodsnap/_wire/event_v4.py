@@ -2,34 +2,44 @@
 
 ``eventType`` chooses the table of ``data``; an event type without one becomes an
 ``UnknownEvent`` holding its ``data`` read-only. ``version`` is ``"4.0"``, or the number ``4``.
+The snapshot event's tables are here; the task flow's (``procedure``) and the image sprite's
+(``image_sprite``) modules are imported when their table is first needed (``table``).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
 from typing import Any, Final
 
 from .._models import (
+    ImageSpriteComplete,
     PicInfo,
+    ProcedureStateChanged,
     SnapshotByTimeOffsetComplete,
     SnapshotByTimeOffsetData,
     UnknownEvent,
 )
-from . import image_sprite, procedure
 from ._scalars import ID, INT, JSON_OBJECT, OPTIONAL_INT, OPTIONAL_TEXT, TEXT, VERSION, constant
-from ._table import ArrayOf, Builder, Field, Hook, Table, Unhook, expect_object
+from ._table import ArrayOf, Builder, Field, Hook, Table, Unhook, expect_object, subclass_of
 
 __all__ = [
     "EVENT_TYPE_KEY",
+    "IMAGE_SPRITE_EVENT_TYPE",
+    "MODELS",
+    "PROCEDURE_EVENT_TYPE",
     "SNAPSHOT_EVENT_TYPE",
     "SNAPSHOT_TABLES",
-    "TABLES",
     "UNKNOWN",
     "register",
     "structure_event",
+    "table",
 ]
 
 EVENT_TYPE_KEY: Final = "eventType"
 SNAPSHOT_EVENT_TYPE: Final = "CreateSnapshotByTimeOffsetComplete"
+PROCEDURE_EVENT_TYPE: Final = "ProcedureStateChanged"
+IMAGE_SPRITE_EVENT_TYPE: Final = "CreateImageSpriteComplete"
 
 PICTURE: Final = Table(
     PicInfo,
@@ -68,19 +78,38 @@ UNKNOWN: Final = Table(
     ),
 )
 
-#: The event types modelled, by ``eventType``.
-TABLES: Final = {
-    SNAPSHOT_EVENT_TYPE: SNAPSHOT_EVENT,
-    procedure.EVENT_TYPE: procedure.EVENT,
-    image_sprite.EVENT_TYPE: image_sprite.EVENT,
+#: The event types modelled, by ``eventType``: each one's class (``table`` gives its table).
+MODELS: Final[dict[str, type]] = {
+    SNAPSHOT_EVENT_TYPE: SnapshotByTimeOffsetComplete,
+    PROCEDURE_EVENT_TYPE: ProcedureStateChanged,
+    IMAGE_SPRITE_EVENT_TYPE: ImageSpriteComplete,
 }
 #: Every table of the snapshot event, inner ones first.
 SNAPSHOT_TABLES: Final = (PICTURE, SNAPSHOT_DATA, SNAPSHOT_EVENT)
 
 
+def table(event_type: str) -> Table:
+    """The table of a modelled event type (a key of ``MODELS``). The task flow's and the image
+    sprite's modules are imported on the first call for them: a process that never meets one
+    never defines their tables, nor the data classes those build."""
+    if event_type == PROCEDURE_EVENT_TYPE:
+        from . import procedure
+
+        return procedure.EVENT
+    if event_type == IMAGE_SPRITE_EVENT_TYPE:
+        from . import image_sprite
+
+        return image_sprite.EVENT
+    if event_type == SNAPSHOT_EVENT_TYPE:
+        return SNAPSHOT_EVENT
+    raise KeyError(event_type)
+
+
 def structure_event(builder: Builder) -> Hook:
     """The hook for a 4.0 event of any type: its type's table, or ``UnknownEvent``'s."""
-    by_type = {event_type: builder.structure_later(table) for event_type, table in TABLES.items()}
+    by_type = {
+        event_type: builder.structure_later(partial(table, event_type)) for event_type in MODELS
+    }
     unknown = builder.structure(UNKNOWN)
 
     def structure(value: object, _: object = None) -> Any:
@@ -95,8 +124,11 @@ def structure_event(builder: Builder) -> Hook:
 def register(builder: Builder) -> dict[type, Unhook]:
     """Structure each event class by its 4.0 table; the unstructure functions, by class (the
     events module writes each event in the shape it arrived in)."""
+    tables: dict[type, Table | Callable[[], Table]] = {UnknownEvent: UNKNOWN}
+    tables.update((model, partial(table, event_type)) for event_type, model in MODELS.items())
     writers: dict[type, Unhook] = {}
-    for table in (*TABLES.values(), UNKNOWN):
-        builder.converter.register_structure_hook(table.model, builder.structure_later(table))
-        writers[table.model] = builder.unstructure(table)
+    for model, found in tables.items():  # by class would resolve the annotations now
+        hook = builder.structure_later(found)
+        builder.converter.register_structure_hook_func(subclass_of(model), hook)
+        writers[model] = builder.unstructure(found)
     return writers

@@ -2,20 +2,21 @@
 
 The 4.0 failure sends only ``status``, ``message``, ``vodTaskId`` and ``fileId``; API 3.0
 (``CreateImageSpriteCompleteEvent``) calls the status ``ErrCode`` and may send any field null.
+Imported when a table is first needed (``event_v4.table``, ``event_api3.PAYLOADS``), not by
+``import vodsnap``.
 """
 
 from __future__ import annotations
 
 from typing import Final
 
-from .._models import ImageSpriteComplete, ImageSpriteData
+from .._image_sprite import ImageSpriteData
+from .._models import ImageSpriteComplete
 from ._scalars import ID, INT, OPTIONAL_TEXT, TEXT, VERSION, constant, nullable
 from ._table import ArrayOf, Field, Kind, Table
+from .event_v4 import IMAGE_SPRITE_EVENT_TYPE
 
-__all__ = ["DATA_3", "EVENT", "EVENT_TYPE", "PAYLOAD_KEY"]
-
-EVENT_TYPE: Final = "CreateImageSpriteComplete"
-PAYLOAD_KEY: Final = "CreateImageSpriteCompleteEvent"
+__all__ = ["DATA_3", "EVENT"]
 
 _INT: Final = nullable(INT)
 _URLS: Final = ArrayOf(TEXT, "max_snapshots", nullable=True)
@@ -80,7 +81,7 @@ EVENT: Final = Table(
     ImageSpriteComplete,
     (
         Field("version", VERSION),
-        Field("event_type", constant(EVENT_TYPE), "eventType"),
+        Field("event_type", constant(IMAGE_SPRITE_EVENT_TYPE), "eventType"),
         Field("data", DATA_4),
     ),
 )

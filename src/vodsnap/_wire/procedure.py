@@ -6,7 +6,8 @@ table. The four snapshot-producing types have typed tables; every other type (an
 one) is read by the generic table, its input and output kept as read-only JSON. Quirks: the
 4.0 output of a time-offset task is ``imgInfo`` (not ``picInfo``), the cover's ``imageUrl``
 comes as a String or an Array, sprite sheets as ``urlList`` or ``imageUrls``, 3.0 offsets as
-Floats of milliseconds, 3.0 outputs ``null`` until success.
+Floats of milliseconds, 3.0 outputs ``null`` until success. Imported when a table is first
+needed (``event_v4.table``, ``event_api3.PAYLOADS``), not by ``import vodsnap``.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from typing import Any, Final
 from attrs import evolve
 
 from .. import _tasks as tasks
-from .._models import ProcedureData, ProcedureStateChanged
+from .._models import ProcedureStateChanged
 from .._paths import WireError, at_key, group
 from ._scalars import (
     ID,
@@ -47,11 +48,9 @@ from ._table import (
     expect_object,
     nullable_table,
 )
+from .event_v4 import PROCEDURE_EVENT_TYPE
 
-__all__ = ["EVENT", "EVENT_TYPE", "PAYLOAD_KEY", "TABLES_3", "TABLES_4", "TASK_KEYS_3"]
-
-EVENT_TYPE: Final = "ProcedureStateChanged"
-PAYLOAD_KEY: Final = "ProcedureStateChangeEvent"
+__all__ = ["DATA_3", "EVENT", "TABLES_3", "TABLES_4", "TASK_KEYS_3"]
 
 _PROCEDURE_STATUS: Final = text_enum_of(tasks.ProcedureStatus, "PROCESSING or FINISH.")
 _TASK_STATUS: Final = text_enum_of(tasks.TaskStatus, "PROCESSING, SUCCESS or FAIL.")
@@ -205,7 +204,7 @@ def _schema_4(schema_of: Any) -> dict[str, Any]:
 TASK_4: Final = Composite("task (4.0)", _make_task_4, _schema_4)
 
 DATA_4: Final = Table(
-    ProcedureData,
+    tasks.ProcedureData,
     (
         Field("vod_task_id", TEXT, "vodTaskId"),
         Field("status", _PROCEDURE_STATUS),
@@ -224,7 +223,7 @@ EVENT: Final = Table(
     ProcedureStateChanged,
     (
         Field("version", VERSION),
-        Field("event_type", constant(EVENT_TYPE), "eventType"),
+        Field("event_type", constant(PROCEDURE_EVENT_TYPE), "eventType"),
         Field("data", DATA_4),
     ),
 )
@@ -416,7 +415,7 @@ def _schema_3(schema_of: Any) -> dict[str, Any]:
 TASK_3: Final = Composite("task (API 3.0)", _make_task_3, _schema_3)
 
 DATA_3: Final = Table(
-    ProcedureData,
+    tasks.ProcedureData,
     (
         Field("vod_task_id", TEXT, "TaskId"),
         Field("status", _PROCEDURE_STATUS, "Status"),

@@ -13,7 +13,7 @@ from typing import Any
 from .._models import Callback, Event, EventFormat
 from .._paths import WireError
 from . import event_api3, event_v4, fast_snapshot
-from ._table import ArrayOf, Builder, Hook, Table, Unhook, expect_object
+from ._table import ArrayOf, Builder, Hook, Table, Unhook, expect_object, subclass_of
 
 __all__ = ["as_api3", "register", "table_of"]
 
@@ -30,8 +30,10 @@ def register(builder: Builder) -> Hook:
     fast_snapshot.register(builder)
     v4_writers = event_v4.register(builder)
     api3_writer = event_api3.writer(builder)
-    for model, v4_writer in v4_writers.items():
-        conv.register_unstructure_hook(model, _in_its_shape(v4_writer, api3_writer))
+    for model, v4_writer in v4_writers.items():  # by class would resolve annotations now
+        conv.register_unstructure_hook_func(
+            subclass_of(model), _in_its_shape(v4_writer, api3_writer)
+        )
 
     v4_event: Callable[[object, object], Event] = event_v4.structure_event(builder)
     api3_event: Callable[[object, object], Event] = event_api3.structure_event(builder)
@@ -73,7 +75,8 @@ def _in_its_shape(v4_writer: Unhook, api3_writer: Unhook) -> Unhook:
 def table_of(body: Mapping[str, Any]) -> Table | None:
     """The table describing a body's top level (of a 3.0 event: its payload's), if modelled."""
     if event_v4.EVENT_TYPE_KEY in body:
-        return event_v4.TABLES.get(body[event_v4.EVENT_TYPE_KEY], event_v4.UNKNOWN)
+        event_type = body[event_v4.EVENT_TYPE_KEY]
+        return event_v4.table(event_type) if event_type in event_v4.MODELS else event_v4.UNKNOWN
     if event_api3.EVENT_TYPE_KEY in body:
         payload = event_api3.PAYLOADS.get(body[event_api3.EVENT_TYPE_KEY])
         return None if payload is None else payload.table
@@ -84,7 +87,7 @@ def as_api3(body: Mapping[str, Any], handle: str | None = None) -> dict[str, Any
     """A 4.0 body of a modelled event type in the API 3.0 shape, as ``to_wire`` writes it."""
     event_type = body[event_v4.EVENT_TYPE_KEY]
     payload = event_api3.PAYLOADS[event_type]
-    data_field = next(f for f in event_v4.TABLES[event_type].fields if f.attr == "data")
+    data_field = next(f for f in event_v4.table(event_type).fields if f.attr == "data")
     if not isinstance(data_field.kind, Table):  # pragma: no cover - a table bug
         raise TypeError(f"{event_type}'s data has no table")
     out: dict[str, Any] = {} if handle is None else {event_api3.HANDLE_KEY: handle}

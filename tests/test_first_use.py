@@ -45,6 +45,20 @@ def test_snapshot_callbacks_never_load_the_task_flow_or_the_image_sprite() -> No
     assert out == "[]"
 
 
+def test_decoding_alone_never_loads_snapshots() -> None:
+    out = run(
+        """
+        import sys
+        import vodsnap
+        vodsnap.parse(open(sys.argv[1], "rb").read())
+        loaded = "vodsnap._snapshots" in sys.modules
+        print(loaded, vodsnap.snapshots.__module__, "vodsnap._snapshots" in sys.modules)
+        """,
+        str(EXAMPLES / "fast-snapshot-success.json"),
+    )
+    assert out == "False vodsnap._snapshots True"
+
+
 def test_annotations_and_the_public_names_reach_them_in_a_fresh_process() -> None:
     out = run(
         """

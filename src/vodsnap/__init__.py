@@ -55,12 +55,12 @@ from ._models import (
 )
 from ._read import Body
 from ._schema import json_schema
-from ._snapshots import Snapshot, SnapshotKind, snapshots
 
 if TYPE_CHECKING:
     from cattrs import Converter
 
     from ._image_sprite import ImageSpriteData
+    from ._snapshots import Snapshot, SnapshotKind, snapshots
     from ._tasks import (
         CoverBySnapshotInput,
         CoverBySnapshotOutput,
@@ -89,7 +89,8 @@ if TYPE_CHECKING:
 
 
 #: The public names defined on first use, and their modules: a task flow's data and tasks (sixteen
-#: attrs classes) and an image sprite's data, which a process that never meets one never needs.
+#: attrs classes) and an image sprite's data, which a process that never meets one never needs,
+#: and ``snapshots()`` with its classes, which a process that only decodes never needs.
 _ON_FIRST_USE = {
     **dict.fromkeys(
         (
@@ -115,6 +116,7 @@ _ON_FIRST_USE = {
         "._tasks",
     ),
     "ImageSpriteData": "._image_sprite",
+    **dict.fromkeys(("Snapshot", "SnapshotKind", "snapshots"), "._snapshots"),
 }
 
 

@@ -74,7 +74,7 @@ def parse(
         try:
             model: Callback = _CALLBACK(reading.value, Callback)
         except Exception:
-            return _DEFAULT.decode(reading, CALLBACK, body)
+            return _DEFAULT.decode(reading, CALLBACK, body, refused=True)
         if reading.marked:  # a hook accepted a mark (an unknown event's data holds any value)
             return _DEFAULT.decode(reading, CALLBACK, body)
         return model

@@ -73,11 +73,14 @@ class Decoder:
             self._explaining = build_converter(self.mode, detailed=True)
         return self._explaining
 
-    def decode(self, reading: Reading, target: Target[T], body: object) -> T:
+    def decode(
+        self, reading: Reading, target: Target[T], body: object, *, refused: bool = False
+    ) -> T:
         """The model ``reading`` holds, or a ``DecodeError`` (on ``body``) naming every problem:
-        what strict reading marked, then what the converters found."""
+        what strict reading marked, then what the converters found. ``refused``: the caller
+        has already seen the fast converter refuse the value, so only the explaining one runs."""
         marks = problems(reading.value, most=self.most) if reading.marked else []
-        model = self._decode(reading.value, target, marks, body)
+        model = self._decode(reading.value, target, marks, body, refused=refused)
         if isinstance(body, Mapping):  # it may hold what JSON cannot: say so now, not later
             unwritable = not_json(self.fast.unstructure(model), most=self.most)
             if unwritable:
@@ -116,10 +119,18 @@ class Decoder:
         errors = capped(_merge(found, earlier), self.most)
         return PulledEvent(msg_handle=pulled.msg_handle, error=DecodeError(errors, entry))
 
-    def _decode(self, value: object, target: Target[T], marks: list[FieldError], body: object) -> T:
+    def _decode(
+        self,
+        value: object,
+        target: Target[T],
+        marks: list[FieldError],
+        body: object,
+        *,
+        refused: bool = False,
+    ) -> T:
         """The model, or every problem (``marks`` first) as a ``DecodeError`` on ``body``."""
         try:
-            model = self.structure(value, target)
+            model = self.explain(value, target) if refused else self.structure(value, target)
         except _StructureError as exc:
             raise DecodeError(capped(_merge(marks, exc.errors), self.most), body) from None
         if marks:

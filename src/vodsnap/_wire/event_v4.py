@@ -106,14 +106,22 @@ def table(event_type: str) -> Table:
 
 
 def structure_event(builder: Builder) -> Hook:
-    """The hook for a 4.0 event of any type: its type's table, or ``UnknownEvent``'s."""
-    by_type = {
-        event_type: builder.structure_later(partial(table, event_type)) for event_type in MODELS
-    }
+    """The hook for a 4.0 event of any type: its type's table, or ``UnknownEvent``'s. A type's
+    function is made when its first event arrives, and then called directly."""
+    by_type: dict[str, Hook] = {}
+
+    def first(event_type: str) -> Hook:
+        def make_and_structure(value: object, cl: object = None) -> Any:
+            hook = by_type[event_type] = builder.structure(table(event_type))  # a race: twice
+            return hook(value, cl)
+
+        return make_and_structure
+
+    by_type.update((event_type, first(event_type)) for event_type in MODELS)
     unknown = builder.structure(UNKNOWN)
 
     def structure(value: object, _: object = None) -> Any:
-        obj = expect_object(value)
+        obj = value if type(value) is dict else expect_object(value)
         event_type = obj.get(EVENT_TYPE_KEY)
         hook = by_type.get(event_type, unknown) if type(event_type) is str else unknown
         return hook(obj, None)

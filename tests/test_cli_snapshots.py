@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 
@@ -79,8 +80,71 @@ def test_a_bad_body_fails_but_the_others_are_listed(
     status, lines, err = run(capsys, bad, missing, PUBLISHED / "image-sprite-v4-success.json")
     assert status == 1
     assert len(lines) == 2
-    assert f"{bad}:1: cannot decode: $.data.vodTaskId" in err
+    assert f"{bad}:1: cannot decode (2 problems)\n  $.data.vodTaskId: required field missing" in err
     assert f"{missing}: cannot read" in err
+
+
+def test_a_bad_line_of_a_log_fails_alone(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """A log with a broken line and a non-callback still lists every good body's snapshots."""
+    good = [
+        (EXAMPLES / f"{n}.json").read_bytes()
+        for n in ("fast-snapshot-success", "snapshot-event-success")
+    ]
+    log = tmp_path / "callbacks.jsonl"
+    lines = [json.dumps(json.loads(b)).encode() for b in good]
+    log.write_bytes(b"\n".join([lines[0], b'{"vid": "x", "status":', b"[1]", lines[1]]) + b"\n")
+    status, out, err = run(capsys, log)
+    expected = [s for b in good for s in vodsnap.snapshots(vodsnap.parse(b))]
+    assert status == 1
+    assert len(out) == len(expected) > 2
+    assert out[0].startswith(f"{log}:1: fast ")
+    assert out[-1].startswith(f"{log}:4: time_offset ")
+    assert f"{log}:2: cannot decode" in err
+    assert f"{log}:3: cannot decode" in err
+
+
+def test_standard_input_and_the_format_option(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    body = (PUBLISHED / "image-sprite-v4-success.json").read_bytes()
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(body)))
+    status, lines, err = run(capsys, "--format", "json", "-")
+    assert (status, err) == (0, "")
+    assert len(lines) == len(vodsnap.snapshots(vodsnap.parse(body)))
+    assert all(line.startswith("<stdin>:1: sprite ") for line in lines)
+
+
+def test_the_body_size_limit_holds(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    body = json.loads((EXAMPLES / "fast-snapshot-success.json").read_bytes())
+    body["result"] = ["http://example.com/x.jpg"] * 60_000  # about 1.6 MB
+    big = tmp_path / "big.json"
+    big.write_text(json.dumps(body))
+    status, lines, err = run(capsys, big)
+    assert (status, lines) == (1, [])
+    assert "more than max_body_bytes=1048576" in err
+
+
+def test_a_pulled_event_that_fails_is_reported(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    event = json.loads((EXAMPLES / "snapshot-event-success.json").read_bytes())
+    broken = {"eventType": "CreateSnapshotByTimeOffsetComplete", "version": "4.0", "data": 1}
+    pulled = {
+        "code": 0,
+        "message": "",
+        "eventList": [
+            {"msgHandle": "a", "eventContent": event},
+            {"msgHandle": "b", "eventContent": broken},
+        ],
+    }
+    path = tmp_path / "pull.json"
+    path.write_text(json.dumps(pulled))
+    status, lines, err = run(capsys, path)
+    assert status == 1
+    assert len(lines) == len(vodsnap.snapshots(vodsnap.parse(json.dumps(event))))
+    assert f"{path}:1: event 2: cannot decode" in err
 
 
 def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:

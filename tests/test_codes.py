@@ -341,7 +341,12 @@ def test_cli_lists_and_searches_one_table() -> None:
 def test_cli_unknown_code_exits_1_and_bad_input_exits_2() -> None:
     unknown = run_codes("-46204")
     assert (unknown.returncode, unknown.stdout.split("\t")[0]) == (1, "-46204")
-    assert run_codes("x").returncode == 2
+    textual = run_codes("SystemError", "")  # a task's ErrCodeExt: unknown, "" is success
+    assert textual.returncode == 1
+    assert textual.stdout.splitlines() == [
+        f"SystemError\t{error_info('SystemError').description_en}",
+        "\tsuccess",
+    ]
     assert run_codes("--lang", "fr").returncode == 2
 
 

@@ -9,14 +9,13 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import stat
 import sys
 from collections.abc import Sequence
-from typing import BinaryIO
+from functools import partial
 
 import vodsnap
 
-from ._cli_input import Format, bodies
+from ._cli_input import each_body
 from ._cli_output import Mode, Printer, Progress
 from ._cli_snapshots import main_snapshots
 
@@ -24,9 +23,8 @@ __all__ = ["main"]
 
 _Model = vodsnap.Callback
 
-_STDIN = "-"
 _USAGE = """vodsnap [--json | --records] [--pull] [--format auto|json|jsonl] FILE...
-       vodsnap snapshots [--json] FILE...
+       vodsnap snapshots [--json] [--format auto|json|jsonl] FILE...
        vodsnap codes [--lang en|zh] [--table TABLE] [CODE...]
        vodsnap schema [callback|fast-snapshot|event]"""
 _TABLES = {table.value.replace("_", "-"): table for table in vodsnap.CodeTable}
@@ -78,12 +76,15 @@ def _codes(argv: list[str]) -> int:
         description=(
             "Describe VOD status and error codes from any published table (video-processing, "
             "ProcedureStateChanged task, fast-snapshot, API): one line per code, "
-            "'CODE<TAB>DESCRIPTION'. Without CODE, a whole table (video-processing unless "
-            "--table says otherwise)."
+            "'CODE<TAB>DESCRIPTION'. A CODE that is not a number is a task's textual code "
+            "(ErrCodeExt), which no table lists. Without CODE, a whole table (video-processing "
+            "unless --table says otherwise)."
         ),
         epilog="Exit status: 0 when every code is known, 1 when any is not, 2 on usage errors.",
     )
-    parser.add_argument("codes", nargs="*", type=int, metavar="CODE", help="a code")
+    parser.add_argument(
+        "codes", nargs="*", metavar="CODE", help="a code: a number, or a task's textual code"
+    )
     parser.add_argument("--lang", choices=["en", "zh"], default="en", help="language (en)")
     parser.add_argument(
         "--table",
@@ -94,7 +95,7 @@ def _codes(argv: list[str]) -> int:
     table = _TABLES.get(args.table) if args.table else None
     infos = [vodsnap.error_info(code, table=table) for code in args.codes]
     for info in infos or vodsnap.error_table(table or vodsnap.CodeTable.VIDEO_PROCESSING):
-        print(f"{info.code}\t{info.description(args.lang)}")
+        print(f"{info.code if info.text is None else info.text}\t{info.description(args.lang)}")
     return 0 if all(info.known for info in infos) else 1
 
 
@@ -154,50 +155,17 @@ def _decode(argv: list[str]) -> int:
     printer = Printer(mode, sys.stdout, sys.stderr, progress)
     failed = 0
     try:
+        decode = _decode_pull if args.pull else _decode_one
+        handle = partial(decode, printer)
         for name in args.files:
-            failed += not _decode_file(name, args.format, args.pull, printer)
+            failed += not each_body(name, args.format, handle, printer)
     finally:
         if progress is not None:
             progress.clear()
     return 1 if failed else 0
 
 
-def _decode_file(name: str, fmt: Format, pull: bool, printer: Printer) -> bool:
-    """Every body of one file, streamed; whether all decoded."""
-    try:
-        stream = sys.stdin.buffer if name == _STDIN else open(name, "rb")  # noqa: SIM115
-    except OSError as exc:
-        printer.unreadable(name, exc.strerror or str(exc))
-        return False
-    label = "<stdin>" if name == _STDIN else name
-    total = _size(stream)
-    ok = True
-    try:
-        for line, body in bodies(stream, fmt):
-            where = f"{label}:{line}"
-            decode = _decode_pull if pull else _decode_one
-            ok = decode(where, body, printer) and ok
-            if printer.progress is not None:
-                printer.progress.advance(len(body) + 1, total)
-    except OSError as exc:  # e.g. a directory, or a read error halfway
-        printer.unreadable(name, exc.strerror or str(exc))
-        return False
-    finally:
-        if stream is not sys.stdin.buffer:
-            stream.close()
-    return ok
-
-
-def _size(stream: BinaryIO) -> int | None:
-    """The size of a regular file, for progress; ``None`` for a pipe or a terminal."""
-    try:
-        info = os.fstat(stream.fileno())
-    except (OSError, ValueError):
-        return None
-    return info.st_size if stat.S_ISREG(info.st_mode) else None
-
-
-def _decode_one(where: str, body: bytes, printer: Printer) -> bool:
+def _decode_one(printer: Printer, where: str, body: bytes) -> bool:
     try:
         model = vodsnap.parse(body)
     except vodsnap.DecodeError as exc:
@@ -207,7 +175,7 @@ def _decode_one(where: str, body: bytes, printer: Printer) -> bool:
     return True
 
 
-def _decode_pull(where: str, body: bytes, printer: Printer) -> bool:
+def _decode_pull(printer: Printer, where: str, body: bytes) -> bool:
     """A pull response: a line per event; every event is tried, whatever the others did."""
     try:
         response = vodsnap.parse_pull(body)

@@ -2,17 +2,26 @@
 
 A file is either one JSON body (pretty-printed or not) or JSON Lines (one body per line). Lines are
 read one at a time, so a log of any size is decoded in flat memory; only a single-body file, and a
-few lines of look-ahead while guessing, are ever held whole.
+few lines of look-ahead while guessing, are ever held whole. ``each_body`` is the loop every
+command that reads bodies runs: open, stream, hand each body on, report what cannot be read.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+import os
+import stat
+import sys
+from collections.abc import Callable, Iterable, Iterator
 from itertools import chain
 from typing import BinaryIO, Literal
 
-__all__ = ["Format", "bodies"]
+from ._cli_output import Printer
+
+__all__ = ["STDIN", "Format", "bodies", "each_body"]
+
+#: The file name that reads standard input.
+STDIN = "-"
 
 #: ``auto`` guesses; ``json`` is one body per file; ``jsonl`` one body per non-blank line.
 Format = Literal["auto", "json", "jsonl"]
@@ -39,6 +48,43 @@ def bodies(stream: BinaryIO, fmt: Format) -> Iterator[tuple[int, bytes]]:
         yield from chain(ahead, lines)
     else:
         yield from _whole(chain(ahead, lines))
+
+
+def each_body(
+    name: str, fmt: Format, handle: Callable[[str, bytes], bool], printer: Printer
+) -> bool:
+    """Every body of the file ``name`` (``-``: standard input), streamed to ``handle(where,
+    body)`` (``where`` is ``FILE:LINE``); whether the file was read and ``handle`` said yes to
+    every body. A file that cannot be read is reported on ``printer``."""
+    try:
+        stream = sys.stdin.buffer if name == STDIN else open(name, "rb")  # noqa: SIM115
+    except OSError as exc:
+        printer.unreadable(name, exc.strerror or str(exc))
+        return False
+    label = "<stdin>" if name == STDIN else name
+    total = _size(stream)
+    ok = True
+    try:
+        for line, body in bodies(stream, fmt):
+            ok = handle(f"{label}:{line}", body) and ok
+            if printer.progress is not None:
+                printer.progress.advance(len(body) + 1, total)
+    except OSError as exc:  # e.g. a directory, or a read error halfway
+        printer.unreadable(name, exc.strerror or str(exc))
+        return False
+    finally:
+        if stream is not sys.stdin.buffer:
+            stream.close()
+    return ok
+
+
+def _size(stream: BinaryIO) -> int | None:
+    """The size of a regular file, for progress; ``None`` for a pipe or a terminal."""
+    try:
+        info = os.fstat(stream.fileno())
+    except (OSError, ValueError):
+        return None
+    return info.st_size if stat.S_ISREG(info.st_mode) else None
 
 
 def _numbered(stream: BinaryIO) -> Iterator[tuple[int, bytes]]:

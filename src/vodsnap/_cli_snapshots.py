@@ -1,7 +1,9 @@
-"""``vodsnap snapshots FILE... [--json]``: one line per snapshot, from a callback log to images.
+"""``vodsnap snapshots [--json] [--format F] FILE...``: one line per snapshot, from a log to images.
 
-Each FILE holds one JSON body or JSON Lines (one body per line): any callback, event or pull
-response. Uses only the public API (``vodsnap.parse``, ``vodsnap.parse_pull``,
+Each FILE (``-``: standard input) holds one JSON body or JSON Lines, streamed and limited as the
+main command reads them: any callback, event or pull response (told apart by its top-level keys).
+A body that does not decode is reported as the main command reports it, and the others still
+list their snapshots. Uses only the public API (``vodsnap.parse``, ``vodsnap.parse_pull``,
 ``vodsnap.snapshots``).
 """
 
@@ -10,10 +12,12 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Iterator
 from typing import Any, TextIO
 
 import vodsnap
+
+from ._cli_input import each_body
+from ._cli_output import Printer
 
 __all__ = ["main_snapshots"]
 
@@ -24,69 +28,66 @@ def main_snapshots(argv: list[str]) -> int:
     """Run ``vodsnap snapshots`` with ``argv`` (the arguments after ``snapshots``); the exit
     status: 0 every body decoded, 1 any did not (or a file could not be read), 2 on usage
     errors."""
-    out, err = sys.stdout, sys.stderr
     parser = argparse.ArgumentParser(
         prog="vodsnap snapshots",
         description=(
             "List every snapshot of callback bodies (fast snapshots, snapshot events, task "
             "flows, image sprites, pull responses): one line per image or failure, with its "
-            "kind, file id, offset and URL or error. Each FILE holds one JSON body or JSON Lines."
+            "kind, file id, offset and URL or error. Each FILE holds one JSON body or JSON "
+            "Lines, read as a stream; '-' reads standard input. Every problem of a body that "
+            "fails goes to standard error; the other bodies are listed all the same."
         ),
         epilog="Exit status: 0 when every body decoded, 1 when any failed, 2 on usage errors.",
     )
-    parser.add_argument("files", nargs="+", metavar="FILE", help="a file of bodies")
+    parser.add_argument("files", nargs="+", metavar="FILE", help="a file of bodies, or '-'")
     parser.add_argument("--json", action="store_true", help="one JSON record per snapshot")
+    parser.add_argument(
+        "--format",
+        choices=["auto", "json", "jsonl"],
+        default="auto",
+        help="as for 'vodsnap': json, one body per FILE; jsonl, one per line; auto (default)",
+    )
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:
         return int(exc.code or 0)
-    failed = 0
-    for name in args.files:
-        try:
-            with open(name, "rb") as file:
-                data = file.read()
-        except OSError as exc:
-            print(f"{name}: cannot read: {exc.strerror or exc}", file=err)
-            failed += 1
-            continue
-        for line, body in _bodies(data):
-            failed += not _list(f"{name}:{line}", body, args.json, out, err)
+    printer = Printer("text", sys.stdout, sys.stderr, None)
+
+    def listed(where: str, body: bytes) -> bool:
+        return _list(where, body, args.json, printer, sys.stdout)
+
+    failed = sum(not each_body(name, args.format, listed, printer) for name in args.files)
     return 1 if failed else 0
 
 
-def _bodies(data: bytes) -> Iterator[tuple[int, bytes]]:
-    """``(line, body)``: the whole file as one body, or one per line when each non-blank line is
-    a JSON value by itself (JSON Lines)."""
-    lines = [(number, text) for number, text in enumerate(data.split(b"\n"), 1) if text.strip()]
-    if len(lines) > 1:
-        try:
-            for _, text in lines:
-                json.loads(text)
-        except (ValueError, RecursionError):
-            pass  # one pretty-printed body (or a bad one: reported as a whole)
-        else:
-            yield from lines
-            return
-    yield (lines[0][0] if lines else 1), data
-
-
-def _list(where: str, body: bytes, as_json: bool, out: TextIO, err: TextIO) -> bool:
-    """Print the snapshots of one body; report it on ``err`` when it does not decode."""
+def _is_pull(body: bytes) -> bool:
+    """Whether ``body`` is a pull response by its top-level keys (never read past the limit)."""
+    if len(body) > vodsnap.Limits().max_body_bytes:
+        return False  # parse refuses it, and says why
     try:
         value = json.loads(body)
-        pull = isinstance(value, dict) and not _PULL_KEYS.isdisjoint(value)
-        model = vodsnap.parse_pull(value) if pull else vodsnap.parse(value)
+    except (ValueError, RecursionError):
+        return False
+    return isinstance(value, dict) and not _PULL_KEYS.isdisjoint(value)
+
+
+def _list(where: str, body: bytes, as_json: bool, printer: Printer, out: TextIO) -> bool:
+    """Print the snapshots of one body; report what did not decode (a pulled event's too)."""
+    try:
+        model = vodsnap.parse_pull(body) if _is_pull(body) else vodsnap.parse(body)
     except vodsnap.DecodeError as exc:
-        problems = "; ".join(str(error) for error in exc.errors)
-        print(f"{where}: cannot decode: {problems}", file=err)
+        printer.failed(where, exc)
         return False
-    except (ValueError, RecursionError) as exc:
-        print(f"{where}: not JSON: {exc}", file=err)
-        return False
+    ok = True
+    if isinstance(model, vodsnap.PullEventResponse | vodsnap.PullEventsResponse):
+        for number, pulled in enumerate(model.events, 1):
+            if pulled.error is not None:
+                printer.failed(f"{where}: event {number}", pulled.error)
+                ok = False
     for shot in vodsnap.snapshots(model):
         text = json.dumps(_record(where, shot), ensure_ascii=False) if as_json else None
         print(text or _line(where, shot), file=out)
-    return True
+    return ok
 
 
 def _record(where: str, shot: vodsnap.Snapshot) -> dict[str, Any]:

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 import vodsnap
-from support import EXAMPLES
+from support import EXAMPLES, ROOT
 
 
 def run(*args: str, stdin: bytes = b"", module: bool = True) -> subprocess.CompletedProcess[str]:
@@ -327,3 +327,11 @@ def test_no_progress_when_stderr_is_not_a_terminal() -> None:
     code, outputs, errors = slow_run(subprocess.PIPE)
     assert (code, errors) == (0, b"")
     assert all(b"fast-snapshot vid=" in line for line in outputs)
+
+
+def test_a_failure_without_a_message_says_what_its_code_means() -> None:
+    body = json.loads((ROOT / "tests/data/published/image-sprite-v4-failure.json").read_bytes())
+    body["data"]["message"] = ""
+    done = run("-", stdin=json.dumps(body).encode())
+    meaning = vodsnap.error_info(body["data"]["status"]).description_en
+    assert f"failed={body['data']['status']} ({meaning}) sheets=0" in done.stdout.decode()

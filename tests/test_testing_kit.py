@@ -193,3 +193,25 @@ def test_the_docs_example_runs(pytester: pytest.Pytester) -> None:
 @given(st.data(), testing.bodies(quirks=False))
 def test_quirked_bodies_decode_to_the_same_model(data: st.DataObject, body: dict[str, Any]) -> None:
     assert vodsnap.parse(data.draw(testing.quirked(body))) == vodsnap.parse(body)
+
+
+OUTCOMES: tuple[testing.Outcome, ...] = ("success", "failure")
+
+
+@given(st.data(), st.sampled_from(OUTCOMES))
+def test_bodies_keep_their_outcome_whatever_the_kind(
+    data: st.DataObject, outcome: testing.Outcome
+) -> None:
+    model = vodsnap.parse(data.draw(testing.bodies(outcome=outcome)))
+    decided = vodsnap.FastSnapshotCallback | vodsnap.SnapshotByTimeOffsetComplete
+    assert isinstance(model, decided | vodsnap.ImageSpriteComplete)
+    assert model.succeeded is (outcome == "success")
+
+
+def test_bodies_reach_every_model() -> None:
+    for model in (vodsnap.ProcedureStateChanged, vodsnap.ImageSpriteComplete, vodsnap.UnknownEvent):
+        find(
+            testing.bodies(),
+            lambda body, model=model: isinstance(vodsnap.parse(body), model),
+            settings=settings(database=None, max_examples=2000),
+        )

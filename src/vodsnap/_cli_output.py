@@ -187,7 +187,7 @@ def summary(model: Model) -> str:
             f"ok={len(data.pic_info) - failed} failed={failed}"
         )
         if data.status:  # the task failed as a whole
-            text += f" task-failed={data.status} ({data.message})"
+            text += f" task-failed={data.status} ({_why(data.message, data.status)})"
         return text
     if isinstance(model, vodsnap.ProcedureStateChanged):
         flow = model.data
@@ -198,12 +198,18 @@ def summary(model: Model) -> str:
         )
     if isinstance(model, vodsnap.ImageSpriteComplete):
         sprite = model.data
-        state = "ok" if model.succeeded else f"failed={sprite.status} ({sprite.message})"
+        why = f"failed={sprite.status} ({_why(sprite.message, sprite.status or 0)})"
+        state = "ok" if model.succeeded else why
         return (
             f"image-sprite task={sprite.vod_task_id} file={sprite.file_id} {state} "
             f"sheets={len(sprite.image_sprite_urls)}"
         )
     return f"event type={model.event_type} version={model.version} (not modelled)"
+
+
+def _why(message: str | None, code: int) -> str:
+    """A failure's message as sent, or what its code means when it sends none."""
+    return message or vodsnap.error_info(code).description_en
 
 
 def pull_summary(response: Pull) -> str:

@@ -46,15 +46,27 @@ __all__ = [
     "Outcome",
     "bodies",
     "encode",
+    "event_bodies",
     "example_bodies",
     "fast_snapshot_bodies",
     "fast_snapshot_body",
     "fast_snapshot_callbacks",
+    "image_sprite_event_bodies",
+    "image_sprite_events",
     "pic_infos",
+    "procedure_event_bodies",
+    "procedure_events",
+    "procedure_tasks",
+    "pull_event_response_bodies",
+    "pull_event_responses",
+    "pull_events_response_bodies",
+    "pull_events_responses",
+    "pulled_events",
     "quirked",
     "snapshot_event_bodies",
     "snapshot_event_body",
     "snapshot_events",
+    "snapshot_views",
     "unknown_event_bodies",
     "unknown_events",
 ]
@@ -228,13 +240,15 @@ def unknown_event_bodies(draw: st.DrawFn, *, quirks: bool = True) -> dict[str, A
 
 
 def bodies(*, outcome: Outcome = "any", quirks: bool = True) -> st.SearchStrategy[dict[str, Any]]:
-    """Any callback body: a fast snapshot, a snapshot event, or (unless ``outcome`` is
-    given) another event type."""
-    strategy = fast_snapshot_bodies(outcome=outcome, quirks=quirks) | snapshot_event_bodies(
-        outcome=outcome, quirks=quirks
+    """Any callback body: a fast snapshot, a snapshot event, an image sprite, or (unless
+    ``outcome`` is given) a task flow or another event type."""
+    strategy = (
+        fast_snapshot_bodies(outcome=outcome, quirks=quirks)
+        | snapshot_event_bodies(outcome=outcome, quirks=quirks)
+        | image_sprite_event_bodies(outcome=outcome, quirks=quirks)
     )
     if outcome == "any":
-        strategy |= unknown_event_bodies(quirks=quirks)
+        strategy |= procedure_event_bodies(quirks=quirks) | unknown_event_bodies(quirks=quirks)
     return strategy
 
 

@@ -53,8 +53,10 @@ def register(builder: Builder) -> Hook:
 
     def callback(value: object, _: object = None) -> Callback:
         obj = value if type(value) is dict else expect_object(value)
-        if v4_key in obj or api3_key in obj:
-            return event(obj)
+        if v4_key in obj:  # an event: as ``event`` reads it, without its call
+            return v4_event(obj, None)
+        if api3_key in obj:
+            return api3_event(obj, None)
         if "vid" in obj or not fast_keys.isdisjoint(obj):  # the usual key first
             return fast(obj, None)
         raise WireError(_NOT_A_CALLBACK)

@@ -15,7 +15,7 @@ from functools import partial
 
 import vodsnap
 
-from ._cli_input import each_body
+from ._cli_input import add_input_arguments, each_body
 from ._cli_output import Mode, Printer, Progress
 from ._cli_snapshots import main_snapshots
 
@@ -116,7 +116,7 @@ def _parser() -> argparse.ArgumentParser:
         ),
         epilog="Exit status: 0 when every body decoded, 1 when any failed, 2 on usage errors.",
     )
-    parser.add_argument("files", nargs="+", metavar="FILE", help="a file of bodies, or '-'")
+    add_input_arguments(parser)
     output = parser.add_mutually_exclusive_group()
     output.add_argument(
         "--json", action="store_true", help="print each body's wire form as one JSON line"
@@ -134,15 +134,6 @@ def _parser() -> argparse.ArgumentParser:
         "--pull",
         action="store_true",
         help="the bodies are PullEvent or PullEvents responses: one line per event",
-    )
-    parser.add_argument(
-        "--format",
-        choices=["auto", "json", "jsonl"],
-        default="auto",
-        help=(
-            "json: each FILE is one body; jsonl: one body per non-blank line; auto (default): "
-            "JSON Lines when the first line, or a later unindented line, is a body by itself"
-        ),
     )
     parser.add_argument("--version", action="version", version=f"vodsnap {vodsnap.__version__}")
     return parser

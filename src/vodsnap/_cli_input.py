@@ -8,6 +8,7 @@ command that reads bodies runs: open, stream, hand each body on, report what can
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import stat
@@ -18,7 +19,7 @@ from typing import BinaryIO, Literal
 
 from ._cli_output import Printer
 
-__all__ = ["STDIN", "Format", "bodies", "each_body"]
+__all__ = ["STDIN", "Format", "add_input_arguments", "bodies", "each_body"]
 
 #: The file name that reads standard input.
 STDIN = "-"
@@ -48,6 +49,20 @@ def bodies(stream: BinaryIO, fmt: Format) -> Iterator[tuple[int, bytes]]:
         yield from chain(ahead, lines)
     else:
         yield from _whole(chain(ahead, lines))
+
+
+def add_input_arguments(parser: argparse.ArgumentParser) -> None:
+    """The arguments of every command that reads bodies: ``FILE...`` and ``--format``."""
+    parser.add_argument("files", nargs="+", metavar="FILE", help="a file of bodies, or '-'")
+    parser.add_argument(
+        "--format",
+        choices=["auto", "json", "jsonl"],
+        default="auto",
+        help=(
+            "json: each FILE is one body; jsonl: one body per non-blank line; auto (default): "
+            "JSON Lines when the first line, or a later unindented line, is a body by itself"
+        ),
+    )
 
 
 def each_body(

@@ -16,7 +16,7 @@ from typing import Any, TextIO
 
 import vodsnap
 
-from ._cli_input import each_body
+from ._cli_input import add_input_arguments, each_body
 from ._cli_output import Printer
 
 __all__ = ["main_snapshots"]
@@ -39,14 +39,8 @@ def main_snapshots(argv: list[str]) -> int:
         ),
         epilog="Exit status: 0 when every body decoded, 1 when any failed, 2 on usage errors.",
     )
-    parser.add_argument("files", nargs="+", metavar="FILE", help="a file of bodies, or '-'")
+    add_input_arguments(parser)
     parser.add_argument("--json", action="store_true", help="one JSON record per snapshot")
-    parser.add_argument(
-        "--format",
-        choices=["auto", "json", "jsonl"],
-        default="auto",
-        help="as for 'vodsnap': json, one body per FILE; jsonl, one per line; auto (default)",
-    )
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:

@@ -93,15 +93,17 @@ def _task_4(model: type, input_kind: Table | Kind, output_kind: Table | Kind) ->
     )
 
 
+def _input_4(model: type, *fields: Field) -> Table:
+    """A 4.0 task's input: its template ``definition`` first, then ``fields``."""
+    return Table(model, (_optional("definition", _INT), *fields))
+
+
 SNAPSHOT_TASK_4: Final = _task_4(
     tasks.SnapshotByTimeOffsetTask,
-    Table(
+    _input_4(
         tasks.SnapshotByTimeOffsetInput,
-        (
-            _optional("definition", _INT),
-            _optional("time_offsets", _OFFSETS, "timeOffset"),
-            _optional("watermark_definitions", _INTS, "watermarkDefinition"),
-        ),
+        _optional("time_offsets", _OFFSETS, "timeOffset"),
+        _optional("watermark_definitions", _INTS, "watermarkDefinition"),
     ),
     Table(
         tasks.SnapshotByTimeOffsetOutput,
@@ -123,24 +125,21 @@ SNAPSHOT_TASK_4: Final = _task_4(
 )
 SAMPLE_TASK_4: Final = _task_4(
     tasks.SampleSnapshotTask,
-    Table(tasks.SampleSnapshotInput, (_optional("definition", _INT),)),
+    _input_4(tasks.SampleSnapshotInput),
     Table(tasks.SampleSnapshotOutput, (_optional("image_urls", _URLS, "imageUrls"),)),
 )
 COVER_TASK_4: Final = _task_4(
     tasks.CoverBySnapshotTask,
-    Table(
+    _input_4(
         tasks.CoverBySnapshotInput,
-        (
-            _optional("definition", _INT),
-            _optional("position_type", _TEXT, "positionType"),
-            _optional("position", _NUMBER),
-        ),
+        _optional("position_type", _TEXT, "positionType"),
+        _optional("position", _NUMBER),
     ),
     Table(tasks.CoverBySnapshotOutput, (_optional("image_url", _COVER_URL, "imageUrl"),)),
 )
 SPRITE_TASK_4: Final = _task_4(
     tasks.ImageSpritesTask,
-    Table(tasks.ImageSpritesInput, (_optional("definition", _INT),)),
+    _input_4(tasks.ImageSpritesInput),
     Table(
         tasks.ImageSpritesOutput,
         (
@@ -265,66 +264,58 @@ _PICTURES_3: Final = ArrayOf(
 _WATERMARKS_3: Final = _optional("watermarks", _RAW, "WatermarkSet")
 _DEFINITION_3: Final = _optional("definition", _INT, "Definition")
 
+
+def _input_3(model: type, *fields: Field, watermarks: bool = True) -> Table:
+    """A 3.0 task's input: its template ``Definition`` first, then ``fields``, then (where the
+    SDK has one) its ``WatermarkSet``."""
+    return Table(model, (_DEFINITION_3, *fields, *([_WATERMARKS_3] if watermarks else [])))
+
+
+def _output_3(model: type, *fields: Field) -> Table:
+    """A 3.0 task's output: its template ``Definition`` first, then ``fields``."""
+    return Table(model, (_DEFINITION_3, *fields))
+
+
 SNAPSHOT_TASK_3: Final = _task_3(
     tasks.SnapshotByTimeOffsetTask,
-    Table(
+    _input_3(
         tasks.SnapshotByTimeOffsetInput,
-        (
-            _DEFINITION_3,
-            _optional("ext_time_offsets", _URLS, "ExtTimeOffsetSet"),
-            _optional("time_offsets", _OFFSETS, "TimeOffsetSet"),
-            _WATERMARKS_3,
-        ),
+        _optional("ext_time_offsets", _URLS, "ExtTimeOffsetSet"),
+        _optional("time_offsets", _OFFSETS, "TimeOffsetSet"),
     ),
-    Table(
-        tasks.SnapshotByTimeOffsetOutput,
-        (
-            _DEFINITION_3,
-            _optional("pictures", _PICTURES_3, "PicInfoSet"),
-        ),
-    ),
+    _output_3(tasks.SnapshotByTimeOffsetOutput, _optional("pictures", _PICTURES_3, "PicInfoSet")),
 )
 SAMPLE_TASK_3: Final = _task_3(
     tasks.SampleSnapshotTask,
-    Table(tasks.SampleSnapshotInput, (_DEFINITION_3, _WATERMARKS_3)),
-    Table(
+    _input_3(tasks.SampleSnapshotInput),
+    _output_3(
         tasks.SampleSnapshotOutput,
-        (
-            _DEFINITION_3,
-            _optional("sample_type", _TEXT, "SampleType"),
-            _optional("interval", _INT, "Interval"),
-            _optional("image_urls", _URLS, "ImageUrlSet"),
-            _optional("watermark_definitions", _INTS, "WaterMarkDefinition"),
-            _optional("pictures", _PICTURES_3, "PicInfoSet"),
-        ),
+        _optional("sample_type", _TEXT, "SampleType"),
+        _optional("interval", _INT, "Interval"),
+        _optional("image_urls", _URLS, "ImageUrlSet"),
+        _optional("watermark_definitions", _INTS, "WaterMarkDefinition"),
+        _optional("pictures", _PICTURES_3, "PicInfoSet"),
     ),
 )
 COVER_TASK_3: Final = _task_3(
     tasks.CoverBySnapshotTask,
-    Table(
+    _input_3(
         tasks.CoverBySnapshotInput,
-        (
-            _DEFINITION_3,
-            _optional("position_type", _TEXT, "PositionType"),
-            _optional("position", _NUMBER, "PositionValue"),
-            _WATERMARKS_3,
-        ),
+        _optional("position_type", _TEXT, "PositionType"),
+        _optional("position", _NUMBER, "PositionValue"),
     ),
     Table(tasks.CoverBySnapshotOutput, (_optional("image_url", _COVER_URL, "CoverUrl"),)),
 )
 SPRITE_TASK_3: Final = _task_3(
     tasks.ImageSpritesTask,
-    Table(tasks.ImageSpritesInput, (_DEFINITION_3,)),
-    Table(
+    _input_3(tasks.ImageSpritesInput, watermarks=False),
+    _output_3(
         tasks.ImageSpritesOutput,
-        (
-            _DEFINITION_3,
-            _optional("height", _INT, "Height"),
-            _optional("width", _INT, "Width"),
-            _optional("total_count", _INT, "TotalCount"),
-            _optional("image_urls", _URLS, "ImageUrlSet"),
-            _optional("web_vtt_url", _TEXT, "WebVttUrl"),
-        ),
+        _optional("height", _INT, "Height"),
+        _optional("width", _INT, "Width"),
+        _optional("total_count", _INT, "TotalCount"),
+        _optional("image_urls", _URLS, "ImageUrlSet"),
+        _optional("web_vtt_url", _TEXT, "WebVttUrl"),
     ),
 )
 OTHER_TASK_3: Final = _task_3(tasks.OtherTask, _OBJECT, _OBJECT)

@@ -335,3 +335,14 @@ def test_a_failure_without_a_message_says_what_its_code_means() -> None:
     done = run("-", stdin=json.dumps(body).encode())
     meaning = vodsnap.error_info(body["data"]["status"]).description_en
     assert f"failed={body['data']['status']} ({meaning}) sheets=0" in done.stdout.decode()
+
+
+def test_a_pull_response_without_pull_says_to_use_it() -> None:
+    path = ROOT / "tests/data/published/procedure-api3-taskflow-pullevents.json"
+    done = run(str(path))
+    assert done.returncode == 1
+    assert b"  (a pull response: decode it with --pull)" in done.stderr
+    assert run("--pull", str(path)).returncode == 0
+    other = run("-", stdin=b'{"vid": 1}')  # fails too, but is no pull response
+    assert other.returncode == 1
+    assert b"--pull" not in other.stderr

@@ -11,6 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import vodsnap
+from support import EXAMPLES
 from vodsnap import DecodeError, FieldError
 
 
@@ -194,4 +195,14 @@ def test_a_small_repr_shows_everything() -> None:
     assert repr(error) == (
         "DecodeError([FieldError(path='$.vid', message='required field missing')], "
         "body={'status': 5})"
+    )
+
+
+@pytest.mark.parametrize(("value", "shown"), [(b"x", "bytes"), (object(), "object"), ({1}, "set")])
+def test_a_python_value_that_is_not_json_is_named_as_such(value: object, shown: str) -> None:
+    body = json.loads((EXAMPLES / "fast-snapshot-success.json").read_bytes()) | {"vid": value}
+    with pytest.raises(vodsnap.DecodeError) as caught:
+        vodsnap.parse(body)
+    assert caught.value.errors[0] == vodsnap.FieldError(
+        "$.vid", f"expected a string, got a Python '{shown}', not a JSON value"
     )

@@ -15,7 +15,7 @@ from functools import partial
 
 import vodsnap
 
-from ._cli_input import add_input_arguments, each_body
+from ._cli_input import add_input_arguments, each_body, looks_pulled
 from ._cli_output import Mode, Printer, Progress
 from ._cli_snapshots import main_snapshots
 
@@ -160,7 +160,8 @@ def _decode_one(printer: Printer, where: str, body: bytes) -> bool:
     try:
         model = vodsnap.parse(body)
     except vodsnap.DecodeError as exc:
-        printer.failed(where, exc)
+        hint = "a pull response: decode it with --pull" if looks_pulled(body) else ""
+        printer.failed(where, exc, hint=hint)
         return False
     printer.decoded(where, model)
     return True

@@ -19,10 +19,14 @@ from typing import BinaryIO, Literal
 
 from ._cli_output import Printer
 
-__all__ = ["STDIN", "Format", "add_input_arguments", "bodies", "each_body"]
+__all__ = ["STDIN", "Format", "add_input_arguments", "bodies", "each_body", "looks_pulled"]
 
 #: The file name that reads standard input.
 STDIN = "-"
+#: The top-level keys of a pull response of either generation (the SDK's too).
+_PULL_KEYS = frozenset({"eventList", "Response", "EventSet"})
+#: The most a body may be for its keys to be looked at (a larger one is refused by parse).
+_MOST = 1024 * 1024
 
 #: ``auto`` guesses; ``json`` is one body per file; ``jsonl`` one body per non-blank line.
 Format = Literal["auto", "json", "jsonl"]
@@ -100,6 +104,18 @@ def _size(stream: BinaryIO) -> int | None:
     except (OSError, ValueError):
         return None
     return info.st_size if stat.S_ISREG(info.st_mode) else None
+
+
+def looks_pulled(body: bytes) -> bool:
+    """Whether ``body`` is a pull response, by its top-level keys (never past 1 MiB, which the
+    decoders refuse anyway)."""
+    if len(body) > _MOST:
+        return False
+    try:
+        value = json.loads(body)
+    except (ValueError, RecursionError):
+        return False
+    return isinstance(value, dict) and not _PULL_KEYS.isdisjoint(value)
 
 
 def _numbered(stream: BinaryIO) -> Iterator[tuple[int, bytes]]:

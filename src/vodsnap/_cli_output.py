@@ -88,14 +88,18 @@ class Printer:
         else:
             self._write(self._out, f"{where}: {summary(model)}")
 
-    def failed(self, where: str, exc: vodsnap.DecodeError, what: str = "") -> None:
-        """A body that did not decode: every problem on stderr, or a record on stdout."""
+    def failed(
+        self, where: str, exc: vodsnap.DecodeError, what: str = "", *, hint: str = ""
+    ) -> None:
+        """A body that did not decode: every problem (and ``hint``) on stderr, or a record on
+        stdout."""
         if self.mode == "records":
             self._write(self._out, json.dumps(failure_record(where, exc)))
             return
         problems = len(exc.errors)
         lines = [f"{where}: cannot decode{what} ({problems} problem{'s' * (problems != 1)})"]
         lines += [f"  {error}" for error in exc.errors]
+        lines += [f"  ({hint})"] if hint else []
         self._write(self._err, "\n".join(lines))
 
     def unreadable(self, name: str, reason: str) -> None:

@@ -16,12 +16,10 @@ from typing import Any, TextIO
 
 import vodsnap
 
-from ._cli_input import add_input_arguments, each_body
+from ._cli_input import add_input_arguments, each_body, looks_pulled
 from ._cli_output import Printer
 
 __all__ = ["main_snapshots"]
-
-_PULL_KEYS = frozenset({"eventList", "Response", "EventSet"})
 
 
 def main_snapshots(argv: list[str]) -> int:
@@ -54,21 +52,10 @@ def main_snapshots(argv: list[str]) -> int:
     return 1 if failed else 0
 
 
-def _is_pull(body: bytes) -> bool:
-    """Whether ``body`` is a pull response by its top-level keys (never read past the limit)."""
-    if len(body) > vodsnap.Limits().max_body_bytes:
-        return False  # parse refuses it, and says why
-    try:
-        value = json.loads(body)
-    except (ValueError, RecursionError):
-        return False
-    return isinstance(value, dict) and not _PULL_KEYS.isdisjoint(value)
-
-
 def _list(where: str, body: bytes, as_json: bool, printer: Printer, out: TextIO) -> bool:
     """Print the snapshots of one body; report what did not decode (a pulled event's too)."""
     try:
-        model = vodsnap.parse_pull(body) if _is_pull(body) else vodsnap.parse(body)
+        model = vodsnap.parse_pull(body) if looks_pulled(body) else vodsnap.parse(body)
     except vodsnap.DecodeError as exc:
         printer.failed(where, exc)
         return False

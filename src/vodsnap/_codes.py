@@ -366,7 +366,8 @@ class ErrorInfo:
 
 
 def error_info(code: int | str, *, table: CodeTable | None = None) -> ErrorInfo:
-    """What a status or error code from any published table means; ``0`` is success.
+    """What a status or error code from any published table means; ``0`` is success (except
+    in the fast-snapshot table, which reports success by ``status`` 5 and lists no ``0``).
 
     Without ``table``, the tables are searched in :class:`CodeTable` order (video-processing,
     ProcedureStateChanged task, fast-snapshot, API) and the first that lists the code answers;

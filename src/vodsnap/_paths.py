@@ -91,7 +91,7 @@ def describe(value: object) -> str:
         return "an array"
     if isinstance(value, Mapping):
         return "an object"
-    return f"a {type(value).__name__}"
+    return f"a Python {type(value).__name__!r}, not a JSON value"
 
 
 def at(exc: Exception, relative: str) -> Exception:

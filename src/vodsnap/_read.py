@@ -23,13 +23,24 @@ from ._errors import DecodeError, FieldError
 from ._limits import Limits
 from ._paths import key_path
 
-_fast_loads: Callable[[bytes | str], Any] | None
-try:  # the optional fast parser
+
+def _usable(version: str) -> bool:
+    """Whether a msgspec of ``version`` reads every integer right: before 0.19 it read some
+    65-bit ones (2**64 + 10**18 + 1 to 19999999999999999999, VOD file ids among them) as other
+    numbers, silently (msgspec issue 701, fixed by pull request 751)."""
+    parts = version.split(".")[:2]
+    return all(part.isdigit() for part in parts) and tuple(map(int, parts)) >= (0, 19)
+
+
+_fast_loads: Callable[[bytes | str], Any] | None = None
+try:  # the optional fast parser, where it is one that reads every integer right
+    import msgspec
     from msgspec.json import Decoder as _Decoder
 except ImportError:  # pragma: no cover - depends on what is installed
-    _fast_loads = None
+    pass
 else:
-    _fast_loads = _Decoder().decode
+    if _usable(msgspec.__version__):
+        _fast_loads = _Decoder().decode
 
 __all__ = [
     "Body",

@@ -16,12 +16,17 @@ from hypothesis import strategies as st
 
 import vodsnap
 from strategies import any_body, encoded, json_values, quirked
+from support import EXAMPLES
 from vodsnap import _read
 
 msgspec = pytest.importorskip("msgspec")
 
+#: The 65-bit integers msgspec before 0.19 read as other numbers, silently (msgspec#701).
+MISREAD_BEFORE_0_19 = st.integers(2**64 + 10**18 + 1, 19999999999999999999)
+
 numbers = st.one_of(
     st.integers(),
+    MISREAD_BEFORE_0_19,
     st.sampled_from([2**63 - 1, 2**63, -(2**63), -(2**63) - 1, 2**64 - 1, 2**64, 10**19, 10**30]),
     st.floats(),  # NaN and the infinities included: json.dumps writes them, msgspec refuses them
 )
@@ -110,3 +115,22 @@ def test_duplicate_keys(body: dict[str, Any], data: st.DataObject) -> None:
 @given(st.binary(max_size=100))
 def test_any_bytes(body: bytes) -> None:
     both(body)
+
+
+@given(MISREAD_BEFORE_0_19 | st.integers(-(10**21), 10**21))
+def test_file_ids_past_64_bits_are_read_exactly(file_id: int) -> None:
+    """VOD file ids are 19 or 20 digits; whatever parser reads them, never another number."""
+    body = json.loads((EXAMPLES / "snapshot-event-success.json").read_bytes())
+    body["data"]["fileId"] = file_id
+    event = vodsnap.parse(json.dumps(body).encode())
+    assert isinstance(event, vodsnap.SnapshotByTimeOffsetComplete)
+    assert event.data.file_id == str(file_id)
+
+
+VERSIONS = {"0.18.0": False, "0.18.6": False, "0.19.0": True, "0.22.0": True, "1.0": True}
+VERSIONS |= {"0.19.0rc1": True, "dev": False, "": False}
+
+
+@pytest.mark.parametrize(("version", "usable"), VERSIONS.items())
+def test_a_msgspec_that_misreads_integers_is_not_used(version: str, usable: bool) -> None:
+    assert _read._usable(version) is usable

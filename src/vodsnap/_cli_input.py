@@ -18,6 +18,7 @@ from itertools import chain
 from typing import BinaryIO, Literal
 
 from ._cli_output import Printer
+from ._limits import DEFAULT_LIMITS
 
 __all__ = ["STDIN", "Format", "add_input_arguments", "bodies", "each_body", "looks_pulled"]
 
@@ -25,14 +26,12 @@ __all__ = ["STDIN", "Format", "add_input_arguments", "bodies", "each_body", "loo
 STDIN = "-"
 #: The top-level keys of a pull response of either generation (the SDK's too).
 _PULL_KEYS = frozenset({"eventList", "Response", "EventSet"})
-#: The most a body may be for its keys to be looked at (a larger one is refused by parse).
-_MOST = 1024 * 1024
 
 #: ``auto`` guesses; ``json`` is one body per file; ``jsonl`` one body per non-blank line.
 Format = Literal["auto", "json", "jsonl"]
 
-#: How much a guess may read ahead before it settles for JSON Lines (a body is at most 1 MiB).
-LOOK_AHEAD_BYTES = 1024 * 1024 + 1
+#: How much a guess may read ahead before it settles for JSON Lines (more than a body may be).
+LOOK_AHEAD_BYTES = DEFAULT_LIMITS.max_body_bytes + 1
 
 
 def bodies(stream: BinaryIO, fmt: Format) -> Iterator[tuple[int, bytes]]:
@@ -107,9 +106,9 @@ def _size(stream: BinaryIO) -> int | None:
 
 
 def looks_pulled(body: bytes) -> bool:
-    """Whether ``body`` is a pull response, by its top-level keys (never past 1 MiB, which the
-    decoders refuse anyway)."""
-    if len(body) > _MOST:
+    """Whether ``body`` is a pull response, by its top-level keys (never past the body-size
+    limit, where the decoders refuse it anyway)."""
+    if len(body) > DEFAULT_LIMITS.max_body_bytes:
         return False
     try:
         value = json.loads(body)

@@ -140,7 +140,7 @@ def code_to_wire(code: str | None) -> str | int | None:
     return code
 
 
-fromisoformat = datetime.fromisoformat
+_fromisoformat = datetime.fromisoformat
 
 
 def _time(lenient: bool) -> Hook:
@@ -151,7 +151,7 @@ def _time(lenient: bool) -> Hook:
     def structure(value: object, _: object = None) -> datetime:
         if type(value) is str and in_wire_form(value) is not None:  # Tencent's own, inline
             try:
-                moment = fromisoformat(value + WIRE_OFFSET)
+                moment = _fromisoformat(value + WIRE_OFFSET)
             except ValueError:
                 pass  # no such day: parse_time says so
             else:

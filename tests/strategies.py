@@ -1,8 +1,11 @@
-"""Hypothesis strategies for wire bodies, shared by the tests.
+"""Hypothesis strategies for wire bodies, shared by the tests: what the kit must not ship.
 
-``*_bodies()`` give canonical bodies: exactly what ``to_wire`` writes. ``quirked(body)`` rewrites
-one into an equivalent body with some of the wire's documented quirks, which must decode to the
-same model. ``json_values()`` gives arbitrary JSON.
+The kit (``vodsnap.testing``) makes realistic bodies of every registered format; these add the
+values no real body holds (any Unicode, 64-bit and larger integers, empty ids), which a user's
+handler test has no use for but vodsnap's own rules must survive. ``any_body`` draws both: every
+registered format, canonical (exactly what ``to_wire`` writes). ``quirked(body)`` rewrites one
+into an equivalent body with some of the wire's documented quirks, which must decode to the same
+model. ``json_values()`` gives arbitrary JSON.
 """
 
 from __future__ import annotations
@@ -14,12 +17,13 @@ from typing import Any
 
 from hypothesis import strategies as st
 
+import vodsnap
 from vodsnap import testing
-from vodsnap._wire import event_api3
+from vodsnap._wire.registry import EVENTS, PAYLOAD_KEYS
 from vodsnap._wire.shapes import as_api3
 from vodsnap.testing import OTHER_EVENT_TYPES, SNAPSHOT_EVENT
 
-MODELLED_EVENTS = (SNAPSHOT_EVENT, "ProcedureStateChanged", "CreateImageSpriteComplete")
+MODELLED_EVENTS = tuple(f.event_type for f in EVENTS if f.event_type is not None)
 
 ids = st.text(string.ascii_letters + string.digits + "-_", min_size=1, max_size=48)
 digit_ids = st.integers(min_value=0, max_value=10**20).map(str)
@@ -112,7 +116,7 @@ def unknown_event_bodies(draw: st.DrawFn) -> dict[str, Any]:
 
 #: Every API 3.0 payload key but the snapshot event's own.
 API3_OTHER_EVENT_KEYS = tuple(
-    key for key in event_api3.PAYLOAD_KEYS if key != "SnapshotByTimeOffsetCompleteEvent"
+    key for key in PAYLOAD_KEYS if key != "SnapshotByTimeOffsetCompleteEvent"
 )
 
 
@@ -132,12 +136,19 @@ def api3_unknown_bodies(draw: st.DrawFn) -> dict[str, Any]:
     return out
 
 
+def _canonical(body: dict[str, Any]) -> dict[str, Any]:
+    return vodsnap.to_wire(vodsnap.parse(body))
+
+
+#: A canonical body of every registered format: the kit's realistic ones (every format, both
+#: shapes), and the wide values above.
 any_body = (
     fast_snapshot_bodies()
     | snapshot_event_bodies()
     | unknown_event_bodies()
     | api3_snapshot_bodies()
     | api3_unknown_bodies()
+    | testing.bodies().map(_canonical)
 )
 
 

@@ -32,8 +32,12 @@ def identity(model: Any) -> object:
     """What makes a result this result rather than another, per kind of model."""
     if isinstance(model, vodsnap.FastSnapshotCallback):
         return ("fast", model.vid, model.create_time, model.finish_time, model.status)
-    if isinstance(model, vodsnap.SnapshotByTimeOffsetComplete):
-        return ("snapshot", model.event_type, model.data.vod_task_id)
+    if isinstance(model, vodsnap.SnapshotByTimeOffsetComplete | vodsnap.ImageSpriteComplete):
+        return ("task", model.event_type, model.data.vod_task_id)
+    if isinstance(model, vodsnap.ProcedureStateChanged):  # one state of one task flow
+        flow = model.data
+        tasks = tuple((t.task_type, t.status, t.err_code or 0) for t in flow.tasks)
+        return ("flow", flow.vod_task_id, flow.status, flow.err_code or 0, tasks)
     return ("unknown", model)  # vodsnap cannot tell which fields identify it: all of them
 
 

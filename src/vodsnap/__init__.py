@@ -35,6 +35,7 @@ from ._codes import (
     error_table,
 )
 from ._errors import DecodeError, FieldError, SignatureError
+from ._image_sprite import ImageSpriteData
 from ._limits import DEFAULT_LIMITS, Limits
 from ._models import (
     Callback,
@@ -55,32 +56,31 @@ from ._models import (
 )
 from ._read import Body
 from ._schema import json_schema
+from ._snapshots import Snapshot, SnapshotKind
+from ._tasks import (
+    CoverBySnapshotInput,
+    CoverBySnapshotOutput,
+    CoverBySnapshotTask,
+    ImageSpritesInput,
+    ImageSpritesOutput,
+    ImageSpritesTask,
+    OtherTask,
+    ProcedureData,
+    ProcedureStatus,
+    ProcedureTask,
+    SampleSnapshotInput,
+    SampleSnapshotOutput,
+    SampleSnapshotTask,
+    SnapshotByTimeOffsetInput,
+    SnapshotByTimeOffsetOutput,
+    SnapshotByTimeOffsetTask,
+    TaskPicture,
+    TaskStatus,
+)
+from ._views import snapshots
 
 if TYPE_CHECKING:
     from cattrs import Converter
-
-    from ._image_sprite import ImageSpriteData
-    from ._snapshots import Snapshot, SnapshotKind, snapshots
-    from ._tasks import (
-        CoverBySnapshotInput,
-        CoverBySnapshotOutput,
-        CoverBySnapshotTask,
-        ImageSpritesInput,
-        ImageSpritesOutput,
-        ImageSpritesTask,
-        OtherTask,
-        ProcedureData,
-        ProcedureStatus,
-        ProcedureTask,
-        SampleSnapshotInput,
-        SampleSnapshotOutput,
-        SampleSnapshotTask,
-        SnapshotByTimeOffsetInput,
-        SnapshotByTimeOffsetOutput,
-        SnapshotByTimeOffsetTask,
-        TaskPicture,
-        TaskStatus,
-    )
 
     #: The configured cattrs converter holding every wire rule (lenient, default limits).
     converter: Converter
@@ -88,45 +88,7 @@ if TYPE_CHECKING:
     __version__: str
 
 
-#: The public names defined on first use, and their modules: a task flow's data and tasks (sixteen
-#: attrs classes) and an image sprite's data, which a process that never meets one never needs,
-#: and ``snapshots()`` with its classes, which a process that only decodes never needs.
-_ON_FIRST_USE = {
-    **dict.fromkeys(
-        (
-            "CoverBySnapshotInput",
-            "CoverBySnapshotOutput",
-            "CoverBySnapshotTask",
-            "ImageSpritesInput",
-            "ImageSpritesOutput",
-            "ImageSpritesTask",
-            "OtherTask",
-            "ProcedureData",
-            "ProcedureStatus",
-            "ProcedureTask",
-            "SampleSnapshotInput",
-            "SampleSnapshotOutput",
-            "SampleSnapshotTask",
-            "SnapshotByTimeOffsetInput",
-            "SnapshotByTimeOffsetOutput",
-            "SnapshotByTimeOffsetTask",
-            "TaskPicture",
-            "TaskStatus",
-        ),
-        "._tasks",
-    ),
-    "ImageSpriteData": "._image_sprite",
-    **dict.fromkeys(("Snapshot", "SnapshotKind", "snapshots"), "._snapshots"),
-}
-
-
 def __getattr__(name: str) -> Any:
-    module = _ON_FIRST_USE.get(name)
-    if module is not None:  # imported once (Python's import lock); kept as a global after
-        from importlib import import_module
-
-        value = globals()[name] = getattr(import_module(module, __name__), name)
-        return value
     # Both are made on first use: ``importlib.metadata`` alone would double the import time,
     # and ``parse`` never needs the detailed converter until a body fails.
     if name == "converter":

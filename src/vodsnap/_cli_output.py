@@ -1,6 +1,6 @@
 """The command line's output: summary lines, wire forms or records, problems, and progress.
 
-Uses only vodsnap's public API.
+Uses vodsnap's public API, and the registry for each format's kind and summary line.
 """
 
 from __future__ import annotations
@@ -10,6 +10,8 @@ import time
 from typing import Any, Literal, TextIO
 
 import vodsnap
+
+from ._wire.registry import BY_MODEL
 
 __all__ = ["Printer", "Progress", "summary"]
 
@@ -159,61 +161,14 @@ def _pulled_record(number: int, pulled: vodsnap.PulledEvent) -> dict[str, Any]:
 
 
 def kind(model: Model) -> str:
-    """``fast-snapshot``, ``snapshot-event``, ``procedure``, ``image-sprite`` or ``event`` (one
-    vodsnap does not model)."""
-    if isinstance(model, vodsnap.FastSnapshotCallback):
-        return "fast-snapshot"
-    if isinstance(model, vodsnap.SnapshotByTimeOffsetComplete):
-        return "snapshot-event"
-    if isinstance(model, vodsnap.ProcedureStateChanged):
-        return "procedure"
-    if isinstance(model, vodsnap.ImageSpriteComplete):
-        return "image-sprite"
-    return "event"
+    """The name of the model's format: ``fast-snapshot``, ``snapshot-event``, ``procedure``,
+    ``image-sprite`` or ``event`` (one vodsnap does not model)."""
+    return BY_MODEL[type(model)].name
 
 
 def summary(model: Model) -> str:
-    """One human line: kind, id, status, counts."""
-    if isinstance(model, vodsnap.FastSnapshotCallback):
-        text = (
-            f"fast-snapshot vid={model.vid} status={model.status.name.lower()} "
-            f"snapshots={len(model.result)}"
-        )
-        if model.error_code is not None or model.error_msg is not None:
-            text += f" error={model.error_code} ({model.error_msg})"
-        return text + (" source-deleted" if model.deleted else "")
-    if isinstance(model, vodsnap.SnapshotByTimeOffsetComplete):
-        data = model.data
-        failed = sum(1 for p in data.pic_info if p.status != 0)
-        text = (
-            f"snapshot-event task={data.vod_task_id} file={data.file_id} "
-            f"definition={data.definition} pictures={len(data.pic_info)} "
-            f"ok={len(data.pic_info) - failed} failed={failed}"
-        )
-        if data.status:  # the task failed as a whole
-            text += f" task-failed={data.status} ({_why(data.message, data.status)})"
-        return text
-    if isinstance(model, vodsnap.ProcedureStateChanged):
-        flow = model.data
-        tasks = " ".join(f"{task.task_type}:{task.status.value}" for task in flow.tasks)
-        return (
-            f"procedure task={flow.vod_task_id} file={flow.file_id} status={flow.status.value} "
-            f"snapshots={len(vodsnap.snapshots(model))} tasks=[{tasks}]"
-        )
-    if isinstance(model, vodsnap.ImageSpriteComplete):
-        sprite = model.data
-        why = f"failed={sprite.status} ({_why(sprite.message, sprite.status or 0)})"
-        state = "ok" if model.succeeded else why
-        return (
-            f"image-sprite task={sprite.vod_task_id} file={sprite.file_id} {state} "
-            f"sheets={len(sprite.image_sprite_urls)}"
-        )
-    return f"event type={model.event_type} version={model.version} (not modelled)"
-
-
-def _why(message: str | None, code: int) -> str:
-    """A failure's message as sent, or what its code means when it sends none."""
-    return message or vodsnap.error_info(code).description_en
+    """One human line: kind, id, status, counts (its format's summary)."""
+    return BY_MODEL[type(model)].summary(model)
 
 
 def pull_summary(response: Pull) -> str:

@@ -21,20 +21,21 @@ def register_type_strategies() -> None:
 
     import vodsnap
 
-    def later(name: str, then: Any = None) -> Any:
+    def later(name: str, *args: Any, then: Any = None) -> Any:
         def strategy() -> Any:
-            made = getattr(importlib.import_module("vodsnap.testing"), name)()
+            made = getattr(importlib.import_module("vodsnap.testing"), name)(*args)
             return made if then is None else made.map(then)
 
         return st.deferred(strategy)
 
-    st.register_type_strategy(vodsnap.FastSnapshotCallback, later("fast_snapshot_callbacks"))
-    st.register_type_strategy(vodsnap.SnapshotByTimeOffsetComplete, later("snapshot_events"))
+    from ._wire.registry import FORMATS
+
+    for form in FORMATS:  # every format's model, from its bodies in the kit
+        st.register_type_strategy(form.model, later("format_models", form.model))
     st.register_type_strategy(
-        vodsnap.SnapshotByTimeOffsetData, later("snapshot_events", lambda e: e.data)
+        vodsnap.SnapshotByTimeOffsetData, later("snapshot_events", then=lambda e: e.data)
     )
     st.register_type_strategy(vodsnap.PicInfo, later("pic_infos"))
-    st.register_type_strategy(vodsnap.UnknownEvent, later("unknown_events"))
     _register_snapshot_family()
 
 
@@ -58,9 +59,7 @@ def _register_snapshot_family() -> None:
         return lambda kit: tasks(task_type)(kit).filter(lambda t: t.input).map(lambda t: t.input)
 
     made: dict[type, Any] = {
-        vodsnap.ProcedureStateChanged: lambda kit: kit.procedure_events(),
         vodsnap.ProcedureData: lambda kit: kit.procedure_events().map(lambda e: e.data),
-        vodsnap.ImageSpriteComplete: lambda kit: kit.image_sprite_events(),
         vodsnap.ImageSpriteData: lambda kit: kit.image_sprite_events().map(lambda e: e.data),
         vodsnap.OtherTask: tasks("Transcode"),
         vodsnap.PullEventResponse: lambda kit: kit.pull_event_responses(),

@@ -1,8 +1,5 @@
 """The data of the image-sprite event (``CreateImageSpriteComplete``): a frozen attrs class.
 
-Apart from the event class (``_models``) so that ``import vodsnap`` does not define it: this
-module is imported when an image sprite is first decoded, its event's annotations first resolved,
-or ``vodsnap.ImageSpriteData`` first read.
 How it is read from the wire lives in ``_wire.image_sprite``.
 """
 

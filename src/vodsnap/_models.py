@@ -1,14 +1,11 @@
 """The decoded callbacks: frozen attrs classes with Python names and no wire knowledge.
 
 How each field is read from and written to the wire lives in ``_wire``. The data of the
-task-flow and image-sprite events (``_tasks``, ``_image_sprite``) are defined on first use: this
-module names them through ``_OnFirstUse``, so that resolving these events' annotations
-(``typing.get_type_hints``, cattrs) imports them then.
+task-flow and image-sprite events are in their own modules (``_tasks``, ``_image_sprite``).
 """
 
 from __future__ import annotations
 
-import importlib
 import json
 from collections.abc import Iterator, Mapping
 from datetime import UTC, datetime
@@ -25,27 +22,12 @@ from ._codes import (
     fast_snapshot_error_info,
 )
 from ._decimal import decimal_digits
-
-
-class _OnFirstUse:
-    """Stands for a module until one of its names is read, then imports it (once: a thread
-    that asks while another is importing it waits for the import to finish)."""
-
-    __slots__ = ("_name",)
-
-    def __init__(self, name: str) -> None:
-        self._name = name
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(importlib.import_module(self._name), name)
-
+from ._image_sprite import ImageSpriteData
+from ._tasks import ProcedureData, ProcedureStatus, ProcedureTask, TaskStatus
+from ._units import Milliseconds
 
 if TYPE_CHECKING:
-    from . import _image_sprite, _tasks
     from ._errors import DecodeError
-else:  # the modules, imported when an annotation naming them is first resolved
-    _image_sprite = _OnFirstUse("vodsnap._image_sprite")
-    _tasks = _OnFirstUse("vodsnap._tasks")
 
 __all__ = [
     "Callback",
@@ -66,10 +48,6 @@ __all__ = [
     "UnknownEvent",
     "thaw",
 ]
-
-
-#: Milliseconds: an ``int``, or a ``float`` when the wire sends a fractional one.
-Milliseconds = int | float
 
 
 class EventFormat(Enum):
@@ -245,7 +223,7 @@ class ProcedureStateChanged(_Notification):
     state. With notify mode "Change" the same task flow arrives once per task change."""
 
     #: The task flow and its tasks.
-    data: _tasks.ProcedureData
+    data: ProcedureData
 
     @property
     def idempotency_key(self) -> str:
@@ -262,12 +240,12 @@ class ProcedureStateChanged(_Notification):
     @property
     def finished(self) -> bool:
         """Whether the task flow has ended (status ``FINISH``)."""
-        return self.data.status is _tasks.ProcedureStatus.FINISH
+        return self.data.status is ProcedureStatus.FINISH
 
     @property
-    def failed_tasks(self) -> tuple[_tasks.ProcedureTask, ...]:
+    def failed_tasks(self) -> tuple[ProcedureTask, ...]:
         """The tasks that failed, in wire order."""
-        failed = _tasks.TaskStatus.FAIL
+        failed = TaskStatus.FAIL
         return tuple(task for task in self.data.tasks if task.status is failed)
 
 
@@ -276,7 +254,7 @@ class ImageSpriteComplete(_Notification):
     """The event ``CreateImageSpriteComplete``: image sprites made for a file."""
 
     #: The task's result.
-    data: _image_sprite.ImageSpriteData
+    data: ImageSpriteData
 
     @property
     def idempotency_key(self) -> str:

@@ -1,10 +1,10 @@
 """JSON Schema (draft 2020-12) of each wire format, for API gateways and OpenAPI.
 
-Made from the wire tables that the converter is built from (each field's wire name, and its
-kind's schema), so the two cannot drift apart. Where JSON Schema cannot say what vodsnap checks
-(the accepted time forms, nesting depth, body size, ``delete`` and ``deleted`` agreeing), the
-schema is looser than the decoder, never stricter: a body the schema refuses never decodes, and
-every body that decodes passes it.
+Made from the registry's formats and the wire tables the converter is built from (each field's
+wire name, and its kind's schema), so the two cannot drift apart. Where JSON Schema cannot say
+what vodsnap checks (the accepted time forms, nesting depth, body size, ``delete`` and
+``deleted`` agreeing), the schema is looser than the decoder, never stricter: a body the schema
+refuses never decodes, and every body that decodes passes it.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from typing import Any, Literal
 from ._limits import DEFAULT_LIMITS, Limits
 from ._wire import event_api3, event_v4, fast_snapshot
 from ._wire._table import ArrayOf, Composite, Kind, Table
+from ._wire.registry import EVENTS, UNKNOWN_EVENT
 
 __all__ = ["SchemaKind", "json_schema"]
 
@@ -33,11 +34,12 @@ def json_schema(kind: SchemaKind = "callback", *, limits: Limits | None = None) 
     never refuses a body that decodes; it cannot check everything the decoder does.
     """
     limits = DEFAULT_LIMITS if limits is None else limits
-    fast = _object(fast_snapshot.TABLE, limits)
+    form = fast_snapshot.FORMAT
+    fast = _object(form.table, limits) if form.table is not None else {}
     event = {"anyOf": [_event_4(limits), _event_3(limits)]}
     body: dict[str, Any]
     if kind == "fast-snapshot":
-        body = {"title": "Fast-snapshot result callback", **fast}
+        body = {"title": form.title, **fast}
     elif kind == "event":
         body = {"title": "VOD event notification (4.0 or API 3.0)", **event}
     elif kind == "callback":
@@ -71,13 +73,14 @@ def _schema(kind: Kind | ArrayOf | Table | Composite, limits: Limits) -> dict[st
 
 def _event_4(limits: Limits) -> dict[str, Any]:
     """Any 4.0 event; each modelled type's ``data`` checked in full."""
-    envelope = _object(event_v4.UNKNOWN, limits)
+    envelope = _object(UNKNOWN_EVENT.v4, limits) if UNKNOWN_EVENT.v4 is not None else {}
     checks = [
         {
-            "if": {"properties": {event_v4.EVENT_TYPE_KEY: {"const": event_type}}},
-            "then": {"properties": _object(event_v4.table(event_type), limits)["properties"]},
+            "if": {"properties": {event_v4.EVENT_TYPE_KEY: {"const": form.event_type}}},
+            "then": {"properties": _object(form.v4, limits)["properties"]},
         }
-        for event_type in event_v4.MODELS
+        for form in EVENTS
+        if form.event_type is not None and form.v4 is not None
     ]
     return {**envelope, "allOf": checks}
 
@@ -86,13 +89,14 @@ def _event_3(limits: Limits) -> dict[str, Any]:
     """Any 3.0 event; each modelled type's payload required and checked in full."""
     checks = [
         {
-            "if": {"properties": {event_api3.EVENT_TYPE_KEY: {"const": event_type}}},
+            "if": {"properties": {event_api3.EVENT_TYPE_KEY: {"const": form.event_type}}},
             "then": {
-                "properties": {payload.key: _object(payload.table, limits)},
-                "required": [payload.key],
+                "properties": {form.api3.key: _object(form.api3.table, limits)},
+                "required": [form.api3.key],
             },
         }
-        for event_type, payload in event_api3.PAYLOADS.items()
+        for form in EVENTS
+        if form.api3 is not None
     ]
     return {
         "type": "object",

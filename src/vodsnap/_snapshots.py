@@ -1,31 +1,22 @@
-"""One view of every snapshot: ``snapshots(model)``, whichever of five shapes delivered it.
+"""``Snapshot``: one record for an image or a reported failure, whichever format delivered it.
 
-The fast-snapshot callback, the snapshot event, a task flow's snapshot tasks and the image-sprite
-event all become the same ``Snapshot`` records, in wire order: every image produced, and every
-failure the wire reports (``url=None`` with its ``error``).
+Each format's module reads its models into these records (``maker`` gives what a task's
+records share); ``snapshots()`` (``_views``) asks the format of a model for them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from enum import Enum
 from functools import partial
 
 from attrs import field, frozen
 
-from ._codes import ErrorInfo, FastSnapshotStatus, error_info
-from ._models import (
-    Callback,
-    FastSnapshotCallback,
-    ImageSpriteComplete,
-    Milliseconds,
-    ProcedureStateChanged,
-    PullEventResponse,
-    PullEventsResponse,
-    SnapshotByTimeOffsetComplete,
-)
+from ._codes import ErrorInfo
+from ._models import Callback
+from ._units import Milliseconds
 
-__all__ = ["Snapshot", "SnapshotKind", "maker", "snapshots"]
+__all__ = ["Snapshot", "SnapshotKind", "maker"]
 
 
 class SnapshotKind(Enum):
@@ -75,80 +66,8 @@ class Snapshot:
         return self.url is not None
 
 
-def snapshots(
-    model: Callback | PullEventResponse | PullEventsResponse,
-) -> tuple[Snapshot, ...]:
-    """Every snapshot a decoded model reports, in wire order.
-
-    Takes anything :func:`parse`, :func:`parse_event` or the pull decoders return. Every image
-    produced is listed; every failure the wire reports is listed with ``url=None`` and its
-    ``error``: a picture with a non-zero status; a task or callback that failed as a whole gives
-    one entry per offset its input requested, or one with ``time_offset=None`` when it names
-    none. Tasks still running give nothing; an :class:`UnknownEvent` gives ``()``; a pull
-    response gives the snapshots of the events it decoded, in order.
-    """
-    if isinstance(model, PullEventResponse | PullEventsResponse):
-        return tuple(
-            shot
-            for pulled in model.events
-            if pulled.event is not None
-            for shot in snapshots(pulled.event)
-        )
-    return tuple(_of(model))
-
-
-def _of(model: Callback) -> Iterator[Snapshot]:
-    if isinstance(model, FastSnapshotCallback):
-        yield from _fast(model)
-    elif isinstance(model, SnapshotByTimeOffsetComplete):
-        yield from _snapshot_event(model)
-    elif isinstance(model, ProcedureStateChanged):  # its tasks' module is there by now
-        from ._task_snapshots import task_snapshots
-
-        yield from task_snapshots(model)
-    elif isinstance(model, ImageSpriteComplete):
-        yield from _sprite_event(model)
-
-
-def _fast(model: FastSnapshotCallback) -> Iterator[Snapshot]:
-    if model.status is FastSnapshotStatus.SUCCESS:
-        for url in model.result:
-            yield Snapshot(kind=SnapshotKind.FAST, file_id=None, url=url, source=model)
-    elif model.status is FastSnapshotStatus.FAILURE:
-        yield Snapshot(
-            kind=SnapshotKind.FAST,
-            file_id=None,
-            error=model.error,
-            error_code=model.error_code,
-            source=model,
-        )
-
-
 def maker(
     kind: SnapshotKind, source: Callback, file_id: str | None, definition: int | None
 ) -> Callable[..., Snapshot]:
     """Makes the snapshots of one task: what they share is given once."""
     return partial(Snapshot, kind=kind, file_id=file_id, definition=definition, source=source)
-
-
-def _snapshot_event(model: SnapshotByTimeOffsetComplete) -> Iterator[Snapshot]:
-    data = model.data
-    make = maker(SnapshotKind.TIME_OFFSET, model, data.file_id, data.definition)
-    for pic in data.pic_info:
-        if pic.ok:
-            yield make(time_offset=pic.time_offset, url=pic.url)
-        else:
-            yield make(time_offset=pic.time_offset, error=pic.error, error_code=pic.status)
-    status = data.status
-    if status and not data.pic_info:  # failed as a whole: one entry, no offset
-        yield make(error=error_info(status), error_code=status)
-
-
-def _sprite_event(model: ImageSpriteComplete) -> Iterator[Snapshot]:
-    data = model.data
-    make = maker(SnapshotKind.SPRITE, model, data.file_id, data.definition)
-    if data.status:
-        yield make(error=model.error, error_code=data.status)
-        return
-    for url in data.image_sprite_urls:
-        yield make(url=url)

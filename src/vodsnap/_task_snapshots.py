@@ -1,14 +1,14 @@
 """The snapshots of a task flow's tasks: ``snapshots()`` of a ``ProcedureStateChanged``.
 
-Apart from ``_snapshots`` because it needs the task classes (``_tasks``), which ``import
-vodsnap`` does not define: ``snapshots()`` imports this module when it first meets a task flow.
+The task flow's format (``_wire.procedure``) reads its models with it; apart from the tables
+because it reads models, not the wire.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ._models import Milliseconds, ProcedureStateChanged
+from ._models import ProcedureStateChanged
 from ._snapshots import Snapshot, SnapshotKind, maker
 from ._tasks import (
     CoverBySnapshotTask,
@@ -20,6 +20,7 @@ from ._tasks import (
     TaskStatus,
     task_error,
 )
+from ._units import Milliseconds
 
 __all__ = ["task_snapshots"]
 

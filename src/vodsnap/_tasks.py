@@ -5,10 +5,6 @@ Four task types produce snapshots and have typed classes (their input and output
 either wire shape); every other type (``Transcode``, ``PullFile``, ``AnimatedGraphics``, ...,
 and any a future Tencent adds) is an :class:`OtherTask`, which keeps its input and output as
 read-only JSON. How each is read from the wire lives in ``_wire.procedure``.
-
-Apart from the event class (``_models``) so that ``import vodsnap`` does not define these sixteen
-attrs classes: this module is imported when a task flow is first decoded, its event's annotations
-first resolved, or one of its public names (``vodsnap.ProcedureData``, ...) first read.
 """
 
 from __future__ import annotations
@@ -21,7 +17,7 @@ from typing import Any, ClassVar
 from attrs import field, frozen
 
 from ._codes import ErrorInfo, error_info
-from ._models import Milliseconds
+from ._units import Milliseconds
 
 __all__ = [
     "CoverBySnapshotInput",

@@ -37,8 +37,10 @@ import vodsnap
 
 from ._examples import OMIT, example_bodies, fast_snapshot_body, snapshot_event_body
 from ._limits import DEFAULT_LIMITS
-from ._wire import event_api3
+from ._wire import event_api3, image_sprite, procedure, snapshot_event
+from ._wire._format import Format
 from ._wire._table import ArrayOf, Kind, Mode, Table
+from ._wire.registry import BY_MODEL, EVENTS, FORMATS, PAYLOAD_KEYS
 from ._wire.shapes import as_api3, table_of
 
 __all__ = [
@@ -76,7 +78,7 @@ T = TypeVar("T")
 #: Which results a strategy makes: only successes, only failures, or both.
 Outcome = Literal["success", "failure", "any"]
 
-SNAPSHOT_EVENT = "CreateSnapshotByTimeOffsetComplete"
+SNAPSHOT_EVENT = snapshot_event.EVENT_TYPE
 OTHER_EVENT_TYPES = (
     "NewFileUpload",
     "TranscodeComplete",
@@ -240,15 +242,22 @@ def unknown_event_bodies(draw: st.DrawFn, *, quirks: bool = True) -> dict[str, A
 
 
 def bodies(*, outcome: Outcome = "any", quirks: bool = True) -> st.SearchStrategy[dict[str, Any]]:
-    """Any callback body: a fast snapshot, a snapshot event, an image sprite, or (unless
-    ``outcome`` is given) a task flow or another event type."""
-    strategy = (
-        fast_snapshot_bodies(outcome=outcome, quirks=quirks)
-        | snapshot_event_bodies(outcome=outcome, quirks=quirks)
-        | image_sprite_event_bodies(outcome=outcome, quirks=quirks)
+    """Any callback body, of every format ``vodsnap.parse`` reads (with ``outcome`` given: of
+    every format whose bodies succeed or fail, such as a fast snapshot, a snapshot event or an
+    image sprite)."""
+    return st.one_of([_bodies_of(form, outcome, quirks) for form in _with(outcome, FORMATS)])
+
+
+def _with(outcome: Outcome, formats: tuple[Format, ...]) -> tuple[Format, ...]:
+    """The formats whose kit makes bodies of ``outcome``."""
+    return tuple(f for f in formats if outcome == "any" or _BODIES[f.name][1])
+
+
+def _bodies_of(form: Format, outcome: Outcome, quirks: bool) -> st.SearchStrategy[dict[str, Any]]:
+    make, takes_outcome = _BODIES[form.name]
+    strategy: st.SearchStrategy[dict[str, Any]] = (
+        make(outcome=outcome, quirks=quirks) if takes_outcome else make(quirks=quirks)
     )
-    if outcome == "any":
-        strategy |= procedure_event_bodies(quirks=quirks) | unknown_event_bodies(quirks=quirks)
     return strategy
 
 
@@ -264,13 +273,13 @@ def quirked(draw: st.DrawFn, body: dict[str, Any]) -> dict[str, Any]:
     out: dict[str, Any] = json.loads(json.dumps(body))
     table = table_of(out)
     api3_type = out.get(event_api3.EVENT_TYPE_KEY)
-    payload = event_api3.PAYLOADS.get(api3_type) if isinstance(api3_type, str) else None
+    payload = next((f.api3 for f in EVENTS if f.api3 and f.event_type == api3_type), None)
     if payload is not None and isinstance(out.get(payload.key), dict):
         _quirk(draw, out[payload.key], payload.table)
     elif table is not None and event_api3.EVENT_TYPE_KEY not in out:
         _quirk(draw, out, table)
     if payload is not None:  # (an unknown 3.0 event's keys are all its data)
-        unused = [key for key in event_api3.PAYLOAD_KEYS if key not in out]
+        unused = [key for key in PAYLOAD_KEYS if key not in out]
         for key in draw(st.lists(st.sampled_from(unused), unique=True, max_size=4)):
             out[key] = None
     return out
@@ -373,8 +382,8 @@ def _failed(draw: st.DrawFn, outcome: Outcome) -> bool:
 
 # -- task flows, image sprites, pull responses (#14) -------------------------------------------
 
-PROCEDURE_EVENT = "ProcedureStateChanged"
-IMAGE_SPRITE_EVENT = "CreateImageSpriteComplete"
+PROCEDURE_EVENT = procedure.EVENT_TYPE
+IMAGE_SPRITE_EVENT = image_sprite.EVENT_TYPE
 #: The task types a task flow reports snapshots for, and some it does not (4.0 names).
 SNAPSHOT_TASK_TYPES = ("SnapshotByTimeOffset", "SampleSnapshot", "CoverBySnapshot", "ImageSprites")
 OTHER_TASK_TYPES = ("Transcode", "AnimatedGraphics", "PullFile", "AdaptiveDynamicStreaming")
@@ -541,16 +550,18 @@ def procedure_event_bodies(
         "SessionContext": "",
         "SessionId": "",
     }
-    return _api3_envelope(draw, PROCEDURE_EVENT, "ProcedureStateChangeEvent", event)
+    return _api3_envelope(draw, procedure.FORMAT, event)
 
 
-def _api3_envelope(draw: st.DrawFn, event_type: str, key: str, payload: Any) -> dict[str, Any]:
-    body: dict[str, Any] = {"EventType": event_type}
+def _api3_envelope(draw: st.DrawFn, form: Format, payload: Any) -> dict[str, Any]:
+    assert form.event_type is not None
+    assert form.api3 is not None
+    body: dict[str, Any] = {event_api3.EVENT_TYPE_KEY: form.event_type}
     if draw(st.booleans()):
-        body["EventHandle"] = draw(_hex32)
-    body[key] = payload
-    for other in ("FileUploadEvent", "SnapshotByTimeOffsetCompleteEvent", "FileDeleteEvent"):
-        body[other] = None  # published 3.0 bodies hold every other event key as null
+        body[event_api3.HANDLE_KEY] = draw(_hex32)
+    body[form.api3.key] = payload
+    for other in draw(st.lists(st.sampled_from(PAYLOAD_KEYS), unique=True, max_size=3)):
+        body.setdefault(other, None)  # published 3.0 bodies hold every other event key as null
     return body
 
 
@@ -576,7 +587,7 @@ def image_sprite_event_bodies(
             "ImageSpriteUrlSet": task["urls"] if success else None,
             "WebVttUrl": task["urls"][0] + ".vtt" if success else None,
         }
-        return _api3_envelope(draw, IMAGE_SPRITE_EVENT, "CreateImageSpriteCompleteEvent", event)
+        return _api3_envelope(draw, image_sprite.FORMAT, event)
     data: dict[str, Any] = {"status": task["code"], "message": "", "vodTaskId": task_id}
     data["fileId"] = file_id
     if not failed:
@@ -586,13 +597,28 @@ def image_sprite_event_bodies(
 
 
 def event_bodies(*, quirks: bool = True) -> st.SearchStrategy[dict[str, Any]]:
-    """Any event body: the snapshot event, a task flow, image sprites, or another type."""
-    return (
-        snapshot_event_bodies(quirks=quirks)
-        | procedure_event_bodies(quirks=quirks)
-        | image_sprite_event_bodies(quirks=quirks)
-        | unknown_event_bodies(quirks=quirks)
-    )
+    """Any event body, of every event format: the snapshot event, a task flow, image sprites,
+    or another type."""
+    return st.one_of([_bodies_of(form, "any", quirks) for form in EVENTS])
+
+
+def format_models(model: type[T]) -> st.SearchStrategy[T]:
+    """Decoded models of one class of ``vodsnap.Callback``, from its format's bodies: what
+    ``st.from_type(model)`` gives."""
+    form = BY_MODEL[model]
+    made: st.SearchStrategy[T] = _bodies_of(form, "any", True).map(_decoded(model))
+    return made
+
+
+#: Each registered format's body strategy, by the format's name, and whether it takes an
+#: ``outcome`` (``tests/test_testing_kit.py`` checks that every format has one).
+_BODIES: dict[str, tuple[Any, bool]] = {
+    "fast-snapshot": (fast_snapshot_bodies, True),
+    "snapshot-event": (snapshot_event_bodies, True),
+    "procedure": (procedure_event_bodies, False),
+    "image-sprite": (image_sprite_event_bodies, True),
+    "event": (unknown_event_bodies, False),
+}
 
 
 @st.composite

@@ -1,12 +1,14 @@
-"""The wire layer: every wire name, quirk and coercion, one module per format.
+"""The wire layer: every wire name, quirk and coercion.
 
 - ``_table``: the vocabulary (``Kind``, ``Field``, ``Table``) and ``Builder``, which turns a
-  table into cattrs hooks;
+  table into cattrs hooks; ``_fast``: the fast converter's generated functions;
 - ``_scalars``: the kinds of value every format shares;
-- ``fast_snapshot``, ``event_v4``, ``event_api3``, ``pull``: one module per wire format, each a
-  declarative table and a small registration function;
-- ``procedure``, ``image_sprite``: the task flow's and the image sprite's tables, imported when
-  ``event_v4.table`` or ``event_api3.PAYLOADS`` first needs one;
+- ``_format``: ``Format``, everything known of one wire format;
+- ``fast_snapshot``, ``snapshot_event``, ``procedure``, ``image_sprite``, ``unknown_event``: one
+  module per format, its tables and snapshots, ending in ``FORMAT = Format(...)``;
+- ``registry``: ``FORMATS``, the one list of them;
+- ``event_v4``, ``event_api3``: the two envelopes an event arrives in; ``pull``: the pull
+  responses, whose entries are events;
 - ``shapes``: which format a body is, and writing an event back in the shape it came in.
 
 ``build_converter`` assembles them into one converter for a ``Mode``.

@@ -1,100 +1,36 @@
-"""Format B in the API 3.0 (2018-07-17) shape: ``EventType``, a payload key, ``EventHandle``.
+"""The API 3.0 (2018-07-17) envelope of every event type: ``EventType``, a payload, ``EventHandle``.
 
-``EventType`` chooses the payload key and its table (``PAYLOADS``); an event decodes to the same
-model as its 4.0 shape, with ``wire_format`` saying how it came. Published bodies also hold
-every other payload key as ``null``; strict mode allows them only so. An event type without a
+``EventType`` chooses the event format (``registry``), whose ``api3`` says the payload key and
+its table; an event decodes to the same model as its 4.0 shape, with ``wire_format`` saying how
+it came. Published bodies also hold every other payload key as ``null``; strict mode allows
+them only so. An event type without a
 table becomes an ``UnknownEvent`` whose ``data`` is the whole body but its envelope keys.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, Final
 
-from attrs import frozen
-
-from .._models import (
-    EventFormat,
-    ImageSpriteComplete,
-    PicInfo,
-    ProcedureStateChanged,
-    SnapshotByTimeOffsetComplete,
-    SnapshotByTimeOffsetData,
-    UnknownEvent,
-    thaw,
-)
+from .._models import EventFormat, UnknownEvent, thaw
 from .._paths import WireError, at_key, group
 from .._signature import EXPIRES_KEY, SIGN_KEY
-from ._scalars import ID, INT, JSON_OBJECT, OPTIONAL_TEXT, TEXT
-from ._table import ArrayOf, Builder, Field, Hook, Table, Unhook
-from .event_v4 import IMAGE_SPRITE_EVENT_TYPE, PROCEDURE_EVENT_TYPE, SNAPSHOT_EVENT_TYPE
+from ._format import Format
+from ._scalars import JSON_OBJECT, OPTIONAL_TEXT, TEXT
+from ._table import Builder, Hook, Table, Unhook
 
-__all__ = [
-    "EVENT_TYPE_KEY",
-    "HANDLE_KEY",
-    "PAYLOADS",
-    "PAYLOAD_KEYS",
-    "Payload",
-    "structure_event",
-    "writer",
-]
+__all__ = ["EVENT_TYPE_KEY", "HANDLE_KEY", "OTHER_PAYLOAD_KEYS", "structure_event", "writer"]
 
 EVENT_TYPE_KEY: Final = "EventType"
 HANDLE_KEY: Final = "EventHandle"
 _ENVELOPE: Final = frozenset({EVENT_TYPE_KEY, HANDLE_KEY, SIGN_KEY, EXPIRES_KEY})
 
-PICTURE: Final = Table(
-    PicInfo,
-    (
-        Field("time_offset", INT, "TimeOffset"),
-        Field("status", INT, "ErrCode"),
-        Field("url", OPTIONAL_TEXT, "Url", omit_default=True),
-    ),
-)
-SNAPSHOT_DATA: Final = Table(
-    SnapshotByTimeOffsetData,
-    (
-        Field("vod_task_id", TEXT, "TaskId"),
-        Field("file_id", ID, "FileId"),
-        Field("definition", INT, "Definition"),
-        Field("pic_info", ArrayOf(PICTURE, "max_pictures"), "SnapshotInfoSet"),
-    ),
-)
 
-
-@frozen
-class Payload:
-    """Where an event type's data sits in the 3.0 shape, the event's model, and its table."""
-
-    key: str
-    model: type
-    #: Gives the data's table (the task flow's and the image sprite's modules are imported on
-    #: its first call, as ``event_v4.table`` does).
-    load: Callable[[], Table]
-
-    @property
-    def table(self) -> Table:
-        """The data's table."""
-        return self.load()
-
-
-def _procedure_data() -> Table:
-    from . import procedure
-
-    return procedure.DATA_3
-
-
-def _image_sprite_data() -> Table:
-    from . import image_sprite
-
-    return image_sprite.DATA_3
-
-
-#: The payload keys of every event type: published bodies hold all but their own as ``null``
-#: (two are spelt without the ``Event`` suffix).
-PAYLOAD_KEYS: Final = (
+#: The payload keys of the event types no format models (each format's ``api3`` names its own):
+#: published bodies hold every payload key but their own as ``null`` (two are spelt without the
+#: ``Event`` suffix).
+OTHER_PAYLOAD_KEYS: Final = (
     "FileUploadEvent",
-    "ProcedureStateChangeEvent",
     "FileDeleteEvent",
     "PullCompleteEvent",
     "EditMediaComplete",
@@ -102,27 +38,25 @@ PAYLOAD_KEYS: Final = (
     "TranscodeCompleteEvent",
     "ConcatCompleteEvent",
     "ClipCompleteEvent",
-    "CreateImageSpriteCompleteEvent",
-    "SnapshotByTimeOffsetCompleteEvent",
 )
 
-#: The event types modelled, by ``EventType``.
-PAYLOADS: Final = {
-    SNAPSHOT_EVENT_TYPE: Payload(
-        "SnapshotByTimeOffsetCompleteEvent", SnapshotByTimeOffsetComplete, lambda: SNAPSHOT_DATA
-    ),
-    PROCEDURE_EVENT_TYPE: Payload(
-        "ProcedureStateChangeEvent", ProcedureStateChanged, _procedure_data
-    ),
-    IMAGE_SPRITE_EVENT_TYPE: Payload(
-        "CreateImageSpriteCompleteEvent", ImageSpriteComplete, _image_sprite_data
-    ),
-}
+
+def _payloads(formats: Iterable[Format]) -> dict[str, tuple[str, type, Table]]:
+    """Event type -> its payload key, model and data table, for every format with an API 3.0
+    shape."""
+    return {
+        f.event_type: (f.api3.key, f.model, f.api3.table)
+        for f in formats
+        if f.event_type is not None and f.api3 is not None
+    }
 
 
-def structure_event(builder: Builder) -> Hook:
+def structure_event(builder: Builder, formats: Iterable[Format]) -> Hook:
     """The hook for a 3.0 event of any type (its envelope is already known to be 3.0)."""
-    payloads = {t: (p, builder.structure_later(p.load)) for t, p in PAYLOADS.items()}
+    payloads = {
+        event_type: (key, model, builder.structure_later(table))
+        for event_type, (key, model, table) in _payloads(formats).items()
+    }
     frozen_json = builder.hooks(JSON_OBJECT)[0]
     text, optional_text = builder.hooks(TEXT)[0], builder.hooks(OPTIONAL_TEXT)[0]
     strict = builder.mode.strict
@@ -137,19 +71,18 @@ def structure_event(builder: Builder) -> Hook:
             data = frozen_json(rest, None)
             model: type = UnknownEvent
         else:
-            payload, hook = found
-            if rest.get(payload.key) is None:  # absent, or null as every unused payload key
-                errors.append(at_key(payload.key, KeyError(payload.key)))
+            key, model, hook = found
+            if rest.get(key) is None:  # absent, or null as every unused payload key
+                errors.append(at_key(key, KeyError(key)))
                 data = None
             else:
-                data = _attempt(errors, payload.key, hook, rest, required=True)
+                data = _attempt(errors, key, hook, rest, required=True)
             if strict:  # every other payload key may be there, as null
                 errors.extend(
                     at_key(k, WireError("unexpected field"))
                     for k, v in rest.items()
-                    if v is not None and k != payload.key
+                    if v is not None and k != key
                 )
-            model = payload.model
         if errors or event_type is None:
             raise group(errors)
         return model(
@@ -178,9 +111,12 @@ def _attempt(
         return None
 
 
-def writer(builder: Builder) -> Unhook:
+def writer(builder: Builder, formats: Iterable[Format]) -> Unhook:
     """Write an event of any type in the 3.0 shape."""
-    unstructure = {p.model: (p.key, builder.unstructure(p.load)) for p in PAYLOADS.values()}
+    unstructure = {
+        model: (key, builder.unstructure(table))
+        for key, model, table in _payloads(formats).values()
+    }
 
     def write(event: Any) -> dict[str, Any]:
         wire: dict[str, Any] = {}

@@ -2,21 +2,24 @@
 
 The 4.0 failure sends only ``status``, ``message``, ``vodTaskId`` and ``fileId``; API 3.0
 (``CreateImageSpriteCompleteEvent``) calls the status ``ErrCode`` and may send any field null.
-Imported when a table is first needed (``event_v4.table``, ``event_api3.PAYLOADS``), not by
-``import vodsnap``.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Final
 
 from .._image_sprite import ImageSpriteData
 from .._models import ImageSpriteComplete
-from ._scalars import ID, INT, OPTIONAL_TEXT, TEXT, VERSION, constant, nullable
+from .._snapshots import Snapshot, SnapshotKind, maker
+from ._format import Format, Payload, why
+from ._scalars import ID, INT, OPTIONAL_TEXT, TEXT, nullable
 from ._table import ArrayOf, Field, Kind, Table
-from .event_v4 import IMAGE_SPRITE_EVENT_TYPE
+from .event_v4 import envelope
 
-__all__ = ["DATA_3", "EVENT"]
+__all__ = ["EVENT_TYPE", "FORMAT"]
+
+EVENT_TYPE: Final = "CreateImageSpriteComplete"
 
 _INT: Final = nullable(INT)
 _URLS: Final = ArrayOf(TEXT, "max_snapshots", nullable=True)
@@ -77,11 +80,35 @@ DATA_3: Final = _data(
         "WebVttUrl",
     )
 )
-EVENT: Final = Table(
-    ImageSpriteComplete,
-    (
-        Field("version", VERSION),
-        Field("event_type", constant(IMAGE_SPRITE_EVENT_TYPE), "eventType"),
-        Field("data", DATA_4),
-    ),
+
+
+def _snapshots(model: ImageSpriteComplete) -> Iterator[Snapshot]:
+    data = model.data
+    make = maker(SnapshotKind.SPRITE, model, data.file_id, data.definition)
+    if data.status:
+        yield make(error=model.error, error_code=data.status)
+        return
+    for url in data.image_sprite_urls:
+        yield make(url=url)
+
+
+def _summary(model: ImageSpriteComplete) -> str:
+    sprite = model.data
+    failed = f"failed={sprite.status} ({why(sprite.message, sprite.status or 0)})"
+    state = "ok" if model.succeeded else failed
+    return (
+        f"image-sprite task={sprite.vod_task_id} file={sprite.file_id} {state} "
+        f"sheets={len(sprite.image_sprite_urls)}"
+    )
+
+
+FORMAT: Final = Format(
+    name="image-sprite",
+    title="Image sprites made (CreateImageSpriteComplete)",
+    model=ImageSpriteComplete,
+    snapshots=_snapshots,
+    summary=_summary,
+    event_type=EVENT_TYPE,
+    v4=envelope(ImageSpriteComplete, EVENT_TYPE, DATA_4),
+    api3=Payload("CreateImageSpriteCompleteEvent", DATA_3),
 )

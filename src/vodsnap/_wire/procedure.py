@@ -6,8 +6,7 @@ table. The four snapshot-producing types have typed tables; every other type (an
 one) is read by the generic table, its input and output kept as read-only JSON. Quirks: the
 4.0 output of a time-offset task is ``imgInfo`` (not ``picInfo``), the cover's ``imageUrl``
 comes as a String or an Array, sprite sheets as ``urlList`` or ``imageUrls``, 3.0 offsets as
-Floats of milliseconds, 3.0 outputs ``null`` until success. Imported when a table is first
-needed (``event_v4.table``, ``event_api3.PAYLOADS``), not by ``import vodsnap``.
+Floats of milliseconds, 3.0 outputs ``null`` until success.
 """
 
 from __future__ import annotations
@@ -20,6 +19,8 @@ from attrs import evolve
 from .. import _tasks as tasks
 from .._models import ProcedureStateChanged
 from .._paths import WireError, at_key, group
+from .._task_snapshots import task_snapshots
+from ._format import Format, Payload
 from ._scalars import (
     ID,
     INT,
@@ -30,8 +31,6 @@ from ._scalars import (
     OPTIONAL_TEXT,
     TEXT,
     TEXT_OR_TEXTS,
-    VERSION,
-    constant,
     nullable,
     text,
     text_enum_of,
@@ -48,9 +47,11 @@ from ._table import (
     expect_object,
     nullable_table,
 )
-from .event_v4 import PROCEDURE_EVENT_TYPE
+from .event_v4 import envelope
 
-__all__ = ["DATA_3", "EVENT", "TABLES_3", "TABLES_4", "TASK_KEYS_3"]
+__all__ = ["EVENT_TYPE", "FORMAT", "TABLES_3", "TABLES_4", "TASK_KEYS_3"]
+
+EVENT_TYPE: Final = "ProcedureStateChanged"
 
 _PROCEDURE_STATUS: Final = text_enum_of(tasks.ProcedureStatus, "PROCESSING or FINISH.")
 _TASK_STATUS: Final = text_enum_of(tasks.TaskStatus, "PROCESSING, SUCCESS or FAIL.")
@@ -216,14 +217,6 @@ DATA_4: Final = Table(
         _optional("ai_analysis", _RAW, "aIAnalysisList"),
         _optional("ai_recognition", _RAW, "aIRecognitionList"),
         _optional("tasks", ArrayOf(TASK_4, "max_pictures", nullable=True), "processTaskList"),
-    ),
-)
-EVENT: Final = Table(
-    ProcedureStateChanged,
-    (
-        Field("version", VERSION),
-        Field("event_type", constant(PROCEDURE_EVENT_TYPE), "eventType"),
-        Field("data", DATA_4),
     ),
 )
 
@@ -427,4 +420,25 @@ DATA_3: Final = Table(
         _optional("operator", _TEXT, "Operator"),
         _optional("operation_type", _TEXT, "OperationType"),
     ),
+)
+
+
+def _summary(model: ProcedureStateChanged) -> str:
+    flow = model.data
+    tasks_ = " ".join(f"{task.task_type}:{task.status.value}" for task in flow.tasks)
+    return (
+        f"procedure task={flow.vod_task_id} file={flow.file_id} status={flow.status.value} "
+        f"snapshots={sum(1 for _ in task_snapshots(model))} tasks=[{tasks_}]"
+    )
+
+
+FORMAT: Final = Format(
+    name="procedure",
+    title="A task flow's state (ProcedureStateChanged)",
+    model=ProcedureStateChanged,
+    snapshots=task_snapshots,
+    summary=_summary,
+    event_type=EVENT_TYPE,
+    v4=envelope(ProcedureStateChanged, EVENT_TYPE, DATA_4),
+    api3=Payload("ProcedureStateChangeEvent", DATA_3),
 )

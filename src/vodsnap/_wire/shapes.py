@@ -1,8 +1,9 @@
-"""The shapes a body takes: recognising one by its keys, and moving an event between them.
+"""The shapes a body takes: recognising its format, and moving an event between shapes.
 
 An ``eventType`` makes a 4.0 event, an ``EventType`` (without ``eventType``) a 3.0 event, and
-any key of the fast-snapshot callback one of those (so a missing ``vid`` is reported as such).
-An event is written back in the shape it arrived in; ``as_api3`` gives a 4.0 body's 3.0 shape.
+any of a keyed format's keys that format (so a fast-snapshot callback without ``vid`` is reported
+as such); the formats are ``registry.FORMATS``. An event is written back in the shape it arrived
+in; ``as_api3`` gives a 4.0 body's 3.0 shape.
 """
 
 from __future__ import annotations
@@ -12,8 +13,10 @@ from typing import Any
 
 from .._models import Callback, Event, EventFormat
 from .._paths import WireError
-from . import event_api3, event_v4, fast_snapshot
-from ._table import ArrayOf, Builder, Hook, Table, Unhook, expect_object, subclass_of
+from . import event_api3, event_v4
+from ._format import Format
+from ._table import ArrayOf, Builder, Hook, Table, Unhook, expect_object
+from .registry import EVENTS, FORMATS, UNKNOWN_EVENT
 
 __all__ = ["as_api3", "register", "table_of"]
 
@@ -24,26 +27,16 @@ _NOT_A_CALLBACK = (
 
 
 def register(builder: Builder) -> Hook:
-    """Register the event classes and the unions ``Event`` and ``Callback``; return the
+    """Register every format's model, and the unions ``Event`` and ``Callback``; return the
     ``Event`` hook (the pull envelopes decode their entries with it)."""
     conv = builder.converter
-    fast_snapshot.register(builder)
-    v4_writers = event_v4.register(builder)
-    api3_writer = event_api3.writer(builder)
-    for model, v4_writer in v4_writers.items():  # by class would resolve annotations now
-        conv.register_unstructure_hook_func(
-            subclass_of(model), _in_its_shape(v4_writer, api3_writer)
-        )
-
-    v4_event: Callable[[object, object], Event] = event_v4.structure_event(builder)
-    api3_event: Callable[[object, object], Event] = event_api3.structure_event(builder)
-    fast: Callable[[object, object], Callback] = builder.structure(fast_snapshot.TABLE)
-
-    v4_key, api3_key, fast_keys = (
-        event_v4.EVENT_TYPE_KEY,
-        event_api3.EVENT_TYPE_KEY,
-        fast_snapshot.KEYS,
-    )
+    api3_writer = event_api3.writer(builder, EVENTS)
+    for form in FORMATS:
+        _register(builder, form, api3_writer)
+    v4_event: Callable[[object, object], Event] = event_v4.structure_event(builder, EVENTS)
+    api3_event: Callable[[object, object], Event] = event_api3.structure_event(builder, EVENTS)
+    keyed = [(f.keys, builder.structure(f.table)) for f in FORMATS if f.table is not None]
+    v4_key, api3_key = event_v4.EVENT_TYPE_KEY, event_api3.EVENT_TYPE_KEY
 
     def event(value: object, _: object = None) -> Event:
         obj = value if type(value) is dict else expect_object(value)
@@ -57,14 +50,29 @@ def register(builder: Builder) -> Hook:
             return v4_event(obj, None)
         if api3_key in obj:
             return api3_event(obj, None)
-        if "vid" in obj or not fast_keys.isdisjoint(obj):  # the usual key first
-            return fast(obj, None)
+        for keys, structure in keyed:
+            if not keys.isdisjoint(obj):
+                model: Callback = structure(obj, None)
+                return model
         raise WireError(_NOT_A_CALLBACK)
 
     # By equality, not by class: a union is not a class.
     conv.register_structure_hook_func(lambda t: t == Event, event)
     conv.register_structure_hook_func(lambda t: t == Callback, callback)
     return event
+
+
+def _register(builder: Builder, form: Format, api3_writer: Unhook) -> None:
+    """Structure and unstructure one format's model by its table (an event: in either shape)."""
+    conv = builder.converter
+    if form.table is not None:
+        conv.register_structure_hook(form.model, builder.structure(form.table))
+        conv.register_unstructure_hook(form.model, builder.unstructure(form.table))
+    elif form.v4 is not None:
+        conv.register_structure_hook(form.model, builder.structure_later(form.v4))
+        conv.register_unstructure_hook(
+            form.model, _in_its_shape(builder.unstructure(form.v4), api3_writer)
+        )
 
 
 def _in_its_shape(v4_writer: Unhook, api3_writer: Unhook) -> Unhook:
@@ -77,24 +85,30 @@ def _in_its_shape(v4_writer: Unhook, api3_writer: Unhook) -> Unhook:
 def table_of(body: Mapping[str, Any]) -> Table | None:
     """The table describing a body's top level (of a 3.0 event: its payload's), if modelled."""
     if event_v4.EVENT_TYPE_KEY in body:
-        event_type = body[event_v4.EVENT_TYPE_KEY]
-        return event_v4.table(event_type) if event_type in event_v4.MODELS else event_v4.UNKNOWN
+        return _event_format(body[event_v4.EVENT_TYPE_KEY]).v4
     if event_api3.EVENT_TYPE_KEY in body:
-        payload = event_api3.PAYLOADS.get(body[event_api3.EVENT_TYPE_KEY])
-        return None if payload is None else payload.table
-    return fast_snapshot.TABLE
+        api3 = _event_format(body[event_api3.EVENT_TYPE_KEY]).api3
+        return None if api3 is None else api3.table
+    return next((f.table for f in FORMATS if f.keys and not f.keys.isdisjoint(body)), None)
+
+
+def _event_format(event_type: object) -> Format:
+    """The format of an event type: its own, or the unknown event's."""
+    return next((f for f in EVENTS if f.event_type == event_type), UNKNOWN_EVENT)
 
 
 def as_api3(body: Mapping[str, Any], handle: str | None = None) -> dict[str, Any]:
     """A 4.0 body of a modelled event type in the API 3.0 shape, as ``to_wire`` writes it."""
     event_type = body[event_v4.EVENT_TYPE_KEY]
-    payload = event_api3.PAYLOADS[event_type]
-    data_field = next(f for f in event_v4.table(event_type).fields if f.attr == "data")
+    form = _event_format(event_type)
+    if form.v4 is None or form.api3 is None:
+        raise ValueError(f"{event_type!r} has no API 3.0 payload vodsnap models")
+    data_field = next(f for f in form.v4.fields if f.attr == "data")
     if not isinstance(data_field.kind, Table):  # pragma: no cover - a table bug
         raise TypeError(f"{event_type}'s data has no table")
     out: dict[str, Any] = {} if handle is None else {event_api3.HANDLE_KEY: handle}
     out[event_api3.EVENT_TYPE_KEY] = event_type
-    out[payload.key] = _renamed(body[data_field.wire], data_field.kind, payload.table)
+    out[form.api3.key] = _renamed(body[data_field.wire], data_field.kind, form.api3.table)
     return out
 
 

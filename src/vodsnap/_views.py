@@ -1,0 +1,35 @@
+"""``snapshots(model)``: every snapshot a decoded model reports, read by the model's format."""
+
+from __future__ import annotations
+
+from ._models import Callback, PullEventResponse, PullEventsResponse
+from ._snapshots import Snapshot
+from ._wire.registry import BY_MODEL
+
+__all__ = ["snapshots"]
+
+
+def snapshots(
+    model: Callback | PullEventResponse | PullEventsResponse,
+) -> tuple[Snapshot, ...]:
+    """Every snapshot a decoded model reports, in wire order.
+
+    Takes anything :func:`parse`, :func:`parse_event` or the pull decoders return. Every image
+    produced is listed; every failure the wire reports is listed with ``url=None`` and its
+    ``error``: a picture with a non-zero status; a task or callback that failed as a whole gives
+    one entry per offset its input requested, or one with ``time_offset=None`` when it names
+    none. Tasks still running give nothing; an :class:`UnknownEvent` gives ``()``; a pull
+    response gives the snapshots of the events it decoded, in order.
+    """
+    if isinstance(model, PullEventResponse | PullEventsResponse):
+        return tuple(
+            shot
+            for pulled in model.events
+            if pulled.event is not None
+            for shot in snapshots(pulled.event)
+        )
+    for cls in type(model).__mro__:  # a subclass of a model reads as the model
+        form = BY_MODEL.get(cls)
+        if form is not None:
+            return tuple(form.snapshots(model))
+    return ()

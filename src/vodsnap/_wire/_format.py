@@ -1,0 +1,75 @@
+"""The format descriptor: everything vodsnap knows of one wire format, as one value.
+
+A format module (``fast_snapshot``, ``snapshot_event``, ``procedure``, ...) ends in one
+``FORMAT = Format(...)``: how a body of it is recognised, its model and tables, how its
+snapshots read, its one-line summary. ``registry.FORMATS`` lists them; recognition, the
+converters, JSON Schema, ``snapshots()``, the CLI and the testing kit iterate that list.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from attrs import frozen
+
+from .._codes import error_info
+from .._snapshots import Snapshot
+from ._table import Table
+
+__all__ = ["Format", "Payload", "no_snapshots", "why"]
+
+
+@frozen(eq=False)  # by identity: module constants
+class Payload:
+    """Where an event type's data sits in the API 3.0 shape (``key``), and its table."""
+
+    key: str
+    table: Table
+
+
+def no_snapshots(model: Any) -> Iterable[Snapshot]:
+    """The snapshots of a format that carries none."""
+    return ()
+
+
+def why(message: str | None, code: int) -> str:
+    """For a summary: a failure's message as sent, or what its code means when it sends none."""
+    return message or error_info(code).description_en
+
+
+@frozen(eq=False)  # by identity: module constants
+class Format:
+    """One wire format, described once.
+
+    Recognised either by ``keys`` (any of them at the top level, with ``table`` the body's
+    table), or as an event notification whose type is ``event_type``: ``v4`` is its table in
+    the 4.0 shape, ``api3`` its payload in the API 3.0 shape. An event format without an
+    ``event_type`` is the one every other event type becomes.
+    """
+
+    #: Short and stable: the CLI's ``kind`` and the testing kit's key (``"fast-snapshot"``).
+    name: str
+    #: One line: what it is (the JSON Schema's title, the docs' tables).
+    title: str
+    #: The class a body of it decodes to.
+    model: type
+    #: The model's snapshots, in wire order (``snapshots()`` of one of its models).
+    snapshots: Callable[[Any], Iterable[Snapshot]]
+    #: One human line for the CLI: kind, id, status, counts.
+    summary: Callable[[Any], str]
+    #: Keys only this format has at the top level: any one of them identifies it.
+    keys: frozenset[str] = frozenset()
+    #: The body's table, for a format recognised by ``keys``.
+    table: Table | None = None
+    #: The event type (``eventType`` / ``EventType``) of an event format.
+    event_type: str | None = None
+    #: An event format's table in the 4.0 shape (``version``, ``eventType``, ``data``).
+    v4: Table | None = None
+    #: An event format's payload in the API 3.0 shape.
+    api3: Payload | None = None
+
+    @property
+    def is_event(self) -> bool:
+        """Whether it is an event notification (of a modelled type, or of any other)."""
+        return self.v4 is not None

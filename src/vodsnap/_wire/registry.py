@@ -1,0 +1,37 @@
+"""The one list of the wire formats vodsnap reads, and what every consumer asks of it.
+
+Recognition and the converters (``shapes``), JSON Schema, ``snapshots()``, the CLI, the testing
+kit and the Hypothesis plugin iterate ``FORMATS``: adding a format is its model, its module
+ending in ``FORMAT = Format(...)``, and one line here.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from . import event_api3, fast_snapshot, image_sprite, procedure, snapshot_event, unknown_event
+from ._format import Format
+
+__all__ = ["BY_MODEL", "EVENTS", "FORMATS", "PAYLOAD_KEYS", "UNKNOWN_EVENT"]
+
+#: Every format ``parse`` reads, in the order of ``vodsnap.Callback``.
+FORMATS: Final[tuple[Format, ...]] = (
+    fast_snapshot.FORMAT,
+    snapshot_event.FORMAT,
+    procedure.FORMAT,
+    image_sprite.FORMAT,
+    unknown_event.FORMAT,
+)
+
+#: The event formats (``parse_event``, and every pulled event), in the order of
+#: ``vodsnap.Event``.
+EVENTS: Final = tuple(f for f in FORMATS if f.is_event)
+#: The event format of every event type no other format models.
+UNKNOWN_EVENT: Final = next(f for f in EVENTS if f.event_type is None)
+#: Each format, by its model class.
+BY_MODEL: Final = {f.model: f for f in FORMATS}
+#: Every API 3.0 payload key: published bodies hold all but their own as ``null``.
+PAYLOAD_KEYS: Final = (
+    *(f.api3.key for f in EVENTS if f.api3 is not None),
+    *event_api3.OTHER_PAYLOAD_KEYS,
+)

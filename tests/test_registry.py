@@ -1,0 +1,65 @@
+"""The registry is the one place that says which formats exist: everything else agrees with it."""
+
+from __future__ import annotations
+
+import typing
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, Phase, find, settings
+
+import vodsnap
+from strategies import any_body
+from vodsnap import testing
+from vodsnap._cli_output import kind, summary
+from vodsnap._wire.registry import BY_MODEL, EVENTS, FORMATS
+
+MODELS = [form.model for form in FORMATS]
+#: Found, not shrunk: only that some example exists matters.
+SEARCH = settings(
+    max_examples=2_000,
+    phases=[Phase.generate],
+    suppress_health_check=list(HealthCheck),
+    database=None,
+)
+
+
+def test_the_written_out_unions_are_the_registry() -> None:
+    assert list(typing.get_args(vodsnap.Callback)) == MODELS
+    assert list(typing.get_args(vodsnap.Event)) == [form.model for form in EVENTS]
+
+
+def test_every_format_is_described_once() -> None:
+    names = [form.name for form in FORMATS]
+    assert len(set(names)) == len(names)
+    assert len(BY_MODEL) == len(FORMATS)
+    event_types = [form.event_type for form in EVENTS if form.event_type is not None]
+    assert len(set(event_types)) == len(event_types)
+    assert [form for form in EVENTS if form.event_type is None] != []  # the unknown event
+
+
+@pytest.mark.parametrize("form", FORMATS, ids=lambda form: form.name)
+def test_the_kit_makes_bodies_of_every_format(form: Any) -> None:
+    body = find(testing.bodies(), lambda b: isinstance(vodsnap.parse(b), form.model), settings=SEARCH)
+    model = vodsnap.parse(body)
+    assert kind(model) == form.name
+    assert summary(model).startswith(form.name)
+    assert vodsnap.snapshots(model) == tuple(form.snapshots(model))
+
+
+@pytest.mark.parametrize("form", FORMATS, ids=lambda form: form.name)
+def test_the_property_tests_draw_every_format(form: Any) -> None:
+    find(any_body, lambda b: isinstance(vodsnap.parse(b), form.model), settings=SEARCH)
+
+
+@pytest.mark.parametrize("form", EVENTS, ids=lambda form: form.name)
+def test_the_kit_makes_events_of_every_event_format(form: Any) -> None:
+    find(testing.event_bodies(), lambda b: isinstance(vodsnap.parse(b), form.model), settings=SEARCH)
+
+
+def test_from_type_knows_every_format() -> None:
+    from hypothesis import strategies as st
+
+    for model in MODELS:
+        example = find(st.from_type(model), lambda _: True, settings=SEARCH)
+        assert isinstance(example, model)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import typing
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -24,6 +25,11 @@ SEARCH = settings(
 )
 
 
+def of(form: Any) -> Any:
+    """Whether a body decodes to ``form``'s model."""
+    return lambda body: isinstance(vodsnap.parse(body), form.model)
+
+
 def test_the_written_out_unions_are_the_registry() -> None:
     assert list(typing.get_args(vodsnap.Callback)) == MODELS
     assert list(typing.get_args(vodsnap.Event)) == [form.model for form in EVENTS]
@@ -40,7 +46,9 @@ def test_every_format_is_described_once() -> None:
 
 @pytest.mark.parametrize("form", FORMATS, ids=lambda form: form.name)
 def test_the_kit_makes_bodies_of_every_format(form: Any) -> None:
-    body = find(testing.bodies(), lambda b: isinstance(vodsnap.parse(b), form.model), settings=SEARCH)
+    body = find(
+        testing.bodies(), lambda b: isinstance(vodsnap.parse(b), form.model), settings=SEARCH
+    )
     model = vodsnap.parse(body)
     assert kind(model) == form.name
     assert summary(model).startswith(form.name)
@@ -49,12 +57,14 @@ def test_the_kit_makes_bodies_of_every_format(form: Any) -> None:
 
 @pytest.mark.parametrize("form", FORMATS, ids=lambda form: form.name)
 def test_the_property_tests_draw_every_format(form: Any) -> None:
-    find(any_body, lambda b: isinstance(vodsnap.parse(b), form.model), settings=SEARCH)
+    find(any_body, of(form), settings=SEARCH)
 
 
 @pytest.mark.parametrize("form", EVENTS, ids=lambda form: form.name)
 def test_the_kit_makes_events_of_every_event_format(form: Any) -> None:
-    find(testing.event_bodies(), lambda b: isinstance(vodsnap.parse(b), form.model), settings=SEARCH)
+    find(
+        testing.event_bodies(), lambda b: isinstance(vodsnap.parse(b), form.model), settings=SEARCH
+    )
 
 
 def test_from_type_knows_every_format() -> None:
@@ -63,3 +73,12 @@ def test_from_type_knows_every_format() -> None:
     for model in MODELS:
         example = find(st.from_type(model), lambda _: True, settings=SEARCH)
         assert isinstance(example, model)
+
+
+@pytest.mark.parametrize("form", FORMATS, ids=lambda form: form.name)
+def test_the_docs_tables_list_every_format(form: Any) -> None:
+    root = Path(__file__).resolve().parents[1] / "docs"
+    index = (root / "index.md").read_text(encoding="utf-8")
+    rows = [line for line in index.splitlines() if line.startswith("|")]
+    assert any(line.endswith(f"| `{form.model.__name__}` |") for line in rows)
+    assert f"::: vodsnap.{form.model.__name__}" in (root / "api.md").read_text(encoding="utf-8")

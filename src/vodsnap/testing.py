@@ -385,18 +385,10 @@ def _failed(draw: st.DrawFn, outcome: Outcome) -> bool:
 PROCEDURE_EVENT = procedure.EVENT_TYPE
 IMAGE_SPRITE_EVENT = image_sprite.EVENT_TYPE
 #: The task types a task flow reports snapshots for, and some it does not (4.0 names).
-SNAPSHOT_TASK_TYPES = ("SnapshotByTimeOffset", "SampleSnapshot", "CoverBySnapshot", "ImageSprites")
+SNAPSHOT_TASK_TYPES = tuple(procedure.TABLES_3)
 OTHER_TASK_TYPES = ("Transcode", "AnimatedGraphics", "PullFile", "AdaptiveDynamicStreaming")
-TASK_STATUSES = ("PROCESSING", "SUCCESS", "FAIL")
-_TASK_KEYS = {
-    "SnapshotByTimeOffset": "SnapshotByTimeOffsetTask",
-    "SampleSnapshot": "SampleSnapshotTask",
-    "CoverBySnapshot": "CoverBySnapshotTask",
-    "ImageSprites": "ImageSpriteTask",
-    "Transcode": "TranscodeTask",
-    "AnimatedGraphics": "AnimatedGraphicTask",
-    "AdaptiveDynamicStreaming": "AdaptiveDynamicStreamingTask",
-}
+TASK_STATUSES = tuple(status.value for status in vodsnap.TaskStatus)
+_TASK_KEYS = procedure.TASK_KEYS_3
 _task_codes = st.sampled_from([30009, 30010, -44029, -43001]) | _failure_codes
 _ext_codes = st.sampled_from(["SourceFileError", "SystemError", "InternalError"])
 

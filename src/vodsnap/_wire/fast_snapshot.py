@@ -1,4 +1,4 @@
-"""Format A, the fast-snapshot result callback: its one table.
+"""The fast-snapshot result callback: its table, its snapshots, its format.
 
 Every key is snake_case and named like its attribute. The field table calls the deletion flag
 ``delete``, the examples send ``deleted``: both are read. ``status`` and the sizes come as

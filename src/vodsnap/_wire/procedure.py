@@ -1,4 +1,4 @@
-"""``ProcedureStateChanged`` (a task flow's state), in the 4.0 and the API 3.0 shape: its tables.
+"""``ProcedureStateChanged`` (a task flow's state), in the 4.0 and API 3.0 shapes: its format.
 
 A 4.0 task is an object whose ``taskType`` chooses its table; an API 3.0 task is
 ``{Type, <Type>Task: {...}, <every other>Task: null}``, whose ``Type`` chooses the key and the

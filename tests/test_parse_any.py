@@ -80,3 +80,23 @@ def test_a_pushed_body_too_deep_fails_as_parse_fails() -> None:
 def test_bad_json_and_other_values_fail_as_parse_fails() -> None:
     for body in (b"", b"  ", b"[]", b"not json", b'{"vid": 1}', b"null"):
         assert outcome(vodsnap.parse_any, body) == outcome(vodsnap.parse, body)
+
+
+def test_a_pulled_event_too_deep_fails_alone() -> None:
+    """The whole response nests past the limit, but only one event does: that event fails."""
+    deep: dict[str, Any] = {}
+    inner = deep
+    for _ in range(40):
+        inner["a"] = {}
+        inner = inner["a"]
+    events = [{"version": "4.0", "eventType": "X", "data": data} for data in (deep, {})]
+    body = {
+        "code": 0,
+        "message": "",
+        "eventList": [{"msgHandle": f"h{n}", "eventContent": e} for n, e in enumerate(events)],
+    }
+    raw = json.dumps(body).encode()
+    response = vodsnap.parse_any(raw)
+    assert response == vodsnap.parse_pull(raw)
+    assert isinstance(response, vodsnap.PullEventResponse)
+    assert [pulled.error is None for pulled in response.events] == [False, True]

@@ -162,6 +162,14 @@ def parse_any(
 
     :raises DecodeError: listing every problem found, with the body as given.
     """
+    if type(body) is bytes and not strict and limits is None:  # the commonest call, faster
+        try:
+            reading = read_bytes(body, DEFAULT_LIMITS)  # the whole body within the depth limit
+        except DecodeError:  # the general reading below says why, or lets a pull response by
+            pass
+        else:
+            if not is_pull_response(reading.value):
+                return _DEFAULT.decode(reading, CALLBACK, body)
     decoder = _decoder(strict, limits)
     reading = _read(body, decoder, depth=False)  # a pulled event's depth is its own
     if is_pull_response(reading.value):

@@ -134,11 +134,10 @@ def _parser() -> argparse.ArgumentParser:
             "One line is printed per body decoded; every problem of a body that fails goes to "
             "standard error. A pull response of either generation, told apart by its top-level "
             "keys as vodsnap.parse_any tells it, gets a line per event. When standard error "
-            "is a terminal, a long run "
-            "shows its progress there. 'vodsnap snapshots --help' lists every snapshot of "
-            "the bodies, 'vodsnap codes --help' describes status and error codes, 'vodsnap "
-            "schema --help' prints JSON Schemas. A file named like a subcommand in the "
-            "current directory is decoded, not taken for the subcommand."
+            "is a terminal, a long run shows its progress there. 'vodsnap snapshots --help' "
+            "lists every snapshot of the bodies, 'vodsnap codes --help' describes status and "
+            "error codes, 'vodsnap schema --help' prints JSON Schemas. A file named like a "
+            "subcommand in the current directory is decoded, not taken for the subcommand."
         ),
         epilog=EXIT_STATUSES,
     )

@@ -130,9 +130,10 @@ def each_body(
 ) -> bool:
     """Every body of the file ``name`` (``-``: standard input), streamed to ``handle(where,
     body)`` (``where`` is ``FILE:LINE``); whether the file was read and ``handle`` said yes to
-    every body. A file that cannot be read, or that holds nothing but one body is expected
-    (``json`` or ``auto``), is reported on ``printer``. A closed standard output
-    (``BrokenPipeError``) is no fault of the file: it goes up to the caller."""
+    every body. A file that cannot be read is reported on ``printer``, and so is one with no
+    body where one is expected (``json`` or ``auto``; an empty JSON Lines log holds none). A
+    closed standard output (``BrokenPipeError``) is no fault of the file: it goes up to the
+    caller."""
     try:
         stream = sys.stdin.buffer if name == STDIN else open(name, "rb")  # noqa: SIM115
     except OSError as exc:

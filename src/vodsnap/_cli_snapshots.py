@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import Any
+from typing import Any, TextIO
 
 import vodsnap
 
@@ -46,15 +46,16 @@ def main_snapshots(argv: list[str]) -> int:
     printer = Printer("text", sys.stdout, sys.stderr, None)
 
     def listed(where: str, body: bytes) -> bool:
-        return _list(where, body, args.json, printer, limits)
+        return _list(where, body, args.json, printer, sys.stdout, limits)
 
     failed = sum(not each_body(name, args.format, listed, printer, limits) for name in args.files)
     return 1 if failed else 0
 
 
-def _list(where: str, body: bytes, as_json: bool, printer: Printer, limits: vodsnap.Limits) -> bool:
+def _list(
+    where: str, body: bytes, as_json: bool, printer: Printer, out: TextIO, limits: vodsnap.Limits
+) -> bool:
     """Print the snapshots of one body; report what did not decode (a pulled event's too)."""
-    out = sys.stdout
     try:
         model = vodsnap.parse_any(body, limits=limits)
     except vodsnap.DecodeError as exc:

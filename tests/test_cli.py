@@ -337,12 +337,21 @@ def test_a_failure_without_a_message_says_what_its_code_means() -> None:
     assert f"failed={body['data']['status']} ({meaning}) sheets=0" in done.stdout.decode()
 
 
-def test_a_pull_response_without_pull_says_to_use_it() -> None:
-    path = ROOT / "tests/data/published/procedure-api3-taskflow-pullevents.json"
-    done = run(str(path))
-    assert done.returncode == 1
-    assert b"  (a pull response: decode it with --pull)" in done.stderr
-    assert run("--pull", str(path)).returncode == 0
-    other = run("-", stdin=b'{"vid": 1}')  # fails too, but is no pull response
-    assert other.returncode == 1
-    assert b"--pull" not in other.stderr
+def test_a_pull_response_decodes_without_pull_and_pull_refuses_the_rest() -> None:
+    """Pushed and pulled bodies are told apart by their top-level keys (vodsnap.parse_any)."""
+    pulled = (ROOT / "tests/data/published/procedure-api3-taskflow-pullevents.json").read_bytes()
+    pushed = json.loads((EXAMPLES / "snapshot-event-success.json").read_text())
+    pushed["data"]["note"] = {"eventList": [], "Response": {}}  # inside: no pull response
+    log = b"\n".join(json.dumps(json.loads(body)).encode() for body in (pulled, b"{}"))
+    log += b"\n" + json.dumps(pushed).encode()
+    code, out, err = text(run("-", stdin=log))  # type: ignore[arg-type]
+    assert code == 1  # {} is neither
+    lines = out.splitlines()
+    assert len(lines) == 2
+    assert lines[0].startswith("<stdin>:1: event 1 handle=EventHandleX: procedure task=")
+    assert lines[1].startswith("<stdin>:3: snapshot-event task=CreateSnapshotByTimeOffset-")
+    assert err.startswith("<stdin>:2: cannot decode (")
+    assert run("--pull", "-", stdin=pulled).stdout == run("-", stdin=pulled).stdout
+    code, out, err = text(run("--pull", "-", stdin=json.dumps(pushed).encode()))  # type: ignore[arg-type]
+    assert (code, out) == (1, "")
+    assert err.startswith("<stdin>:1: cannot decode the pull response")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import json
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
@@ -89,3 +90,14 @@ def test_a_body_stores_its_snapshots_once(body: dict[str, Any]) -> None:
 def test_a_bad_body_is_a_decode_error() -> None:
     with pytest.raises(vodsnap.DecodeError):
         STORE.store(connected(), b'{"eventType": "ProcedureStateChanged"}')
+
+
+def test_an_event_whose_data_names_a_pull_key_is_still_an_event(
+    vodsnap_examples: dict[str, bytes],
+) -> None:
+    """Only the decoded top-level keys make a pull response, never text inside an event."""
+    event = json.loads(vodsnap_examples["snapshot-event-success"])
+    event["data"]["note"] = {"eventList": [], "EventSet": None}
+    body = json.dumps(event).encode()
+    db = connected()
+    assert STORE.store(db, body) == len(event["data"]["picInfo"]) > 0

@@ -32,12 +32,8 @@ def store(db: sqlite3.Connection, body: bytes) -> int:
     Returns how many were stored for the first time. Raises ``vodsnap.DecodeError`` for a body
     that is none of these (log its ``report()`` and keep it).
     """
-    if b'"eventList"' in body or b'"EventSet"' in body:
-        model: vodsnap.Callback | vodsnap.PullResponse = vodsnap.parse_pull(body)
-    else:
-        model = vodsnap.parse(body)
     rows = []
-    for shot in vodsnap.snapshots(model):
+    for shot in vodsnap.snapshots(vodsnap.parse_any(body)):  # pushed or pulled, by its keys
         source = shot.file_id
         if source is None and isinstance(shot.source, vodsnap.FastSnapshotCallback):
             source = shot.source.vid  # the fast-snapshot service names videos, not files

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from ._api import (
     parse,
+    parse_any,
     parse_event,
     parse_fast_snapshot,
     parse_pull,
@@ -167,6 +168,7 @@ __all__ = [
     "error_table",
     "json_schema",
     "parse",
+    "parse_any",
     "parse_event",
     "parse_fast_snapshot",
     "parse_pull",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any, TypeVar
 
 from ._decoder import CALLBACK, EVENT, Decoder, Target, decoder_for
@@ -15,12 +16,13 @@ from ._models import (
     PullEventsResponse,
     PullResponse,
 )
-from ._read import Body, Reading, problems, read, read_bytes
+from ._read import Body, Reading, problems, read, read_bytes, too_deep
 from ._signature import check_signature
-from ._wire.pull import response_type
+from ._wire.pull import is_pull_response, response_type
 
 __all__ = [
     "parse",
+    "parse_any",
     "parse_event",
     "parse_fast_snapshot",
     "parse_pull",
@@ -146,6 +148,38 @@ def parse_pull(body: Body, *, strict: bool = False, limits: Limits | None = None
     reading = _read(body, decoder, depth=False)  # each event's depth is its own
     target: Target[PullResponse] = Target(response_type(reading.value))
     return decoder.decode_pull(reading, target, body)
+
+
+def parse_any(
+    body: Body, *, strict: bool = False, limits: Limits | None = None
+) -> Callback | PullResponse:
+    """Decode a body that may be pushed or pulled: a pull response of either generation, as
+    :func:`parse_pull` decodes it, when its top-level keys make it one (``eventList``, or
+    ``Response``, ``EventSet`` or ``RequestId``, which no pushed body has at its top level);
+    anything else as :func:`parse` decodes it. Only the decoded keys decide, never text that
+    an event's data happens to hold. For a store or a log that mixes both deliveries; a pushed
+    body's signature is checked by :func:`parse` (``sign_key``) or :func:`verify_signature`.
+
+    :raises DecodeError: listing every problem found, with the body as given.
+    """
+    if type(body) is bytes and not strict and limits is None:  # the commonest call, faster
+        try:
+            reading = read_bytes(body, DEFAULT_LIMITS)  # the whole body within the depth limit
+        except DecodeError:  # the general reading below says why, or lets a pull response by
+            pass
+        else:
+            if not is_pull_response(reading.value):
+                return _DEFAULT.decode(reading, CALLBACK, body)
+    decoder = _decoder(strict, limits)
+    reading = _read(body, decoder, depth=False)  # a pulled event's depth is its own
+    if is_pull_response(reading.value):
+        target: Target[PullResponse] = Target(response_type(reading.value))
+        return decoder.decode_pull(reading, target, body)
+    if not isinstance(body, Mapping):  # a mapping's depth is checked where it is descended into
+        found = too_deep(reading.value, decoder.mode.limits.max_depth)
+        if found:
+            raise DecodeError(found, body)
+    return decoder.decode(reading, CALLBACK, body)
 
 
 def verify_signature(body: Body, sign_key: str, *, now: float | None = None) -> None:

@@ -1,7 +1,9 @@
 """``vodsnap [options] FILE...``, ``vodsnap snapshots``, ``codes``, ``schema``: the command line.
 
-Uses only what users can use: ``vodsnap.parse``, ``vodsnap.to_wire``, the code tables and the
-public models. Reading is ``_cli_input``'s job, writing ``_cli_output``'s.
+Uses only what users can use: ``vodsnap.parse_any``, ``vodsnap.parse_pull``, ``vodsnap.to_wire``,
+the code tables and the public models. Reading is ``_cli_input``'s job, writing ``_cli_output``'s;
+here are the subcommands, and how a run ends: a closed standard output (``vodsnap ... | head``)
+ends every subcommand quietly, and Ctrl-C with one line, as Unix tools do.
 """
 
 from __future__ import annotations
@@ -11,11 +13,20 @@ import json
 import os
 import sys
 from collections.abc import Sequence
+from contextlib import suppress
 from functools import partial
 
 import vodsnap
 
-from ._cli_input import add_input_arguments, each_body, looks_pulled
+from ._cli_input import (
+    CUT_SHORT,
+    EXIT_STATUSES,
+    INTERRUPTED,
+    OUTPUT_CLOSED,
+    add_input_arguments,
+    each_body,
+    limits_given,
+)
 from ._cli_output import Mode, Printer, Progress
 from ._cli_snapshots import main_snapshots
 
@@ -23,24 +34,33 @@ __all__ = ["main"]
 
 _Model = vodsnap.Callback
 
-_USAGE = """vodsnap [--json | --records] [--pull] [--format auto|json|jsonl] FILE...
-       vodsnap snapshots [--json] [--format auto|json|jsonl] FILE...
+_USAGE = """vodsnap [--json | --records] [--pull] [--format auto|json|jsonl] [--max-... N] FILE...
+       vodsnap snapshots [--json] [--format auto|json|jsonl] [--max-... N] FILE...
        vodsnap codes [--lang en|zh] [--table TABLE] [CODE...]
        vodsnap schema [callback|fast-snapshot|event]"""
 _TABLES = {table.value.replace("_", "-"): table for table in vodsnap.CodeTable}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return the exit status (0 all decoded, 1 any failed, 2 usage)."""
+    """Run the command line; return the exit status (0 all decoded, 1 any failed, 2 usage,
+    130 interrupted, 141 the reader of standard output went away)."""
     argv = list(sys.argv[1:] if argv is None else argv)
     for stream in (sys.stdout, sys.stderr):  # a lone surrogate in a body must not crash a report
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")
     try:
-        return _command(argv)
+        try:
+            return _command(argv)
+        finally:
+            sys.stdout.flush()  # what is still buffered fails here, where it is caught
     except BrokenPipeError:  # the reader went away (``vodsnap ... | head``): stop quietly
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return 1
+        with suppress(OSError, ValueError):  # later writes, and Python's last flush, go nowhere
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return OUTPUT_CLOSED
+    except KeyboardInterrupt:  # Ctrl-C: one line, no traceback
+        with suppress(OSError):
+            print("vodsnap: interrupted", file=sys.stderr)
+        return INTERRUPTED
 
 
 def _command(argv: list[str]) -> int:
@@ -56,6 +76,7 @@ def _schema(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(
         prog="vodsnap schema",
         description="Print the JSON Schema (draft 2020-12) of a wire format.",
+        epilog=f"Exit status: 0, or 2 on usage errors, {CUT_SHORT}.",
     )
     parser.add_argument(
         "kind",
@@ -80,7 +101,10 @@ def _codes(argv: list[str]) -> int:
             "(ErrCodeExt), which no table lists. Without CODE, a whole table (video-processing "
             "unless --table says otherwise)."
         ),
-        epilog="Exit status: 0 when every code is known, 1 when any is not, 2 on usage errors.",
+        epilog=(
+            "Exit status: 0 when every code is known, 1 when any is not, 2 on usage errors, "
+            f"{CUT_SHORT}."
+        ),
     )
     parser.add_argument(
         "codes", nargs="*", metavar="CODE", help="a code: a number, or a task's textual code"
@@ -105,16 +129,17 @@ def _parser() -> argparse.ArgumentParser:
         usage=_USAGE,
         description=(
             "Decode Tencent Cloud VOD snapshot callback bodies. Each FILE holds one JSON body "
-            "or JSON Lines (one body per line), read as a stream; '-' reads standard input. "
+            "or JSON Lines (one body per line), read as a stream; '-' reads standard input; a "
+            "FILE with no body is reported as empty (under --format jsonl it is an empty log). "
             "One line is printed per body decoded; every problem of a body that fails goes to "
-            "standard error. With --pull, each body is a pull response of either generation "
-            "and each of its events gets a line. When standard error is a terminal, a long run "
-            "shows its progress there. 'vodsnap snapshots --help' lists every snapshot of "
-            "the bodies, 'vodsnap codes --help' describes status and error codes, 'vodsnap "
-            "schema --help' prints JSON Schemas. A file named like a subcommand in the "
-            "current directory is decoded, not taken for the subcommand."
+            "standard error. A pull response of either generation, told apart by its top-level "
+            "keys as vodsnap.parse_any tells it, gets a line per event. When standard error "
+            "is a terminal, a long run shows its progress there. 'vodsnap snapshots --help' "
+            "lists every snapshot of the bodies, 'vodsnap codes --help' describes status and "
+            "error codes, 'vodsnap schema --help' prints JSON Schemas. A file named like a "
+            "subcommand in the current directory is decoded, not taken for the subcommand."
         ),
-        epilog="Exit status: 0 when every body decoded, 1 when any failed, 2 on usage errors.",
+        epilog=EXIT_STATUSES,
     )
     add_input_arguments(parser)
     output = parser.add_mutually_exclusive_group()
@@ -133,44 +158,51 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--pull",
         action="store_true",
-        help="the bodies are PullEvent or PullEvents responses: one line per event",
+        help=(
+            "every body must be a PullEvent or PullEvents response, decoded as "
+            "vodsnap.parse_pull decodes it (without --pull, other bodies are decoded too)"
+        ),
     )
     parser.add_argument("--version", action="version", version=f"vodsnap {vodsnap.__version__}")
     return parser
 
 
 def _decode(argv: list[str]) -> int:
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    args = parser.parse_args(argv)
+    limits = limits_given(parser, args)
     mode: Mode = "records" if args.records else "json" if args.json else "text"
     progress = Progress(sys.stderr) if sys.stderr.isatty() else None
     printer = Printer(mode, sys.stdout, sys.stderr, progress)
     failed = 0
     try:
         decode = _decode_pull if args.pull else _decode_one
-        handle = partial(decode, printer)
+        handle = partial(decode, printer, limits)
         for name in args.files:
-            failed += not each_body(name, args.format, handle, printer)
+            failed += not each_body(name, args.format, handle, printer, limits)
     finally:
         if progress is not None:
             progress.clear()
     return 1 if failed else 0
 
 
-def _decode_one(printer: Printer, where: str, body: bytes) -> bool:
+def _decode_one(printer: Printer, limits: vodsnap.Limits, where: str, body: bytes) -> bool:
+    """A body pushed or pulled (a pull response gets a line per event, as with ``--pull``)."""
     try:
-        model = vodsnap.parse(body)
+        model = vodsnap.parse_any(body, limits=limits)
     except vodsnap.DecodeError as exc:
-        hint = "a pull response: decode it with --pull" if looks_pulled(body) else ""
-        printer.failed(where, exc, hint=hint)
+        printer.failed(where, exc)
         return False
+    if isinstance(model, vodsnap.PullEventResponse | vodsnap.PullEventsResponse):
+        return printer.pulled(where, model)
     printer.decoded(where, model)
     return True
 
 
-def _decode_pull(printer: Printer, where: str, body: bytes) -> bool:
+def _decode_pull(printer: Printer, limits: vodsnap.Limits, where: str, body: bytes) -> bool:
     """A pull response: a line per event; every event is tried, whatever the others did."""
     try:
-        response = vodsnap.parse_pull(body)
+        response = vodsnap.parse_pull(body, limits=limits)
     except vodsnap.DecodeError as exc:
         printer.failed(where, exc, " the pull response")
         return False

@@ -90,27 +90,31 @@ class Printer:
         else:
             self._write(self._out, f"{where}: {summary(model)}")
 
-    def failed(
-        self, where: str, exc: vodsnap.DecodeError, what: str = "", *, hint: str = ""
-    ) -> None:
-        """A body that did not decode: every problem (and ``hint``) on stderr, or a record on
-        stdout."""
+    def failed(self, where: str, exc: vodsnap.DecodeError, what: str = "") -> None:
+        """A body that did not decode: every problem on stderr, or a record on stdout."""
         if self.mode == "records":
             self._write(self._out, json.dumps(failure_record(where, exc)))
             return
         problems = len(exc.errors)
         lines = [f"{where}: cannot decode{what} ({problems} problem{'s' * (problems != 1)})"]
         lines += [f"  {error}" for error in exc.errors]
-        lines += [f"  ({hint})"] if hint else []
         self._write(self._err, "\n".join(lines))
 
     def unreadable(self, name: str, reason: str) -> None:
         """A file that could not be read."""
+        self._whole_file(name, f"cannot read: {reason}")
+
+    def empty(self, name: str) -> None:
+        """A file that holds nothing but blank lines, where a body was expected."""
+        self._whole_file(name, "empty (no body to decode)")
+
+    def _whole_file(self, name: str, problem: str) -> None:
+        """A problem of a whole file, not of one of its bodies."""
         if self.mode == "records":
             record = {"where": name, "file": name, "line": None, "ok": False}
-            self._write(self._out, json.dumps(record | {"errors": [f"cannot read: {reason}"]}))
+            self._write(self._out, json.dumps(record | {"errors": [problem]}))
         else:
-            self._write(self._err, f"{name}: cannot read: {reason}")
+            self._write(self._err, f"{name}: {problem}")
 
     def pulled(self, where: str, response: Pull) -> bool:
         """A decoded pull response: each event on its own; whether all is well."""

@@ -3,8 +3,7 @@
 Each FILE (``-``: standard input) holds one JSON body or JSON Lines, streamed and limited as the
 main command reads them: any callback, event or pull response (told apart by its top-level keys).
 A body that does not decode is reported as the main command reports it, and the others still
-list their snapshots. Uses only the public API (``vodsnap.parse``, ``vodsnap.parse_pull``,
-``vodsnap.snapshots``).
+list their snapshots. Uses only the public API (``vodsnap.parse_any``, ``vodsnap.snapshots``).
 """
 
 from __future__ import annotations
@@ -16,7 +15,7 @@ from typing import Any, TextIO
 
 import vodsnap
 
-from ._cli_input import add_input_arguments, each_body, looks_pulled
+from ._cli_input import EXIT_STATUSES, add_input_arguments, each_body, limits_given
 from ._cli_output import Printer
 
 __all__ = ["main_snapshots"]
@@ -35,27 +34,30 @@ def main_snapshots(argv: list[str]) -> int:
             "Lines, read as a stream; '-' reads standard input. Every problem of a body that "
             "fails goes to standard error; the other bodies are listed all the same."
         ),
-        epilog="Exit status: 0 when every body decoded, 1 when any failed, 2 on usage errors.",
+        epilog=EXIT_STATUSES,
     )
     add_input_arguments(parser)
     parser.add_argument("--json", action="store_true", help="one JSON record per snapshot")
     try:
         args = parser.parse_args(argv)
+        limits = limits_given(parser, args)
     except SystemExit as exc:
         return int(exc.code or 0)
     printer = Printer("text", sys.stdout, sys.stderr, None)
 
     def listed(where: str, body: bytes) -> bool:
-        return _list(where, body, args.json, printer, sys.stdout)
+        return _list(where, body, args.json, printer, sys.stdout, limits)
 
-    failed = sum(not each_body(name, args.format, listed, printer) for name in args.files)
+    failed = sum(not each_body(name, args.format, listed, printer, limits) for name in args.files)
     return 1 if failed else 0
 
 
-def _list(where: str, body: bytes, as_json: bool, printer: Printer, out: TextIO) -> bool:
+def _list(
+    where: str, body: bytes, as_json: bool, printer: Printer, out: TextIO, limits: vodsnap.Limits
+) -> bool:
     """Print the snapshots of one body; report what did not decode (a pulled event's too)."""
     try:
-        model = vodsnap.parse_pull(body) if looks_pulled(body) else vodsnap.parse(body)
+        model = vodsnap.parse_any(body, limits=limits)
     except vodsnap.DecodeError as exc:
         printer.failed(where, exc)
         return False

@@ -17,7 +17,14 @@ from ._scalars import OPTIONAL_TEXT, TEXT, strict_int, wire_int
 from ._table import Builder, Hook, expect_object
 from .event_api3 import HANDLE_KEY
 
-__all__ = ["entries_depth", "entries_node", "entry_path", "register", "response_type"]
+__all__ = [
+    "entries_depth",
+    "entries_node",
+    "entry_path",
+    "is_pull_response",
+    "register",
+    "response_type",
+]
 
 # Old PullEvent responses
 _CODE: Final = "code"
@@ -46,6 +53,14 @@ def response_type(value: object) -> type[PullEventResponse] | type[PullEventsRes
     if isinstance(value, Mapping) and not _UNWRAPPED.isdisjoint(value):
         return PullEventsResponse
     return PullEventResponse
+
+
+def is_pull_response(value: object) -> bool:
+    """Whether a decoded body is a pull response rather than a pushed callback, by its top-level
+    keys: the old ``PullEvent``'s ``eventList``, or any key that makes ``response_type`` see
+    API 3.0's (``Response``; the SDK's ``EventSet`` or ``RequestId``). No pushed body has one
+    at its top level. The one rule for every body that may be either."""
+    return isinstance(value, Mapping) and (_EVENTS in value or not _UNWRAPPED.isdisjoint(value))
 
 
 def entries_node(value: object) -> object:

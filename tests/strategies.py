@@ -67,6 +67,7 @@ def fast_snapshot_bodies(draw: st.DrawFn) -> dict[str, Any]:
     }
 
 
+#: A picture: taken (status 0, with its URL), or failed (any other status, with a URL or not).
 pic_infos = st.builds(
     lambda offset, status, url: (
         {"timeOffset": offset, "status": status} | ({} if url is None else {"url": url})
@@ -74,7 +75,7 @@ pic_infos = st.builds(
     naturals,
     st.one_of(st.just(0), wire_ints),
     st.none() | urls,
-)
+).filter(lambda picture: picture["status"] != 0 or "url" in picture)
 
 
 @st.composite

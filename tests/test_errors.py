@@ -24,7 +24,7 @@ def broken_event() -> bytes:
                 "fileId": "1",
                 "definition": "ten",
                 "picInfo": [
-                    {"timeOffset": 1, "status": 0},
+                    {"timeOffset": 1, "status": 0, "url": "http://a/1.png"},
                     {"status": 0},
                     {"timeOffset": 2.5, "status": "x"},
                 ],

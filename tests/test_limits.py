@@ -20,7 +20,7 @@ def errors(body: object, **options: Any) -> list[tuple[str, str]]:
 
 def event_with(pictures: int) -> dict[str, Any]:
     body: dict[str, Any] = json.loads((EXAMPLES / "snapshot-event-success.json").read_text())
-    body["data"]["picInfo"] = [{"timeOffset": i, "status": 0} for i in range(pictures)]
+    body["data"]["picInfo"] = [{"timeOffset": i, "status": 0, "url": "u"} for i in range(pictures)]
     return body
 
 

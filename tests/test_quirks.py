@@ -194,9 +194,9 @@ def test_picture_numbers_as_digit_strings_and_null_url() -> None:
 
 
 def test_unknown_fields_are_ignored_everywhere() -> None:
-    body = event(picInfo=[{"timeOffset": 1, "status": 0, "extra": 1}], extra=[1])
+    body = event(picInfo=[{"timeOffset": 1, "status": 0, "url": "u", "extra": 1}], extra=[1])
     body["requestId"] = "x"
-    plain = event(picInfo=[{"timeOffset": 1, "status": 0}])
+    plain = event(picInfo=[{"timeOffset": 1, "status": 0, "url": "u"}])
     assert vodsnap.parse(body) == vodsnap.parse(plain)
     assert vodsnap.parse(fast(foo={"bar": 1})) == vodsnap.parse(fast())
 
@@ -205,3 +205,58 @@ def test_escaped_slashes_read_as_plain_slashes() -> None:
     body = (EXAMPLES / "fast-snapshot-success.json").read_text()
     assert "\\/" in body
     assert vodsnap.parse(body) == vodsnap.parse(body.replace("\\/", "/"))
+
+
+def api3_event(*pictures: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "EventType": "CreateSnapshotByTimeOffsetComplete",
+        "SnapshotByTimeOffsetCompleteEvent": {
+            "TaskId": "t",
+            "FileId": "1",
+            "Definition": 10,
+            "SnapshotInfoSet": list(pictures),
+        },
+    }
+
+
+@pytest.mark.parametrize(("strict", "status"), [(False, 0), (True, 0), (False, "0")])
+def test_a_picture_taken_without_its_url_is_refused(strict: bool, status: object) -> None:
+    """Status 0 says the picture was taken: without a URL it is neither an image nor a failure
+    that says why, so it is refused at the URL's key (4.0: no ``url``; 3.0: ``"Url": null``,
+    as the official SDK writes an unset URL), in either mode, beside any other problem."""
+    v4 = event(picInfo=[{"timeOffset": 1, "status": status}, {"timeOffset": 2, "status": -1}])
+    v3 = api3_event({"ErrCode": status, "TimeOffset": 1, "Url": None})
+    assert errors_of(v4, strict=strict) == [
+        ("$.data.picInfo[0].url", "expected the picture's URL: status 0 says it was taken")
+    ]
+    assert errors_of(v3, strict=strict) == [
+        (
+            "$.SnapshotByTimeOffsetCompleteEvent.SnapshotInfoSet[0].Url",
+            "expected the picture's URL: ErrCode 0 says it was taken",
+        )
+    ]
+
+
+def test_a_picture_is_an_image_exactly_when_it_is_ok() -> None:
+    """Every decoded picture: ``PicInfo.ok`` and its snapshot's ``ok`` agree, an image has its
+    URL, and a failure says why (``error`` describes its status)."""
+    body = event(
+        picInfo=[
+            {"timeOffset": 1, "status": 0, "url": "http://a/1.png"},
+            {"timeOffset": 2, "status": -46204},
+            {"timeOffset": 3, "status": 7, "url": "http://a/3.png"},  # failed, URL or not
+        ]
+    )
+    for model in (vodsnap.parse(body), vodsnap.parse(api3_event(*_as_api3_pictures(body)))):
+        assert isinstance(model, vodsnap.SnapshotByTimeOffsetComplete)
+        shots = vodsnap.snapshots(model)
+        assert [p.ok for p in model.data.pic_info] == [s.ok for s in shots] == [True, False, False]
+        assert [s.url for s in shots] == ["http://a/1.png", None, None]
+        assert [s.error for s in shots] == [None, vodsnap.error_info(-46204), vodsnap.error_info(7)]
+
+
+def _as_api3_pictures(body: dict[str, Any]) -> list[dict[str, Any]]:
+    return [
+        {"ErrCode": p["status"], "TimeOffset": p["timeOffset"], "Url": p.get("url")}
+        for p in body["data"]["picInfo"]
+    ]

@@ -93,3 +93,25 @@ def test_pulled_sdk_events_reach_the_models(events: list[Any], request_id: str) 
         assert entry.msg_handle == event.EventHandle
         assert_carried(entry.event, event)
     assert vodsnap.parse_pull_events(vodsnap.to_wire(pulled)) == pulled
+
+
+@given(sdk_events(st.none() | st.text()), st.data())
+def test_an_sdk_picture_with_errcode_0_and_no_url_is_refused(event: Any, data: Any) -> None:
+    """The SDK writes an unset ``Url`` as ``null``: with ``ErrCode`` 0 that is a picture taken
+    without its image, refused at its ``Url`` whatever else the event holds."""
+    pictures = event.SnapshotByTimeOffsetCompleteEvent.SnapshotInfoSet
+    bad = sdk.SnapshotByTimeOffset2017()
+    bad.ErrCode, bad.TimeOffset = 0, data.draw(st.integers(min_value=0, max_value=2**53))
+    index = data.draw(st.integers(min_value=0, max_value=len(pictures)))
+    pictures.insert(index, bad)
+    body = event.to_json_string()
+    assert json.loads(body)["SnapshotByTimeOffsetCompleteEvent"]["SnapshotInfoSet"][index] == {
+        "ErrCode": 0,
+        "TimeOffset": bad.TimeOffset,
+        "Url": None,
+    }
+    for strict in (False, True):
+        with pytest.raises(vodsnap.DecodeError) as caught:
+            vodsnap.parse(body, strict=strict)
+        path = f"$.SnapshotByTimeOffsetCompleteEvent.SnapshotInfoSet[{index}].Url"
+        assert [e.path for e in caught.value.errors] == [path]

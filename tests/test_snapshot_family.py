@@ -177,10 +177,41 @@ def test_every_unused_api3_task_key_may_be_null_and_only_null() -> None:
     for key in ("TranscodeTask", "AnimatedGraphicTask", "SampleSnapshotTask", "ImageSpriteTask"):
         result[key] = None
     procedure(api3(result))
-    result["ImageSpriteTask"] = {"Status": "SUCCESS"}
-    with pytest.raises(vodsnap.DecodeError, match=r"\[0\]\.ImageSpriteTask: unexpected field"):
-        vodsnap.parse(api3(result), strict=True)
-    assert procedure(api3(result), strict=False).data.tasks[0].task_type == "SnapshotByTimeOffset"
+
+
+@pytest.mark.parametrize("second", ["1", {"Status": "SUCCESS"}, {}, 0, False, []])
+@pytest.mark.parametrize("key", ["ImageSpriteTask", "TranscodeTask", "CoverBySnapshotTask"])
+def test_a_second_task_in_one_entry_is_refused_by_parse_strict_and_schema(
+    key: str, second: Any
+) -> None:
+    """An entry holds one task, the one its ``Type`` names: a second (any non-null value under
+    another documented task key) would be lost, so lenient ``parse``, strict mode and the JSON
+    Schema all refuse it, at that key."""
+    result = snapshot_result(Output={"PicInfoSet": []})
+    result[key] = second
+    body = api3(result)
+    for strict in (False, True):
+        with pytest.raises(vodsnap.DecodeError) as caught:
+            vodsnap.parse(body, strict=strict)
+        path = f"$.ProcedureStateChangeEvent.MediaProcessResultSet[0].{key}"
+        assert [e.path for e in caught.value.errors] == [path]
+        assert "expected null: an entry holds one task" in caught.value.errors[0].message
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(body, vodsnap.json_schema())
+
+
+def test_a_new_type_is_not_found_under_a_documented_types_key() -> None:
+    """A type nobody documented yet sits under a key of its own: a documented type's key beside
+    it holds a second task, refused like any other, by the decoder and the schema alike."""
+    result: dict[str, Any] = {"Type": "SomethingNew", "SomethingNewTask": {"Status": "SUCCESS"}}
+    assert procedure(api3(result)).data.tasks[0].task_type == "SomethingNew"
+    jsonschema.validate(api3(result), vodsnap.json_schema())
+    body = api3(result | {"TranscodeTask": {"Status": "SUCCESS"}})
+    for strict in (False, True):
+        with pytest.raises(vodsnap.DecodeError, match=r"TranscodeTask: expected null"):
+            vodsnap.parse(body, strict=strict)
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(body, vodsnap.json_schema())
 
 
 def test_a_failed_task_reports_its_codes_30009_and_30010_and_errcodeext() -> None:

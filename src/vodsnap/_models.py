@@ -138,12 +138,14 @@ class PicInfo:
     time_offset: int
     #: ``0`` on success; any other value is a video-processing error code, known or not.
     status: int
-    #: The picture's URL; ``None`` when the picture failed (the wire omits the key).
+    #: The picture's URL; ``None`` when the picture failed (the wire omits the key, or API 3.0
+    #: sends ``null``). A decoded picture with ``status`` 0 always has one: a body with a
+    #: picture taken but no URL is refused.
     url: str | None = None
 
     @property
     def ok(self) -> bool:
-        """Whether this picture was taken (``status == 0``)."""
+        """Whether this picture was taken (``status == 0``; then it has its ``url``)."""
         return self.status == 0
 
     @property

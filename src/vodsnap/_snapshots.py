@@ -51,8 +51,10 @@ class Snapshot:
     #: The image's URL; ``None`` for a failure.
     url: str | None = None
     #: What the failure code means (a task's textual ``ErrCodeExt`` too, as
-    #: ``known=False``); ``None`` for an image, and for a fast-snapshot failure whose
-    #: ``error_code`` is not a number or is missing (see ``error_code``).
+    #: ``known=False``); ``None`` for an image, and for a failure whose wire sends no failure
+    #: code: a fast-snapshot ``error_code`` that is not a number or is missing (see
+    #: ``error_code``), a failed task whose ``ErrCode`` is absent or 0 and ``ErrCodeExt``
+    #: absent or empty.
     error: ErrorInfo | None = None
     #: The failure's code as sent: a video-processing code, a task's textual ``ErrCodeExt``,
     #: or the fast-snapshot ``error_code`` (text); ``None`` for an image.

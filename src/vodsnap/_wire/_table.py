@@ -23,6 +23,7 @@ from .._paths import WireError, at, at_key, describe, group, renamed, with_wire_
 __all__ = [
     "ArrayOf",
     "Builder",
+    "Check",
     "Composite",
     "Field",
     "Hook",
@@ -42,6 +43,9 @@ Hook = Callable[[Any, Any], Any]
 Unhook = Callable[[Any], Any]
 #: A wire value to an equivalent wire value that Tencent also sends (itself, where none applies).
 Quirk = Callable[[Any], Any]
+#: A rule across a table's fields: given the model read and the table's wire names (by
+#: attribute), each problem as ``(attribute, message)``; none when the model may stand.
+Check = Callable[[Any, Mapping[str, str]], list[tuple[str, str]]]
 
 
 @frozen
@@ -137,10 +141,13 @@ class Table:
     """An object of a wire format: the model it becomes, and its fields in wire order.
 
     Attributes of the model that no field names (how an event arrived) are not on the wire.
+    ``check``, if given, is a rule across fields that each field's kind cannot state alone (a
+    picture taken has a URL): its problems are placed at their fields' keys.
     """
 
     model: type
     fields: tuple[Field, ...]
+    check: Check | None = None
 
     @property
     def wire_names(self) -> dict[str, str]:
@@ -252,11 +259,28 @@ class Builder:
         }
         if not self.detailed:  # generated from the table, checks inline where a kind allows
             hooks = {f.attr: self.hooks(f.kind)[0] for f in table.fields}
-            fast = _fast_structure(table, hooks, strict=self.mode.strict)
+            fast = _checked(_fast_structure(table, hooks, strict=self.mode.strict), table)
             return (_as_object(fast, aliases) if aliases else fast), unstructure_fn
         structure_fn: Hook = make_dict_structure_fn(table.model, self.converter, **overrides)
         structure_fn = with_wire_names(structure_fn, table.wire_names)  # only failures read it
-        return _as_object(structure_fn, aliases), unstructure_fn
+        return _as_object(_checked(structure_fn, table), aliases), unstructure_fn
+
+
+def _checked(structure: Hook, table: Table) -> Hook:
+    """``structure``, then ``table.check`` of what it read (``structure`` itself without one)."""
+    check = table.check
+    if check is None:
+        return structure
+    names = table.wire_names
+
+    def checked(value: object, cl: object = None) -> Any:
+        model = structure(value, cl)
+        problems = check(model, names)
+        if problems:
+            raise group([at_key(names[attr], WireError(message)) for attr, message in problems])
+        return model
+
+    return checked
 
 
 def _table(table: Table | Callable[[], Table]) -> Table:

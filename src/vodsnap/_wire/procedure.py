@@ -327,15 +327,37 @@ TASK_KEYS_3: Final = {
     "AdaptiveDynamicStreaming": "AdaptiveDynamicStreamingTask",
 }
 _TYPE_3: Final = "Type"
+_DOCUMENTED_KEYS_3: Final = frozenset(TASK_KEYS_3.values())
 
 
 def _task_key(obj: Mapping[str, Any], task_type: str) -> str | None:
     """Where a 3.0 task sits: its documented key, or for a type nobody documented yet, the one
-    key beside ``Type`` that is not null."""
+    key beside ``Type`` that is not null and not a documented type's."""
     known = TASK_KEYS_3.get(task_type)
     if known is not None:
         return known
-    return next((k for k, v in obj.items() if k != _TYPE_3 and v is not None), None)
+    return next(
+        (
+            k
+            for k, v in obj.items()
+            if k != _TYPE_3 and k not in _DOCUMENTED_KEYS_3 and v is not None
+        ),
+        None,
+    )
+
+
+def _second_tasks(obj: Mapping[str, Any], task_type: str, key: str | None) -> list[Exception]:
+    """An entry holds one task: a documented task key that is not its own must be null or
+    absent, in every mode (read as a second task it would be lost: the entry has one ``Type``)."""
+    where = f" under {key!r}" if key is not None else ""
+    problem = (
+        f"expected null: an entry holds one task, the one its Type names ({task_type!r}{where})"
+    )
+    return [
+        at_key(k, WireError(problem))
+        for k in TASK_KEYS_3.values()
+        if k != key and obj.get(k) is not None
+    ]
 
 
 class _Tasks3:
@@ -357,12 +379,12 @@ class _Tasks3:
         except WireError as exc:
             raise group([at_key(_TYPE_3, exc)]) from None
         key = _task_key(obj, task_type)
-        errors: list[Exception] = []
-        if self.strict:  # every other task key may be there, as null
+        errors = _second_tasks(obj, task_type, key)
+        if self.strict:  # any other key may be there as null, as every other task key is
             errors.extend(
                 at_key(k, WireError("unexpected field"))
                 for k, v in obj.items()
-                if v is not None and k not in (_TYPE_3, key)
+                if v is not None and k not in (_TYPE_3, key) and k not in _DOCUMENTED_KEYS_3
             )
         if key is None or obj.get(key) is None:
             errors.append(at_key(key or f"{task_type}Task", KeyError(key)))
@@ -390,10 +412,34 @@ def _make_task_3(builder: Builder) -> tuple[Hook, Unhook]:
 
 
 def _schema_3(schema_of: Any) -> dict[str, Any]:
+    """A 3.0 task: its ``Type``'s key holds it, every other documented task key is null."""
     properties: dict[str, Any] = {_TYPE_3: {"type": "string"}}
     for key, table in TABLES_3.values():
         properties[key] = {"anyOf": [schema_of(table), {"type": "null"}]}
-    return {"type": "object", "properties": properties, "required": [_TYPE_3]}
+    null = {"type": "null"}
+    one_task = [
+        {
+            "if": {"properties": {_TYPE_3: {"const": task_type}}, "required": [_TYPE_3]},
+            "then": {
+                "properties": {k: null for k in TASK_KEYS_3.values() if k != key}
+                | {key: {"not": null}},
+                "required": [key],
+            },
+        }
+        for task_type, key in TASK_KEYS_3.items()
+    ]
+    one_task.append(  # a type nobody documented yet: no documented key is its
+        {
+            "if": {"properties": {_TYPE_3: {"not": {"enum": list(TASK_KEYS_3)}}}},
+            "then": {"properties": dict.fromkeys(TASK_KEYS_3.values(), null)},
+        }
+    )
+    return {
+        "type": "object",
+        "properties": properties,
+        "required": [_TYPE_3],
+        "allOf": one_task,
+    }
 
 
 TASK_3: Final = Composite("task (API 3.0)", _make_task_3, _schema_3)

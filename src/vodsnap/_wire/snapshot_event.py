@@ -8,7 +8,7 @@ bits: text, though sometimes a number.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import Final
 
 from .._codes import error_info
@@ -23,6 +23,15 @@ __all__ = ["EVENT_TYPE", "FORMAT"]
 
 EVENT_TYPE: Final = "CreateSnapshotByTimeOffsetComplete"
 
+
+def _taken_has_url(picture: PicInfo, names: Mapping[str, str]) -> list[tuple[str, str]]:
+    """A picture whose status says it was taken (``0``) must have its URL: a success without
+    an image is neither an image nor a failure that says why, so it is refused (both shapes)."""
+    if picture.status == 0 and picture.url is None:
+        return [("url", f"expected the picture's URL: {names['status']} 0 says it was taken")]
+    return []
+
+
 PICTURE_4: Final = Table(
     PicInfo,
     (
@@ -30,6 +39,7 @@ PICTURE_4: Final = Table(
         Field("status", INT),
         Field("url", OPTIONAL_TEXT, omit_default=True),  # a failed picture has no url key
     ),
+    check=_taken_has_url,
 )
 DATA_4: Final = Table(
     SnapshotByTimeOffsetData,
@@ -50,6 +60,7 @@ PICTURE_3: Final = Table(
         Field("status", INT, "ErrCode"),
         Field("url", OPTIONAL_TEXT, "Url", omit_default=True),
     ),
+    check=_taken_has_url,
 )
 DATA_3: Final = Table(
     SnapshotByTimeOffsetData,

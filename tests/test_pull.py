@@ -221,3 +221,70 @@ def test_a_number_python_will_not_convert_is_that_events_error_at_its_path() -> 
     assert [str(e) for e in response.events[1].error.errors] == [
         "$.eventContent.data.fileId: too many digits (5000)"
     ]
+
+
+@pytest.mark.parametrize("strict", [False, True])
+def test_a_4_0_event_in_an_event_set_says_so_and_keeps_its_handle(strict: bool) -> None:
+    """PullEvents sends API 3.0 events: an entry holding a 4.0 event beside its (present)
+    ``EventHandle`` fails for its shape, never for a handle it has, which is kept to confirm."""
+    entries = [V4 | {"EventHandle": "h"}, V4, {"EventHandle": "h2", "TaskId": "t"}]
+    response = vodsnap.parse_pull_events({"EventSet": entries, "RequestId": "r"}, strict=strict)
+    assert [e.msg_handle for e in response.events] == ["h", None, "h2"]
+    problems = [[(x.path, x.message) for x in e.error.errors] for e in response.events if e.error]
+    wrong_shape = (
+        "$",
+        "expected an API 3.0 event ('EventType' and its payload), got a 4.0 event "
+        "('eventType'): PullEvents sends events in the API 3.0 shape",
+    )
+    assert problems == [[wrong_shape], [wrong_shape], [("$.EventType", "required field missing")]]
+
+
+@pytest.mark.parametrize(
+    "response",
+    [
+        {"Response": {"Error": {"Code": "ResourceNotFound", "Message": "m"}, "RequestId": "r"}},
+        {"Response": {"EventSet": None, "RequestId": "r"}},
+        {"Response": {"EventSet": [], "RequestId": "r"}},
+        {"Response": {"RequestId": "r"}},
+        {"EventSet": None, "RequestId": "r"},
+    ],
+)
+def test_an_empty_queue_is_queue_empty_however_pullevents_says_it(
+    response: dict[str, Any],
+) -> None:
+    """PullEvents answers an empty queue with the error ``ResourceNotFound``; ``ok`` stays a
+    statement about the pull, ``queue_empty`` says there was nothing to pull."""
+    pulled = vodsnap.parse_pull_events(response)
+    assert pulled.queue_empty
+    assert pulled.events == ()
+    assert pulled.ok is ("Error" not in response.get("Response", {}))
+
+
+def test_a_failed_pull_or_one_with_events_is_not_an_empty_queue() -> None:
+    failed = {"Response": {"Error": {"Code": "AuthFailure", "Message": "no"}, "RequestId": "r"}}
+    assert not vodsnap.parse_pull_events(failed).queue_empty
+    full = {"Response": {"EventSet": [as_api3(V4, "h")], "RequestId": "r"}}
+    assert not vodsnap.parse_pull_events(full).queue_empty
+    broken = {"Response": {"EventSet": [{"EventHandle": "h"}], "RequestId": "r"}}
+    assert not vodsnap.parse_pull_events(broken).queue_empty  # an event came, undecodable
+
+
+@pytest.mark.parametrize(
+    ("body", "empty"),
+    [
+        ({"code": 0, "message": "", "eventList": []}, True),
+        ({"code": 0, "message": "", "eventList": None}, True),
+        ({"code": 0, "message": ""}, True),
+        ({"code": 0, "message": "", "eventList": [{"msgHandle": "h", "eventContent": V4}]}, False),
+        # One old sample of Tencent's reads 4000 as "no events"; the documentation lists it as
+        # an invalid parameter: not guessed to be an empty queue.
+        ({"code": 4000, "message": ""}, False),
+    ],
+)
+def test_the_old_pullevent_is_queue_empty_only_with_code_0(
+    body: dict[str, Any], empty: bool
+) -> None:
+    response = vodsnap.parse_pull_event(body)
+    assert response.queue_empty is empty
+    if body["code"] == 4000:
+        assert response.api_error is vodsnap.ApiErrorCode.INVALID_PARAMETER

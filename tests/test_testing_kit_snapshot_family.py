@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import find, given, settings
 from hypothesis import strategies as st
 
 import vodsnap
@@ -105,3 +105,19 @@ def test_the_published_fixture_holds_the_repositorys_published_bodies(
     for name, body in vodsnap_published_examples.items():
         model = vodsnap.parse_pull(body) if name.endswith("pullevents") else vodsnap.parse(body)
         assert vodsnap.snapshots(model), name
+
+
+def test_the_kit_answers_an_empty_queue_as_pullevents_does() -> None:
+    """Among PullEvents responses, the kit draws the empty queue as Tencent answers it: the
+    error ``ResourceNotFound``, which decodes as ``queue_empty`` (and not ``ok``)."""
+    body = find(
+        testing.pull_events_response_bodies(),
+        lambda b: "Error" in b.get("Response", {}),
+        settings=settings(database=None),
+    )
+    response = vodsnap.parse_pull_events(body)
+    assert (response.error_code, response.queue_empty, response.ok) == (
+        "ResourceNotFound",
+        True,
+        False,
+    )

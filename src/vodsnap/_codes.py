@@ -22,6 +22,7 @@ from typing import Literal
 from attrs import evolve, frozen
 
 __all__ = [
+    "EMPTY_QUEUE_ERROR_CODE",
     "ApiErrorCode",
     "CodeTable",
     "ErrorInfo",
@@ -261,6 +262,11 @@ class ApiErrorCode(_Described):
     INTERNAL_SERVER_ERROR = 6000, "服务器内部错误", "internal server error"
     VERSION_NOT_SUPPORTED = 6100, "版本暂不支持", "version not supported"
     API_UNAVAILABLE = 6200, "接口暂时停止服务", "API temporarily unavailable"
+
+
+#: The ``Response.Error.Code`` with which API 3.0 ``PullEvents`` answers a pull that finds the
+#: queue empty: not a failure of the pull, though the response has the shape of one.
+EMPTY_QUEUE_ERROR_CODE = "ResourceNotFound"
 
 
 class ProcedureTaskErrorCode(_Described):

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from attrs import field, frozen
 
 from ._codes import (
+    EMPTY_QUEUE_ERROR_CODE,
     ApiErrorCode,
     ErrorInfo,
     FastSnapshotStatus,
@@ -386,6 +387,14 @@ class PullEventResponse:
         return self.code == 0
 
     @property
+    def queue_empty(self) -> bool:
+        """Whether the pull succeeded and found no event (``code == 0``, ``eventList`` empty,
+        ``null`` or absent). A non-zero ``code`` is never read as an empty queue: one old
+        sample of Tencent's treats ``4000`` so, but the documentation lists ``4000`` as an
+        invalid parameter (``api_error`` is then ``INVALID_PARAMETER``)."""
+        return self.code == 0 and not self.events
+
+    @property
     def api_error(self) -> ApiErrorCode | None:
         """The code as an :class:`ApiErrorCode`; ``None`` on success or for an unknown code."""
         if self.code == 0:
@@ -416,8 +425,19 @@ class PullEventsResponse:
 
     @property
     def ok(self) -> bool:
-        """Whether the pull itself succeeded."""
+        """Whether the pull itself succeeded (no ``Response.Error``). ``False`` for an empty
+        queue, which PullEvents answers with the error ``ResourceNotFound``: see
+        ``queue_empty``."""
         return self.error_code is None
+
+    @property
+    def queue_empty(self) -> bool:
+        """Whether the queue had no event to give: ``Response.Error.Code`` is
+        ``"ResourceNotFound"`` (how PullEvents answers an empty queue), or the pull succeeded
+        with ``EventSet`` empty, ``null`` or absent."""
+        if self.error_code is None:
+            return not self.events
+        return self.error_code == EMPTY_QUEUE_ERROR_CODE
 
 
 #: Every event ``parse_event`` returns (and a pulled event holds).

@@ -35,6 +35,7 @@ except ModuleNotFoundError as missing:  # pragma: no cover - tested in a subproc
 
 import vodsnap
 
+from ._codes import EMPTY_QUEUE_ERROR_CODE
 from ._examples import OMIT, example_bodies, fast_snapshot_body, snapshot_event_body
 from ._limits import DEFAULT_LIMITS
 from ._wire import event_api3, image_sprite, procedure, snapshot_event
@@ -627,11 +628,16 @@ def pull_event_response_bodies(draw: st.DrawFn, *, quirks: bool = True) -> dict[
 @st.composite
 def pull_events_response_bodies(draw: st.DrawFn, *, quirks: bool = True) -> dict[str, Any]:
     """Responses of API 3.0 ``PullEvents``: ``{"Response": {"EventSet", "RequestId"}}``, or with
-    ``quirks`` sometimes as the official SDK writes them (no ``Response``)."""
+    ``quirks`` sometimes as the official SDK writes them (no ``Response``), and an empty queue
+    sometimes as PullEvents answers it (``Response.Error.Code`` ``"ResourceNotFound"``)."""
     events = draw(st.lists(event_bodies(quirks=True).filter(lambda b: not _is_v4(b)), max_size=4))
     for event in events:
         event["EventHandle"] = draw(_hex32)
-    response = {"EventSet": events, "RequestId": str(draw(st.uuids()))}
+    request_id = str(draw(st.uuids()))
+    if quirks and not events and draw(st.booleans()):
+        error = {"Code": EMPTY_QUEUE_ERROR_CODE, "Message": "no event"}
+        return {"Response": {"Error": error, "RequestId": request_id}}
+    response = {"EventSet": events, "RequestId": request_id}
     return response if quirks and draw(st.booleans()) else {"Response": response}
 
 

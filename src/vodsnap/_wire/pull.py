@@ -15,7 +15,9 @@ from .._models import Event, PulledEvent, PullEventResponse, PullEventsResponse
 from .._paths import WireError, at_key, describe, field_errors, group, key_path
 from ._scalars import OPTIONAL_TEXT, TEXT, strict_int, wire_int
 from ._table import Builder, Hook, expect_object
+from .event_api3 import EVENT_TYPE_KEY as API3_TYPE_KEY
 from .event_api3 import HANDLE_KEY
+from .event_v4 import EVENT_TYPE_KEY as V4_TYPE_KEY
 
 __all__ = [
     "entries_depth",
@@ -100,6 +102,21 @@ def _entries(most: int) -> Hook:
     return entries
 
 
+def _not_api3(entry: object) -> Exception | None:
+    """Why a ``PullEvents`` entry is not an API 3.0 event at all, if it is not: a 4.0 event
+    (``eventType``) or no ``EventType``. ``None`` for an entry to decode as one."""
+    if not isinstance(entry, Mapping):
+        return None  # the event's own decoder says what it is instead
+    if V4_TYPE_KEY in entry:
+        return WireError(
+            f"expected an API 3.0 event ({API3_TYPE_KEY!r} and its payload), got a 4.0 event "
+            f"({V4_TYPE_KEY!r}): PullEvents sends events in the API 3.0 shape"
+        )
+    if API3_TYPE_KEY not in entry:
+        return group([at_key(API3_TYPE_KEY, KeyError(API3_TYPE_KEY))])
+    return None
+
+
 def _no_handle(entry: object) -> Exception:
     if isinstance(entry, Mapping) and HANDLE_KEY in entry:
         return WireError("expected the handle to confirm the event with, got null")
@@ -175,8 +192,12 @@ class _Envelopes:
         return PulledEvent(msg_handle=found[_HANDLE], event=found[_CONTENT])
 
     def new_pulled(self, entry: object) -> PulledEvent:
-        """An API 3.0 ``EventSet`` entry: the event itself, its handle inside."""
+        """An API 3.0 ``EventSet`` entry: the event itself, its handle inside (an entry in
+        another shape fails as such, its handle kept to confirm it with)."""
         try:
+            wrong_shape = _not_api3(entry)
+            if wrong_shape is not None:
+                raise wrong_shape
             event = self.event(entry, None)
             if event.event_handle is None:  # absent, or null as the SDK writes an unset one
                 raise group([at_key(HANDLE_KEY, _no_handle(entry))])

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 import vodsnap
 from strategies import as_api3
-from support import EXAMPLES
+from support import EXAMPLES, ROOT
 
 V4 = json.loads((EXAMPLES / "snapshot-event-success.json").read_text())
 KEY = "abcDEF123"
@@ -42,7 +42,7 @@ def test_a_valid_signature(upper: bool) -> None:
         assert vodsnap.verify_signature(form, KEY, now=NOW) is None  # type: ignore[func-returns-value]
 
 
-def test_tampered_bodies_and_wrong_keys_mismatch() -> None:
+def test_a_changed_sign_or_t_and_wrong_keys_mismatch() -> None:
     assert reason(signed(), key="other") == "mismatch"
     assert reason(signed() | {"T": NOW + 601}) == "mismatch"  # extending T breaks the signature
     assert reason(signed() | {"Sign": "0" * 32}) == "mismatch"
@@ -197,3 +197,32 @@ def test_a_key_utf_8_cannot_encode_is_a_clear_value_error(key: str) -> None:
 @pytest.mark.parametrize("sign", ["0" * 10**6, "", "\uff41" * 32, "\u0130" * 32])
 def test_any_other_sign_is_a_mismatch(sign: str) -> None:
     assert reason(signed() | {"Sign": sign}) == "mismatch"
+
+
+def test_the_signature_does_not_cover_the_body() -> None:
+    """``Sign`` is ``MD5(key + T)``: a body whose file id and URLs were changed, ``Sign`` and
+    ``T`` kept, verifies and decodes to the changed event. The documentation must not promise
+    otherwise."""
+    original = signed(expires=4_000_000_000)  # still valid by the system clock
+    forged = json.loads(json.dumps(original).replace(V4["data"]["fileId"], "attacker-file"))
+    for picture in forged["SnapshotByTimeOffsetCompleteEvent"]["SnapshotInfoSet"]:
+        picture["Url"] = "https://attacker.example/x.png"
+    assert forged != original
+    assert (forged["Sign"], forged["T"]) == (original["Sign"], original["T"])
+    assert vodsnap.verify_signature(forged, KEY, now=NOW) is None  # type: ignore[func-returns-value]
+    event = vodsnap.parse(forged, sign_key=KEY)
+    assert isinstance(event, vodsnap.SnapshotByTimeOffsetComplete)
+    assert event.data.file_id == "attacker-file"
+    assert {p.url for p in event.data.pic_info} == {"https://attacker.example/x.png"}
+
+
+def test_no_page_says_a_mismatch_means_a_tampered_body() -> None:
+    """Every page and docstring about signatures says what they cover: the key and ``T``."""
+    pages = [ROOT / "SECURITY.md", ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+    texts = {p.name: p.read_text() for p in pages}
+    texts["SignatureError"] = vodsnap.SignatureError.__doc__ or ""
+    texts["verify_signature"] = vodsnap.verify_signature.__doc__ or ""
+    for name, text in texts.items():
+        assert "tamper" not in text.lower(), name
+    for name in ("SignatureError", "verify_signature", "delivery.md", "SECURITY.md"):
+        assert re.search(r"not cover the body|never the body", texts[name]), name

@@ -188,6 +188,8 @@ def verify_signature(body: Body, sign_key: str, *, now: float | None = None) -> 
     ``Sign`` must be ``MD5(sign_key + T)`` in hex (compared in constant time, in either case),
     and ``T``, when the notification expires, must not be in the past. ``now`` is the current
     Unix time in seconds (default: the system clock). Version-4.0 callbacks carry no signature.
+    The signature does not cover the body (only the key and ``T``): a body changed with its
+    ``Sign`` and ``T`` kept verifies until ``T``.
 
     :raises SignatureError: whose ``reason`` is ``"missing"``, ``"mismatch"`` or ``"expired"``.
     :raises DecodeError: when the body is not a JSON object, or holds a value no reader

@@ -121,3 +121,25 @@ def test_the_kit_answers_an_empty_queue_as_pullevents_does() -> None:
         True,
         False,
     )
+
+
+def test_the_kit_draws_both_readings_of_a_sample_snapshot_output() -> None:
+    """A published translation sends a SampleSnapshot's pictures as ``PicInfoSet`` ({TimeOffset,
+    Url}) where the SDK has ``ImageUrlSet``: the kit draws both, and both list every image."""
+
+    def sample_output(body: dict[str, Any], key: str) -> bool:
+        event = body.get("ProcedureStateChangeEvent") or {}
+        return any(
+            key in ((r.get("SampleSnapshotTask") or {}).get("Output") or {})
+            for r in event.get("MediaProcessResultSet") or ()
+        )
+
+    strategy = testing.procedure_event_bodies(task_types=("SampleSnapshot",))
+    no_database = settings(database=None)
+    for key in ("PicInfoSet", "ImageUrlSet"):
+        found = find(strategy, lambda b, k=key: sample_output(b, k), settings=no_database)
+        shots = vodsnap.snapshots(vodsnap.parse(found, strict=True))
+        assert shots
+        assert all(s.kind is vodsnap.SnapshotKind.SAMPLE and s.ok for s in shots)
+        if key == "PicInfoSet":
+            assert all(s.time_offset is not None for s in shots)

@@ -487,6 +487,12 @@ def _render_3(draw: st.DrawFn, task: dict[str, Any], quirks: bool) -> dict[str, 
         task_input["TimeOffsetSet"] = task["offsets"]
     if task["type"] == "CoverBySnapshot":
         task_input |= {"PositionType": "Time", "PositionValue": float(draw(st.integers(0, 60)))}
+    output = _output_3(task) if task["status"] == "SUCCESS" else None  # null until success
+    if quirks and output and task["type"] == "SampleSnapshot" and draw(st.booleans()):
+        del output["ImageUrlSet"]  # the reading of a published translation: pictures instead
+        output["PicInfoSet"] = [
+            {"TimeOffset": t, "Url": u} for t, u in zip(task["offsets"], task["urls"], strict=True)
+        ]
     inner = {
         "Status": task["status"],
         "ErrCodeExt": task["ext"],
@@ -494,7 +500,7 @@ def _render_3(draw: st.DrawFn, task: dict[str, Any], quirks: bool) -> dict[str, 
         "Message": "",
         "Progress": 100 if task["status"] != "PROCESSING" else draw(st.integers(0, 99)),
         "Input": task_input,
-        "Output": _output_3(task) if task["status"] == "SUCCESS" else None,  # null until success
+        "Output": output,
     }
     key = _TASK_KEYS[task["type"]]
     item: dict[str, Any] = {"Type": task["type"], key: inner}
@@ -513,8 +519,9 @@ def procedure_event_bodies(
 ) -> dict[str, Any]:
     """``ProcedureStateChanged`` bodies: a task flow with tasks of ``task_types`` (each in one
     of ``statuses``). With ``quirks``, some come in the API 3.0 shape (Float offsets, outputs
-    ``null`` until success, unused task keys ``null``), covers as a String or an Array, sprite
-    sheets as ``urlList`` or ``imageUrls``."""
+    ``null`` until success, unused task keys ``null``, a SampleSnapshot's pictures as
+    ``PicInfoSet`` instead of ``ImageUrlSet``), covers as a String or an Array, sprite sheets as
+    ``urlList`` or ``imageUrls``."""
     api3 = quirks and draw(st.booleans())
     count = draw(st.integers(1, 5))
     tasks = [

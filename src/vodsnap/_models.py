@@ -108,14 +108,18 @@ class FastSnapshotCallback:
     def error(self) -> ErrorInfo | None:
         """What ``error_code`` means, for a failed task.
 
-        ``None`` unless the task failed with a numeric code; then ``error_msg`` is all there is.
+        ``None`` unless the task failed with a numeric code (an integer, however long, that
+        Python converts: up to 4,300 digits by default); then ``error_msg`` is all there is.
         """
         if self.status is not FastSnapshotStatus.FAILURE or self.error_code is None:
             return None
-        digits = decimal_digits(self.error_code)
-        if digits is None or len(digits) >= 20:
+        if decimal_digits(self.error_code) is None:
             return None
-        return fast_snapshot_error_info(int(self.error_code))
+        try:
+            code = int(self.error_code)
+        except ValueError:  # more digits than Python converts (sys.set_int_max_str_digits)
+            return None
+        return fast_snapshot_error_info(code)
 
     @property
     def idempotency_key(self) -> str:

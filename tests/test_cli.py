@@ -9,6 +9,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -16,23 +17,23 @@ import vodsnap
 from support import EXAMPLES, ROOT
 
 
-def run(*args: str, stdin: bytes = b"", module: bool = True) -> subprocess.CompletedProcess[str]:
+def run(*args: str, stdin: bytes = b"", module: bool = True) -> subprocess.CompletedProcess[bytes]:
     command = (
         [sys.executable, "-m", "vodsnap"]
         if module
         else [str(Path(sys.executable).with_name("vodsnap"))]
     )
-    return subprocess.run([*command, *args], input=stdin, capture_output=True, check=False)  # type: ignore[return-value]
+    return subprocess.run([*command, *args], input=stdin, capture_output=True, check=False)
 
 
 def text(result: subprocess.CompletedProcess[bytes]) -> tuple[int, str, str]:
-    return result.returncode, result.stdout.decode(), result.stderr.decode()  # type: ignore[union-attr]
+    return result.returncode, result.stdout.decode(), result.stderr.decode()
 
 
 @pytest.mark.parametrize("module", [True, False], ids=["python -m vodsnap", "vodsnap"])
 def test_examples_decode_one_line_each(module: bool) -> None:
     files = sorted(str(p) for p in EXAMPLES.glob("*.json"))
-    code, out, err = text(run(*files, module=module))  # type: ignore[arg-type]
+    code, out, err = text(run(*files, module=module))
     assert (code, err) == (0, "")
     lines = out.splitlines()
     assert len(lines) == 4
@@ -47,7 +48,7 @@ def test_examples_decode_one_line_each(module: bool) -> None:
 
 def test_json_output_is_the_wire_form() -> None:
     files = sorted(str(p) for p in EXAMPLES.glob("*.json"))
-    code, out, _ = text(run("--json", *files))  # type: ignore[arg-type]
+    code, out, _ = text(run("--json", *files))
     assert code == 0
     decoded = [json.loads(line) for line in out.splitlines()]
     assert decoded == [vodsnap.to_wire(vodsnap.parse(Path(f).read_bytes())) for f in files]
@@ -61,7 +62,7 @@ def test_json_lines_from_stdin_go_on_after_a_failure() -> None:
         "not json",
         '{"version": 4, "eventType": "NewFileUpload", "data": {}}',
     ]
-    code, out, err = text(run("-", stdin="\n".join(lines).encode()))  # type: ignore[arg-type]
+    code, out, err = text(run("-", stdin="\n".join(lines).encode()))
     assert code == 1
     assert [line.split(": ", 1)[0] for line in out.splitlines()] == ["<stdin>:1", "<stdin>:5"]
     assert "<stdin>:2: cannot decode (12 problems)" in err
@@ -76,7 +77,7 @@ def test_json_lines_from_stdin_go_on_after_a_failure() -> None:
 def test_a_pretty_printed_bad_body_is_one_failure(tmp_path: Path) -> None:
     path = tmp_path / "bad.json"
     path.write_text('{\n  "vid": "x",\n  "app_id": "y"\n}\n')
-    code, out, err = text(run(str(path)))  # type: ignore[arg-type]
+    code, out, err = text(run(str(path)))
     assert (code, out) == (1, "")
     assert err.startswith(f"{path}:1: cannot decode")
     assert "$.app_id: expected an integer" in err
@@ -85,7 +86,7 @@ def test_a_pretty_printed_bad_body_is_one_failure(tmp_path: Path) -> None:
 def test_unreadable_file_fails_but_others_are_decoded(tmp_path: Path) -> None:
     code, out, err = text(
         run(str(tmp_path / "missing.json"), str(EXAMPLES / "fast-snapshot-success.json"))
-    )  # type: ignore[arg-type]
+    )
     assert code == 1
     assert "missing.json: cannot read" in err
     assert len(out.splitlines()) == 1
@@ -93,7 +94,7 @@ def test_unreadable_file_fails_but_others_are_decoded(tmp_path: Path) -> None:
 
 def test_lone_surrogates_and_bad_bytes_do_not_crash_the_report() -> None:
     body = b'{"version": "4.0", "eventType": "\\ud800", "data": {}}\n\xff\xfe\n'
-    code, out, err = text(run("-", stdin=body))  # type: ignore[arg-type]
+    code, out, err = text(run("-", stdin=body))
     assert code == 1
     assert "type=\\ud800" in out
     assert "not valid UTF-8" in err
@@ -101,13 +102,13 @@ def test_lone_surrogates_and_bad_bytes_do_not_crash_the_report() -> None:
 
 @pytest.mark.parametrize("args", [[], ["--nope", "x"]])
 def test_usage_errors_exit_2(args: list[str]) -> None:
-    code, _, err = text(run(*args))  # type: ignore[arg-type]
+    code, _, err = text(run(*args))
     assert code == 2
     assert "usage: vodsnap" in err
 
 
 def test_version() -> None:
-    code, out, _ = text(run("--version"))  # type: ignore[arg-type]
+    code, out, _ = text(run("--version"))
     assert (code, out.strip()) == (0, f"vodsnap {vodsnap.__version__}")
 
 
@@ -125,7 +126,7 @@ def test_pull_responses_of_both_generations(tmp_path: Path) -> None:
     new = {"Response": {"Error": {"Code": "AuthFailure", "Message": "no"}, "RequestId": "r"}}
     path = tmp_path / "pulls.jsonl"
     path.write_text(json.dumps(old) + "\n" + json.dumps(new) + "\n")
-    code, out, err = text(run("--pull", str(path)))  # type: ignore[arg-type]
+    code, out, err = text(run("--pull", str(path)))
     assert code == 1
     lines = out.splitlines()
     assert len(lines) == 2
@@ -139,7 +140,7 @@ def test_pull_responses_of_both_generations(tmp_path: Path) -> None:
 def test_a_clean_pull_exits_0() -> None:
     event = json.loads((EXAMPLES / "snapshot-event-failure.json").read_text())
     body = {"code": 0, "message": "", "eventList": [{"msgHandle": "h", "eventContent": event}]}
-    code, out, err = text(run("--pull", "--json", "-", stdin=json.dumps(body).encode()))  # type: ignore[arg-type]
+    code, out, err = text(run("--pull", "--json", "-", stdin=json.dumps(body).encode()))
     assert (code, err) == (0, "")
     assert json.loads(out) == event
 
@@ -154,7 +155,7 @@ def test_a_broken_first_line_hides_nothing() -> None:
         one_line("fast-snapshot-success.json"),
         one_line("snapshot-event-failure.json"),
     ]
-    code, out, err = text(run("-", stdin="\n".join(lines).encode()))  # type: ignore[arg-type]
+    code, out, err = text(run("-", stdin="\n".join(lines).encode()))
     assert code == 1
     assert [line.split(": ", 1)[0] for line in out.splitlines()] == ["<stdin>:2", "<stdin>:3"]
     assert err.startswith("<stdin>:1: cannot decode (1 problem)\n  $: invalid JSON")
@@ -162,7 +163,7 @@ def test_a_broken_first_line_hides_nothing() -> None:
 
 def test_a_broken_first_line_that_ends_nowhere_near_a_brace_hides_nothing() -> None:
     lines = ['{"version": "4.0",', "", one_line("fast-snapshot-success.json")]
-    code, out, err = text(run("-", stdin="\n".join(lines).encode()))  # type: ignore[arg-type]
+    code, out, err = text(run("-", stdin="\n".join(lines).encode()))
     assert code == 1
     assert [line.split(": ", 1)[0] for line in out.splitlines()] == ["<stdin>:3"]
     assert "<stdin>:1: cannot decode" in err
@@ -175,7 +176,7 @@ def test_format_overrides_the_guess(fmt: str, decoded: int, failures: int) -> No
     body = "\n".join(
         [one_line("fast-snapshot-success.json"), one_line("snapshot-event-success.json")]
     )
-    code, out, err = text(run("--format", fmt, "-", stdin=body.encode()))  # type: ignore[arg-type]
+    code, out, err = text(run("--format", fmt, "-", stdin=body.encode()))
     assert (code, len(out.splitlines()), err.count("cannot decode")) == (
         int(failures > 0),
         decoded,
@@ -185,7 +186,7 @@ def test_format_overrides_the_guess(fmt: str, decoded: int, failures: int) -> No
 
 def test_format_jsonl_splits_a_pretty_printed_body() -> None:
     pretty = (EXAMPLES / "fast-snapshot-success.json").read_bytes()
-    code, out, err = text(run("--format", "jsonl", "-", stdin=pretty))  # type: ignore[arg-type]
+    code, out, err = text(run("--format", "jsonl", "-", stdin=pretty))
     assert (code, out) == (1, "")
     assert err.count("cannot decode") == len([x for x in pretty.splitlines() if x.strip()])
 
@@ -193,7 +194,7 @@ def test_format_jsonl_splits_a_pretty_printed_body() -> None:
 def test_a_pretty_printed_body_with_a_one_line_object_inside_is_one_body() -> None:
     event = json.loads((EXAMPLES / "snapshot-event-success.json").read_text())
     pretty = json.dumps(event, indent=2).replace('"status": 0,\n', '"status": 0, ')
-    code, out, err = text(run("-", stdin=pretty.encode()))  # type: ignore[arg-type]
+    code, out, err = text(run("-", stdin=pretty.encode()))
     assert (code, err) == (0, "")
     assert out.startswith("<stdin>:1: snapshot-event ")
 
@@ -203,7 +204,7 @@ def test_records_match_every_body_to_its_line(tmp_path: Path) -> None:
     bad = '{"vid": 1, "status": 9}'
     path = tmp_path / "log.jsonl"
     path.write_text(f"{good}\n\n{bad}\nnot json\n", encoding="utf-8")
-    code, out, err = text(run("--records", str(path), str(tmp_path / "missing")))  # type: ignore[arg-type]
+    code, out, err = text(run("--records", str(path), str(tmp_path / "missing")))
     assert (code, err) == (1, "")
     records = [json.loads(line) for line in out.splitlines()]
     assert [(r["where"], r["ok"]) for r in records] == [
@@ -224,7 +225,7 @@ def test_records_match_every_body_to_its_line(tmp_path: Path) -> None:
 def test_pull_records_hold_every_event() -> None:
     event = json.loads((EXAMPLES / "snapshot-event-success.json").read_text())
     bad = {"eventType": 1}
-    body = {
+    body: dict[str, Any] = {
         "code": 0,
         "message": "",
         "eventList": [
@@ -232,7 +233,7 @@ def test_pull_records_hold_every_event() -> None:
             {"msgHandle": "h2", "eventContent": bad},
         ],
     }
-    code, out, err = text(run("--pull", "--records", "-", stdin=json.dumps(body).encode()))  # type: ignore[arg-type]
+    code, out, err = text(run("--pull", "--records", "-", stdin=json.dumps(body).encode()))
     assert (code, err) == (1, "")
     [record] = [json.loads(line) for line in out.splitlines()]
     assert (record["where"], record["ok"], record["kind"]) == ("<stdin>:1", False, "pull")
@@ -250,7 +251,7 @@ def test_records_and_json_are_exclusive() -> None:
 
 
 def test_the_usage_line_lists_the_subcommands() -> None:
-    code, _, err = text(run())  # type: ignore[arg-type]
+    code, _, err = text(run())
     usage = err.split("\n\n")[0]
     assert code == 2
     assert "vodsnap codes" in usage
@@ -264,7 +265,7 @@ def test_a_file_named_like_a_subcommand_is_decoded(tmp_path: Path, name: str) ->
     result = subprocess.run(
         [sys.executable, "-m", "vodsnap", name], cwd=tmp_path, capture_output=True, check=False
     )
-    code, out, err = text(result)  # type: ignore[arg-type]
+    code, out, err = text(result)
     assert (code, err) == (0, "")
     assert out.startswith(f"{name}:1: fast-snapshot vid=")
     other = subprocess.run(
@@ -344,7 +345,7 @@ def test_a_pull_response_decodes_without_pull_and_pull_refuses_the_rest() -> Non
     pushed["data"]["note"] = {"eventList": [], "Response": {}}  # inside: no pull response
     log = b"\n".join(json.dumps(json.loads(body)).encode() for body in (pulled, b"{}"))
     log += b"\n" + json.dumps(pushed).encode()
-    code, out, err = text(run("-", stdin=log))  # type: ignore[arg-type]
+    code, out, err = text(run("-", stdin=log))
     assert code == 1  # {} is neither
     lines = out.splitlines()
     assert len(lines) == 2
@@ -352,6 +353,24 @@ def test_a_pull_response_decodes_without_pull_and_pull_refuses_the_rest() -> Non
     assert lines[1].startswith("<stdin>:3: snapshot-event task=CreateSnapshotByTimeOffset-")
     assert err.startswith("<stdin>:2: cannot decode (")
     assert run("--pull", "-", stdin=pulled).stdout == run("-", stdin=pulled).stdout
-    code, out, err = text(run("--pull", "-", stdin=json.dumps(pushed).encode()))  # type: ignore[arg-type]
+    code, out, err = text(run("--pull", "-", stdin=json.dumps(pushed).encode()))
     assert (code, out) == (1, "")
     assert err.startswith("<stdin>:1: cannot decode the pull response")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"Response": {"Error": {"Code": "ResourceNotFound", "Message": "no"}, "RequestId": "r"}},
+        {"Response": {"EventSet": [], "RequestId": "r"}},
+        {"code": 0, "message": "", "eventList": []},
+    ],
+)
+def test_an_empty_queue_is_not_a_failure(body: dict[str, Any]) -> None:
+    code, out, err = text(run("--pull", "-", stdin=json.dumps(body).encode()))
+    assert (code, err) == (0, "")
+    code, out, err = text(run("--pull", "--records", "-", stdin=json.dumps(body).encode()))
+    assert (code, err) == (0, "")
+    record = json.loads(out)
+    assert record["ok"] is True
+    assert record["summary"] == "pull ok events=0 (the queue is empty)"

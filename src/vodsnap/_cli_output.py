@@ -117,8 +117,9 @@ class Printer:
             self._write(self._err, f"{name}: {problem}")
 
     def pulled(self, where: str, response: Pull) -> bool:
-        """A decoded pull response: each event on its own; whether all is well."""
-        ok = response.ok
+        """A decoded pull response: each event on its own; whether all is well (an empty queue
+        is, though PullEvents answers it with the error ``ResourceNotFound``)."""
+        ok = response.ok or response.queue_empty
         if not ok and self.mode != "records":
             self._write(self._err, f"{where}: pull failed: {pull_failure(response)}")
         entries = []
@@ -177,6 +178,8 @@ def summary(model: Model) -> str:
 
 def pull_summary(response: Pull) -> str:
     """One human line for a pull response."""
+    if response.queue_empty:
+        return "pull ok events=0 (the queue is empty)"
     state = "ok" if response.ok else f"failed: {pull_failure(response)}"
     return f"pull {state} events={len(response.events)}"
 

@@ -17,6 +17,7 @@ from ._models import (
 )
 from ._read import Body, Reading, problems, read, read_bytes
 from ._signature import check_signature
+from ._times import new_body
 from ._wire.pull import response_type
 
 __all__ = [
@@ -71,6 +72,7 @@ def parse(
     """
     if type(body) is bytes and not strict and limits is None and sign_key is None:
         reading = read_bytes(body, DEFAULT_LIMITS)  # the commonest call, straight down
+        new_body()
         try:
             model: Callback = _CALLBACK(reading.value, Callback)
         except Exception:

@@ -21,6 +21,7 @@ from ._limits import Limits
 from ._models import Callback, Event, PulledEvent, PullResponse
 from ._paths import capped, field_errors
 from ._read import Reading, not_json, problems, too_deep
+from ._times import new_body
 from ._wire import Mode, build_converter
 from ._wire.pull import entries_depth, entries_node, entry_path
 
@@ -67,6 +68,11 @@ class Decoder:
         self._explaining: Converter | None = None
 
     @property
+    def _other(self) -> Decoder:
+        """The decoder of the same limits for values the other way ``owned``."""
+        return decoder_for(self.mode.strict, self.mode.limits, owned=not self.mode.owned)
+
+    @property
     def explaining(self) -> Converter:
         """The detailed converter, built on the first failure (a race builds it twice, no more)."""
         if self._explaining is None:
@@ -79,6 +85,10 @@ class Decoder:
         """The model ``reading`` holds, or a ``DecodeError`` (on ``body``) naming every problem:
         what strict reading marked, then what the converters found. ``refused``: the caller
         has already seen the fast converter refuse the value, so only the explaining one runs."""
+        if reading.owned != self.mode.owned:  # an already decoded mapping, or the reverse
+            return self._other.decode(reading, target, body, refused=refused)
+        if not refused:  # the caller that saw the fast converter refuse has begun the body
+            new_body()
         marks = problems(reading.value, most=self.most) if reading.marked else []
         model = self._decode(reading.value, target, marks, body, refused=refused)
         if isinstance(body, Mapping):  # it may hold what JSON cannot: say so now, not later
@@ -91,16 +101,19 @@ class Decoder:
         """A pull response, read without its depth check: what reading marked inside one event,
         an event nested too deeply, and what JSON cannot hold in an event of an already
         decoded mapping are that event's error; anywhere else, the response's."""
+        if reading.owned != self.mode.owned:  # nested too deeply somewhere, or a mapping
+            return self._other.decode_pull(reading, target, body)
+        new_body()
         node = entries_node(reading.value)
         depth = self.mode.limits.max_depth
-        if not isinstance(body, Mapping):
+        if not isinstance(body, Mapping) and not reading.owned:
             found = too_deep(reading.value, depth, skip=node)
             if found:
                 raise DecodeError(found, body)
         marks = problems(reading.value, skip=node, most=self.most) if reading.marked else []
         response = self._decode(reading.value, target, marks, body)
-        if not isinstance(node, list | tuple):
-            return response
+        if not isinstance(node, list | tuple) or (reading.owned and not reading.marked):
+            return response  # owned: nothing in it is too deep; unmarked: nothing to report
         at = entries_depth(reading.value)
         pairs = zip(response.events, node, strict=True)
         return evolve(response, events=tuple(self._checked(e, entry, at) for e, entry in pairs))
@@ -108,7 +121,7 @@ class Decoder:
     def _checked(self, pulled: PulledEvent, entry: object, at: int) -> PulledEvent:
         """``pulled`` (from ``entry`` at depth ``at``), failed with what reading marked in its
         entry, its nesting past the limit, or what JSON cannot hold."""
-        found = too_deep(entry, self.mode.limits.max_depth, depth=at)
+        found = [] if self.mode.owned else too_deep(entry, self.mode.limits.max_depth, depth=at)
         found += problems(entry, most=self.most)
         if not found and pulled.event is not None and isinstance(entry, Mapping):
             wire = self.fast.unstructure(pulled.event)
@@ -159,9 +172,10 @@ class Decoder:
 
 
 @lru_cache(maxsize=32)
-def decoder_for(strict: bool, limits: Limits) -> Decoder:
-    """The decoder of one mode, made once and kept."""
-    return Decoder(Mode(strict=strict, limits=limits))
+def decoder_for(strict: bool, limits: Limits, *, owned: bool = True) -> Decoder:
+    """The decoder of one mode, made once and kept (``owned``: see ``Mode.owned``; a decoder
+    hands a reading the other way owned to its twin)."""
+    return Decoder(Mode(strict=strict, limits=limits, owned=owned))
 
 
 def _merge(marks: list[FieldError], errors: list[FieldError]) -> list[FieldError]:

@@ -46,10 +46,17 @@ Quirk = Callable[[Any], Any]
 
 @frozen
 class Mode:
-    """What a converter is made for: strict or lenient reading, and the limits."""
+    """What a converter is made for: strict or lenient reading, and the limits.
+
+    ``owned``: every value it is given was just read by vodsnap's own parser (JSON types only,
+    nested within ``max_depth``) and is given away, so hooks may keep its objects as they are
+    (an unknown event's ``data`` is frozen without a walk). Not so for an already decoded
+    mapping, which must be checked and copied.
+    """
 
     strict: bool
     limits: Limits
+    owned: bool = False
 
 
 @frozen(eq=False)  # by identity: tables are module constants

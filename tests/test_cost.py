@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import sys
 from collections.abc import Callable, Iterator
@@ -29,11 +30,15 @@ def python_calls() -> Iterator[list[int]]:
         if event == "call":
             count[0] += 1
 
+    collecting = gc.isenabled()
+    gc.disable()  # the collector's callbacks (other tools' Python functions) are not counted
     sys.setprofile(profile)
     try:
         yield count
     finally:
         sys.setprofile(None)
+        if collecting:
+            gc.enable()
 
 
 def calls(decode: Callable[[bytes], object], body: bytes) -> int:

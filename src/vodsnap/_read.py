@@ -1,15 +1,17 @@
 """From a body as given (bytes, str or an already decoded mapping) to a JSON value.
 
-The one place that touches raw text and knows which JSON parser runs. The optional fast parser
+The one place that reads a body's raw text for decoding (the command line parses its input
+only to tell bodies apart) and knows which JSON parser runs. The optional fast parser
 (msgspec, ``pip install 'vodsnap[fast]'``) reads what it accepts; the standard ``json`` module
 reads the rest and explains every refusal, and reads everything in strict mode. msgspec gives
 the same value as ``json`` for every body it accepts (integers past 64 bits included: orjson, the
 parser before it, read those as floats), so nothing is ever read twice.
 
-The size and depth limits are enforced here, before any decoding work. Failures that leave
-nothing to decode raise a ``DecodeError`` at once; strict reading marks duplicate keys and
-non-finite numbers in the value (and any reading, integers too long to convert), and
-``problems`` reports them with their paths.
+The size and depth limits are enforced here, before any decoding work (the depth of text is
+read off its brackets by C code; the value is walked only to say where a body is too deep).
+Failures that leave nothing to decode raise a ``DecodeError`` at once; strict reading marks
+duplicate keys and non-finite numbers in the value (and any reading, integers too long to
+convert), and ``problems`` reports them with their paths.
 """
 
 from __future__ import annotations
@@ -278,7 +280,7 @@ _ONE_BRACKET: Final = bytes.maketrans(b"{}", b"[]")
 #: "[" as the signed byte +1 and "]" as -1.
 _SIGNS: Final = bytes.maketrans(b"[]", b"\x01\xff")
 #: Levels peeled off by passes of ``bytes.replace`` before the rest are counted.
-_PEELED: Final = 4
+_PEELED: Final = 8
 
 
 def _nests_deeper(text: bytes, limits: Limits) -> bool:
@@ -295,7 +297,7 @@ def _nests_deeper(text: bytes, limits: Limits) -> bool:
     elif quotes:  # the quotes now delimit the strings: what is between them is text
         brackets = b"".join(brackets.split(b'"')[::2])
     brackets = brackets.translate(_ONE_BRACKET)
-    for _ in range(_PEELED):  # most bodies are shallow: two or three passes empty them
+    for _ in range(_PEELED):  # most bodies are shallow: a few passes empty them
         if not brackets:
             return False
         brackets = brackets.replace(b"[]", b"")

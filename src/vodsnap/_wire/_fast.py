@@ -17,8 +17,10 @@ from __future__ import annotations
 
 import linecache
 from collections.abc import Callable, Mapping, Sequence
+from types import MemberDescriptorType
 from typing import Any, NamedTuple
 
+import attrs
 from attrs import NOTHING
 from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError
 
@@ -63,8 +65,54 @@ def fast_structure(
         lines += ["    if not o.keys() <= known:", "        raise KeyError(set(o) - known)"]
     for i, slot in enumerate(slots):
         lines += _read_field(i, slot, names, explaining=False)
-    lines.append(f"    return model({_arguments(slots)})")
+    setters = _setters(model, slots)
+    if setters is None:
+        lines.append(f"    return model({_arguments(slots)})")
+        return _compile(model, "fast", lines, names)
+    names["new"] = object.__new__
+    lines.append("    m = new(model)")
+    for n, (setter, value) in enumerate(setters):
+        names[f"set{n}"] = setter
+        if isinstance(value, int):
+            lines.append(f"    set{n}(m, v{value})")
+        else:
+            names[f"fixed{n}"] = value[0]
+            lines.append(f"    set{n}(m, fixed{n})")
+    lines.append("    return m")
     return _compile(model, "fast", lines, names)
+
+
+def _setters(
+    model: type, slots: Sequence[Slot]
+) -> list[tuple[Callable[[Any, Any], None], int | tuple[object]]] | None:
+    """How to make ``model`` without its ``__init__``: each attribute's slot setter and what it
+    is set to (``v{i}`` by slot index, or a ``(default,)`` for an attribute no slot reads),
+    checked now: ``None`` (call ``__init__``) unless every attribute is a plain slot of an
+    attrs class whose ``__init__`` does nothing but set them (no validator, converter, factory,
+    pre- or post-init hook, cached hash)."""
+    if not attrs.has(model) or any(
+        hasattr(model, hook) for hook in ("__attrs_pre_init__", "__attrs_post_init__")
+    ):
+        return None
+    index = {slot.attr: i for i, slot in enumerate(slots)}
+    setters: list[tuple[Callable[[Any, Any], None], int | tuple[object]]] = []
+    for a in attrs.fields(model):
+        if a.validator is not None or a.converter is not None or not a.init:
+            return None
+        if a.name in index:
+            value: int | tuple[object] = index[a.name]
+        elif a.default is NOTHING or hasattr(a.default, "takes_self"):  # required, or a Factory
+            return None
+        else:
+            value = (a.default,)
+        descriptor = next((c.__dict__[a.name] for c in model.__mro__ if a.name in c.__dict__), None)
+        if not isinstance(descriptor, MemberDescriptorType):
+            return None
+        setters.append((descriptor.__set__, value))
+    own = {name for c in model.__mro__ for name in getattr(c, "__slots__", ())}
+    if own - {a.name for a in attrs.fields(model)} - {"__weakref__"}:
+        return None  # a slot __init__ sets that is no attribute (attrs' cached hash)
+    return setters
 
 
 def explaining_structure(model: type, slots: Sequence[Slot], *, strict: bool) -> Hook:

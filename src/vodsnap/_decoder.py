@@ -67,6 +67,7 @@ class Decoder:
         #: The most problems an error lists (``Limits.max_errors``).
         self.most = mode.limits.max_errors
         self.fast = build_converter(mode, detailed=False)
+        self._owned = mode.owned
         self._fast_hooks: dict[Target[Any], Hook] = {}
         self._explaining: Converter | None = None
 
@@ -85,12 +86,13 @@ class Decoder:
     def decode(self, reading: Reading, target: Target[T], body: object) -> T:
         """The model ``reading`` holds, or a ``DecodeError`` (on ``body``) naming every problem:
         what strict reading marked, then what the converters found."""
-        if reading.owned != self.mode.owned:  # an already decoded mapping, or the reverse
+        if reading.owned is not self._owned:  # an already decoded mapping, or the reverse
             return self._other.decode(reading, target, body)
         new_body()
         if reading.owned and not reading.marked:  # the commonest: straight to the fast function
+            hook = self._fast_hooks.get(target) or self._fast_hook(target)
             try:
-                model: T = self._fast_hook(target)(reading.value, target.type)
+                model: T = hook(reading.value, target.type)
             except Exception:  # refused (or too deep to run): only the explaining one runs now
                 pass
             else:

@@ -50,16 +50,29 @@ class Slot(NamedTuple):
 
 
 def fast_structure(
-    model: type, slots: Sequence[Slot], *, strict: bool, guard: Callable[[Any], Any]
+    model: type,
+    slots: Sequence[Slot],
+    *,
+    strict: bool,
+    guard: Callable[[Any], Any],
+    aliases: tuple[tuple[str, ...], Callable[[Any], Any]] | None = None,
 ) -> Hook:
     """Generated code that makes ``model`` from an object with ``slots``, or raises at the first
-    problem; ``guard(value)`` gives the object for anything that is not a ``dict`` (or raises)."""
+    problem; ``guard(value)`` gives the object for anything that is not a ``dict`` (or raises).
+    ``aliases``: keys a field may be sent under instead, and the function that reads an object
+    holding any of them (rare: the usual keys are read without a call more)."""
     names: dict[str, Any] = {"model": model, "guard": guard}
     lines = [
         "def structure(o, _=None):",
         "    if type(o) is not dict:",
         "        o = guard(o)",
     ]
+    if aliases is not None:
+        keys, names["aliased"] = aliases
+        lines += [
+            f"    if {' or '.join(f'{k!r} in o' for k in keys)}:",
+            "        return aliased(o)",
+        ]
     if strict:
         names["known"] = frozenset(slot.wire for slot in slots)
         lines += ["    if not o.keys() <= known:", "        raise KeyError(set(o) - known)"]

@@ -251,8 +251,21 @@ class Builder:
         }
         slots = self._slots(table)
         if not self.detailed:  # generated from the table, checks inline where a kind allows
-            fast = fast_structure(table.model, slots, strict=self.mode.strict, guard=expect_object)
-            return (_as_object(fast, aliases) if aliases else fast), unstructure_fn
+            made: list[Hook] = []
+
+            def aliased(obj: Mapping[str, Any]) -> Any:
+                sent = {a: aliases[a] for a in aliases if a in obj}
+                return _read_aliases(made[0], obj, None, sent)
+
+            fast = fast_structure(
+                table.model,
+                slots,
+                strict=self.mode.strict,
+                guard=expect_object,
+                aliases=(tuple(aliases), aliased) if aliases else None,
+            )
+            made.append(fast)
+            return fast, unstructure_fn
         explaining = explaining_structure(table.model, slots, strict=self.mode.strict)
         return _as_object(explaining, aliases), unstructure_fn
 

@@ -211,3 +211,12 @@ def test_text_with_too_few_digits_never_reaches_dateutil(
     with pytest.raises(ValueError, match="date"):
         _times.parse_time(text)
     assert dateutil_calls == []
+
+
+def test_text_that_cannot_be_a_time_counts_for_nothing(dateutil_calls: list[str]) -> None:
+    most = _times.MOST_LENIENT_TIMES
+    garbage = [f"no time {i}" for i in range(10)]  # each refused, none read by dateutil
+    with pytest.raises(vodsnap.DecodeError) as caught:
+        vodsnap.parse(task_flow([*garbage, *(lenient(i) for i in range(most))]))
+    assert all("not a date and time" in e.message for e in caught.value.errors)
+    assert len(set(dateutil_calls)) == most

@@ -142,7 +142,10 @@ def _refuse_date_alone(text: str) -> None:
 
 
 def _parse_bounded(text: str) -> datetime:
-    """``_parse_leniently``, at most ``MOST_LENIENT_TIMES`` different texts a body."""
+    """``_parse_leniently``, at most ``MOST_LENIENT_TIMES`` different texts a body (text that
+    cannot be a time is refused first, and counts for nothing)."""
+    if _too_few_digits(text):
+        raise ValueError(f"not a date and time: {text!r}")
     read = _BODY.read
     if read is None:
         read = _BODY.read = {}
@@ -162,8 +165,13 @@ def _parse_bounded(text: str) -> datetime:
     return found
 
 
+def _too_few_digits(text: str) -> bool:
+    """Whether ``text`` has too few digits to hold a date and a time of day."""
+    return sum(map(str.isdigit, text)) < _FEWEST_DIGITS
+
+
 def _parse_leniently(text: str) -> datetime:
-    if sum(map(str.isdigit, text)) < _FEWEST_DIGITS:  # never a date and a time of day
+    if _too_few_digits(text):
         raise ValueError(f"not a date and time: {text!r}")
     rest, zone = _split_zone(text)
     try:

@@ -31,6 +31,7 @@ from typing import Any
 import vodsnap
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+PUBLISHED = Path(vodsnap.__file__).resolve().parent / "_examples" / "published"
 LIMIT = vodsnap.Limits().max_body_bytes
 MB = 1024 * 1024
 
@@ -68,6 +69,60 @@ def _empty_pictures() -> Callable[[], object]:
     return lambda: vodsnap.parse(body)
 
 
+def _unknown_event(data: str) -> str:
+    return '{"version":"4.0","eventType":"NewFileUpload","data":' + data + "}"
+
+
+def _unknown_data(data: str) -> Case:
+    """An event type vodsnap does not model (normal traffic), whose ``data`` is ``data``."""
+
+    def build() -> Callable[[], object]:
+        body = _fit(_unknown_event(data))
+        return lambda: vodsnap.parse(body)
+
+    return build
+
+
+def _pulled_unknown_events() -> Callable[[], object]:
+    """A pull of ``max_events`` unknown events, each ``data`` 3,400 empty objects."""
+    event = _unknown_event('{"x":[' + ",".join(["{}"] * 3_400) + "]}")
+    entries = ",".join(f'{{"msgHandle":"h{i}","eventContent":{event}}}' for i in range(100))
+    body = _fit('{"code":0,"message":"","eventList":[' + entries + "]}")
+    return lambda: vodsnap.parse_pull(body)
+
+
+def _task_flow_lenient_times() -> Callable[[], object]:
+    """An API 3.0 task flow of 4,000 snapshot tasks, each begun and finished at a different
+    time in a form only dateutil reads."""
+    body = json.loads((PUBLISHED / "procedure-api3-taskflow-push.json").read_bytes())
+    tasks = [
+        {
+            "Type": "SnapshotByTimeOffset",
+            "SnapshotByTimeOffsetTask": {
+                "Status": "SUCCESS",
+                "ErrCode": 0,
+                "Message": "",
+                "BeginProcessTime": f"Aug {1 + i % 28} {1000 + i // 28} 4:25:18 PM",
+                "FinishTime": f"Aug {1 + i % 28} {1000 + i // 28} 4:25:19 PM",
+            },
+        }
+        for i in range(4_000)
+    ]
+    body["ProcedureStateChangeEvent"]["MediaProcessResultSet"] = tasks
+    data = _fit(json.dumps(body, separators=(",", ":")))
+    return lambda: vodsnap.parse(data)
+
+
+def _invalid_fast_snapshot(**bad: object) -> Case:
+    def build() -> Callable[[], object]:
+        body = json.loads((EXAMPLES / "fast-snapshot-success.json").read_bytes())
+        body.update(bad)
+        data = _fit(json.dumps(body))
+        return lambda: vodsnap.parse(data)
+
+    return build
+
+
 def _nans(key: str) -> Case:
     def build() -> Callable[[], object]:
         head, tail = '{"' + key + '":[', "]}"
@@ -100,6 +155,28 @@ CASES: dict[str, Case] = {
     "event of 10,000 empty pictures (30 KB)": _empty_pictures,
     "strict, 262,142 NaNs (1 MiB)": _nans("x"),
     "strict, 261,892 NaNs under a 1,000-character key (1 MiB)": _nans("k" * 1000),
+    # Issue 21: before -> after, ms, back to back on a shared machine (load average ~5; the
+    # tables in benchmarks/README.md, "Issue 21"). 195,000 empty objects 836 -> 29.6 (37 ->
+    # 14 MB); 29-deep arrays 660 -> 55.4; the pull 3,010 -> 49.9 (63 -> 27 MB); the task flow
+    # 2,924 -> 47.7 (now refused past 100 lenient times); three bad fields 0.087 -> 0.038; one
+    # bad time 0.151 -> 0.039; one bad time dateutil reads 0.357 -> 0.135.
+    "unknown event, data of 195,000 empty objects (586 KB)": _unknown_data(
+        '{"x":[' + ",".join(["{}"] * 195_000) + "]}"
+    ),
+    "unknown event, data of 4,000 arrays nested 29 deep (234 KB)": _unknown_data(
+        '{"x":[' + ",".join(["[" * 29 + "]" * 29] * 4_000) + "]}"
+    ),
+    "parse_pull, 100 unknown events of 3,400 empty objects each (1 MiB)": (_pulled_unknown_events),
+    "API 3.0 task flow, 4,000 snapshot tasks, 8,000 different lenient times (0.9 MB)": (
+        _task_flow_lenient_times
+    ),
+    "invalid fast snapshot: three bad fields": _invalid_fast_snapshot(
+        width="wide", status=9, create_time="yesterday"
+    ),
+    "invalid fast snapshot: one bad time": _invalid_fast_snapshot(create_time="yesterday"),
+    "invalid fast snapshot: one bad time dateutil reads": _invalid_fast_snapshot(
+        create_time="Aug 23 2018 4:25:18 XM"
+    ),
     "100 MB str": _huge(str),
     "100 MB bytearray": _huge(bytearray),
     "100 MB memoryview": _huge(memoryview),

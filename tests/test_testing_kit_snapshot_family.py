@@ -134,7 +134,7 @@ def test_the_kit_draws_both_readings_of_a_sample_snapshot_output() -> None:
             for r in event.get("MediaProcessResultSet") or ()
         )
 
-    strategy = testing.procedure_event_bodies(task_types=("SampleSnapshot",))
+    strategy = testing.procedure_event_bodies(task_types=("SampleSnapshot",), statuses=("SUCCESS",))
     no_database = settings(database=None)
     for key in ("PicInfoSet", "ImageUrlSet"):
         found = find(strategy, lambda b, k=key: sample_output(b, k), settings=no_database)

@@ -95,7 +95,7 @@ def __getattr__(name: str) -> Any:
     if name == "converter":
         from ._decoder import decoder_for
 
-        return decoder_for(False, DEFAULT_LIMITS).explaining
+        return decoder_for(False, DEFAULT_LIMITS, owned=False).explaining  # a caller's values
     if name == "__version__":
         from importlib.metadata import PackageNotFoundError, version
 

@@ -36,7 +36,6 @@ T = TypeVar("T")
 
 #: The default mode's decoder, made at import: the first decode needs it.
 _DEFAULT = decoder_for(False, DEFAULT_LIMITS)
-_CALLBACK = _DEFAULT.fast.get_structure_hook(Callback)
 _FAST_SNAPSHOT: Target[FastSnapshotCallback] = Target(FastSnapshotCallback)
 _PULL_EVENT: Target[PullEventResponse] = Target(PullEventResponse)
 _PULL_EVENTS: Target[PullEventsResponse] = Target(PullEventsResponse)
@@ -72,14 +71,7 @@ def parse(
     :raises SignatureError: with ``sign_key``, when the signature is missing, wrong or expired.
     """
     if type(body) is bytes and not strict and limits is None and sign_key is None:
-        reading = read_bytes(body, DEFAULT_LIMITS)  # the commonest call, straight down
-        try:
-            model: Callback = _CALLBACK(reading.value, Callback)
-        except Exception:
-            return _DEFAULT.decode(reading, CALLBACK, body, refused=True)
-        if reading.marked:  # a hook accepted a mark (an unknown event's data holds any value)
-            return _DEFAULT.decode(reading, CALLBACK, body)
-        return model
+        return _DEFAULT.decode(read_bytes(body, DEFAULT_LIMITS), CALLBACK, body)  # the commonest
     return _decode(body, CALLBACK, strict, limits, sign_key)
 
 

@@ -1,17 +1,20 @@
 """Decode fast, explain on failure: the one owner of that rule, one ``Decoder`` per mode.
 
-A decoder holds two converters built from the same tables: the fast one (plain generated code
-that stops at the first problem) decodes; only when it fails is the explaining one (cattrs'
-detailed validation, built on first need) asked for every problem with its path. What strict
-reading marked in the value is reported beside them; in a pull response, each event's marks go
-to that event alone.
+Every public decode call (``parse``'s commonest case included) comes here with what
+``_read`` gave. A decoder holds two converters built from the same tables: the fast one
+(generated code that stops at the first problem) decodes; only when it refuses is the
+explaining one (the tables' explaining functions, built on first need) asked for every
+problem with its path. What strict reading marked in the value is reported beside them; in a
+pull response, each event's marks go to that event alone. A reading the parser made
+(``Reading.owned``) and an already decoded mapping are decoded by twin decoders whose hooks
+may, or may not, keep the parser's objects (``Mode.owned``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from functools import lru_cache
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, NamedTuple, TypeVar
 
 from attrs import evolve
 from cattrs import Converter
@@ -21,7 +24,9 @@ from ._limits import Limits
 from ._models import Callback, Event, PulledEvent, PullResponse
 from ._paths import capped, field_errors
 from ._read import Reading, not_json, problems, too_deep
+from ._times import new_body
 from ._wire import Mode, build_converter
+from ._wire._table import Hook
 from ._wire.pull import entries_depth, entries_node, entry_path
 
 __all__ = ["CALLBACK", "EVENT", "Decoder", "Target", "decoder_for"]
@@ -48,12 +53,10 @@ CALLBACK: Target[Callback] = Target(Callback)
 EVENT: Target[Event] = Target(Event)
 
 
-class _StructureError(Exception):
-    """A value could not be structured: every problem found."""
+class _Problems(NamedTuple):
+    """Every problem found in a value that could not be structured."""
 
-    def __init__(self, errors: list[FieldError]) -> None:
-        super().__init__(errors)
-        self.errors = errors
+    errors: list[FieldError]
 
 
 class Decoder:
@@ -64,7 +67,14 @@ class Decoder:
         #: The most problems an error lists (``Limits.max_errors``).
         self.most = mode.limits.max_errors
         self.fast = build_converter(mode, detailed=False)
+        self._owned = mode.owned
+        self._fast_hooks: dict[Target[Any], Hook] = {}
         self._explaining: Converter | None = None
+
+    @property
+    def _other(self) -> Decoder:
+        """The decoder of the same limits for values the other way ``owned``."""
+        return decoder_for(self.mode.strict, self.mode.limits, owned=not self.mode.owned)
 
     @property
     def explaining(self) -> Converter:
@@ -73,34 +83,53 @@ class Decoder:
             self._explaining = build_converter(self.mode, detailed=True)
         return self._explaining
 
-    def decode(
-        self, reading: Reading, target: Target[T], body: object, *, refused: bool = False
-    ) -> T:
+    def decode(self, reading: Reading, target: Target[T], body: object) -> T:
         """The model ``reading`` holds, or a ``DecodeError`` (on ``body``) naming every problem:
-        what strict reading marked, then what the converters found. ``refused``: the caller
-        has already seen the fast converter refuse the value, so only the explaining one runs."""
+        what strict reading marked, then what the converters found."""
+        if reading.owned is not self._owned:  # an already decoded mapping, or the reverse
+            return self._other.decode(reading, target, body)
+        new_body()
+        if reading.owned and not reading.marked:  # the commonest: straight to the fast function
+            hook = self._fast_hooks.get(target) or self._fast_hook(target)
+            try:
+                model: T = hook(reading.value, target.type)
+            except Exception:  # refused (or too deep to run): only the explaining one runs now
+                pass
+            else:
+                return model
+            return self._decode(reading.value, target, [], body, refused=True)
         marks = problems(reading.value, most=self.most) if reading.marked else []
-        model = self._decode(reading.value, target, marks, body, refused=refused)
-        if isinstance(body, Mapping):  # it may hold what JSON cannot: say so now, not later
+        model = self._decode(reading.value, target, marks, body)
+        if not reading.owned and isinstance(body, Mapping):  # what JSON cannot hold: say so now
             unwritable = not_json(self.fast.unstructure(model), most=self.most)
             if unwritable:
                 raise DecodeError(unwritable, body)
         return model
 
+    def _fast_hook(self, target: Target[Any]) -> Hook:
+        """The fast converter's function for ``target``, looked up once."""
+        hook = self._fast_hooks.get(target)
+        if hook is None:
+            hook = self._fast_hooks[target] = self.fast.get_structure_hook(target.type)
+        return hook
+
     def decode_pull(self, reading: Reading, target: Target[R], body: object) -> R:
         """A pull response, read without its depth check: what reading marked inside one event,
         an event nested too deeply, and what JSON cannot hold in an event of an already
         decoded mapping are that event's error; anywhere else, the response's."""
+        if reading.owned != self.mode.owned:  # nested too deeply somewhere, or a mapping
+            return self._other.decode_pull(reading, target, body)
+        new_body()
         node = entries_node(reading.value)
         depth = self.mode.limits.max_depth
-        if not isinstance(body, Mapping):
+        if not isinstance(body, Mapping) and not reading.owned:
             found = too_deep(reading.value, depth, skip=node)
             if found:
                 raise DecodeError(found, body)
         marks = problems(reading.value, skip=node, most=self.most) if reading.marked else []
         response = self._decode(reading.value, target, marks, body)
-        if not isinstance(node, list | tuple):
-            return response
+        if not isinstance(node, list | tuple) or (reading.owned and not reading.marked):
+            return response  # owned: nothing in it is too deep; unmarked: nothing to report
         at = entries_depth(reading.value)
         pairs = zip(response.events, node, strict=True)
         return evolve(response, events=tuple(self._checked(e, entry, at) for e, entry in pairs))
@@ -108,7 +137,7 @@ class Decoder:
     def _checked(self, pulled: PulledEvent, entry: object, at: int) -> PulledEvent:
         """``pulled`` (from ``entry`` at depth ``at``), failed with what reading marked in its
         entry, its nesting past the limit, or what JSON cannot hold."""
-        found = too_deep(entry, self.mode.limits.max_depth, depth=at)
+        found = [] if self.mode.owned else too_deep(entry, self.mode.limits.max_depth, depth=at)
         found += problems(entry, most=self.most)
         if not found and pulled.event is not None and isinstance(entry, Mapping):
             wire = self.fast.unstructure(pulled.event)
@@ -128,40 +157,44 @@ class Decoder:
         *,
         refused: bool = False,
     ) -> T:
-        """The model, or every problem (``marks`` first) as a ``DecodeError`` on ``body``."""
-        try:
-            model = self.explain(value, target) if refused else self.structure(value, target)
-        except _StructureError as exc:
-            raise DecodeError(capped(_merge(marks, exc.errors), self.most), body) from None
+        """The model, or every problem (``marks`` first) as a ``DecodeError`` on ``body``;
+        ``refused``: the fast converter has refused ``value`` already."""
+        found = self._model_or_problems(value, target, refused=refused)
+        # raised here, not while handling another exception: nothing chained to it
+        if isinstance(found, _Problems):
+            raise DecodeError(capped(_merge(marks, found.errors), self.most), body)
         if marks:
             raise DecodeError(capped(marks, self.most), body)
-        return model
+        return found
 
-    def structure(self, value: object, target: Target[T]) -> T:
-        """The model: the fast converter first, the explaining one on a failure."""
+    def _model_or_problems(
+        self, value: object, target: Target[T], *, refused: bool
+    ) -> T | _Problems:
+        """The model, or every problem: the fast converter first
+        (unless it has ``refused`` the value already), the explaining one after a failure. The
+        explaining one accepts what the fast one accepts (same hooks): reaching its end means
+        a bug there, and the model is right all the same."""
+        if not refused:
+            try:
+                model: T = self._fast_hook(target)(value, target.type)
+                return model
+            except RecursionError:
+                return _Problems([FieldError("$", "nested too deeply to decode")])
+            except Exception:  # every structure failure is the body's; find all of them
+                pass
         try:
-            return target.structure(self.fast, value)
-        except RecursionError:
-            raise _StructureError([FieldError("$", "nested too deeply to decode")]) from None
-        except Exception:  # every structure failure is the body's; find all of them
-            return self.explain(value, target)
-
-    def explain(self, value: object, target: Target[T]) -> T:
-        """Every problem of a value the fast converter refused, as ``_StructureError``."""
-        try:
-            # Accepts what the fast one accepts (same hooks): reaching the end means a bug
-            # there, and the model is right all the same.
             return target.structure(self.explaining, value)
         except RecursionError:
-            raise _StructureError([FieldError("$", "nested too deeply to decode")]) from None
+            return _Problems([FieldError("$", "nested too deeply to decode")])
         except Exception as exc:
-            raise _StructureError(field_errors(exc, most=self.most)) from None
+            return _Problems(field_errors(exc, most=self.most))
 
 
 @lru_cache(maxsize=32)
-def decoder_for(strict: bool, limits: Limits) -> Decoder:
-    """The decoder of one mode, made once and kept."""
-    return Decoder(Mode(strict=strict, limits=limits))
+def decoder_for(strict: bool, limits: Limits, *, owned: bool = True) -> Decoder:
+    """The decoder of one mode, made once and kept (``owned``: see ``Mode.owned``; a decoder
+    hands a reading the other way owned to its twin)."""
+    return Decoder(Mode(strict=strict, limits=limits, owned=owned))
 
 
 def _merge(marks: list[FieldError], errors: list[FieldError]) -> list[FieldError]:

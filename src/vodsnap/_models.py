@@ -10,7 +10,7 @@ import json
 from collections.abc import Iterator, Mapping
 from datetime import UTC, datetime
 from enum import Enum
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, overload
 
 from attrs import field, frozen
 
@@ -47,6 +47,7 @@ __all__ = [
     "SnapshotByTimeOffsetComplete",
     "SnapshotByTimeOffsetData",
     "UnknownEvent",
+    "freeze_json",
     "thaw",
 ]
 
@@ -287,17 +288,36 @@ class FrozenDict(Mapping[str, Any]):
     immutable and an ``UnknownEvent`` can be hashed like every other model.
     """
 
-    __slots__ = ("_data", "_hash")
+    # ``_raw``: ``_data`` may still hold the parser's own dicts and lists (see ``_of_json``),
+    # each made a FrozenDict or a tuple where it is first read.
+    __slots__ = ("_data", "_hash", "_raw")
 
     _data: dict[str, Any]
     _hash: int | None
+    _raw: bool
 
     def __init__(self, data: Mapping[str, Any] = {}) -> None:
         self._data = dict(data)
         self._hash = None
+        self._raw = False
+
+    @classmethod
+    def _of_json(cls, data: dict[str, Any]) -> FrozenDict:
+        """``data``, a JSON object just read by vodsnap's own parser and given away
+        (nothing else may hold or change it), frozen without a walk: its nested objects and arrays
+        become ``FrozenDict`` s and tuples when first read. Decoding an unknown event costs
+        nothing per node, however large its ``data``."""
+        frozen = object.__new__(cls)
+        frozen._data = data
+        frozen._hash = None
+        frozen._raw = True
+        return frozen
 
     def __getitem__(self, key: str) -> Any:
-        return self._data[key]
+        value = self._data[key]
+        if self._raw and isinstance(value, dict | list):  # a FrozenDict or tuple is neither
+            value = self._data[key] = freeze_json(value)  # a race makes two equal values
+        return value
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._data)
@@ -307,18 +327,42 @@ class FrozenDict(Mapping[str, Any]):
 
     def __hash__(self) -> int:
         if self._hash is None:
-            self._hash = hash(frozenset(self._data.items()))
+            self._hash = hash(frozenset(self._frozen().items()))
         return self._hash
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, FrozenDict):
-            return self._data == other._data
+            return self._frozen() == other._frozen()
         if isinstance(other, Mapping):
-            return self._data == dict(other.items())
+            return self._frozen() == dict(other.items())
         return NotImplemented
 
     def __repr__(self) -> str:
-        return f"FrozenDict({self._data!r})"
+        return f"FrozenDict({self._frozen()!r})"
+
+    def _frozen(self) -> dict[str, Any]:
+        """``_data`` with every value frozen (their own values as they are read)."""
+        if self._raw:
+            data = self._data
+            for key, value in data.items():  # replacing a value is no change of size
+                if isinstance(value, dict | list):
+                    data[key] = freeze_json(value)
+            self._raw = False
+        return self._data
+
+
+@overload
+def freeze_json(value: dict[str, Any]) -> FrozenDict: ...
+@overload
+def freeze_json(value: list[Any]) -> tuple[Any, ...]: ...
+def freeze_json(value: dict[str, Any] | list[Any]) -> FrozenDict | tuple[Any, ...]:
+    """A JSON object or array read by vodsnap's own parser (and given away), frozen: an object
+    at once and its values when read (``FrozenDict._of_json``), an array as a tuple now."""
+    if not isinstance(value, list):
+        return FrozenDict._of_json(value)
+    if not any(isinstance(item, dict | list) for item in value):
+        return tuple(value)
+    return tuple([freeze_json(v) if isinstance(v, dict | list) else v for v in value])
 
 
 @frozen(kw_only=True)

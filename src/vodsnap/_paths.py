@@ -1,16 +1,16 @@
 """Failures into ``FieldError`` s: where (a JSON path with wire names) and what, in plain words.
 
 Structure hooks raise ``WireError`` with the message the caller will read, and place errors below
-a field with ``at``/``at_key``; cattrs adds its own notes (attribute names, list indexes).
-``field_errors`` walks the resulting exception groups once and gives every problem its path. This
-is the only module that reads cattrs' notes.
+a field with ``at``/``at_key``; a table's explaining function places each field's failure at its
+wire key the same way, and cattrs' own code (for a class vodsnap has no table of) adds its notes
+(attribute names, list indexes). ``field_errors`` walks the resulting exception groups once and
+gives every problem its path. This is the only module that reads cattrs' notes.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Mapping
-from typing import Any, TypeVar
+from collections.abc import Mapping
 
 from cattrs.errors import (
     AttributeValidationNote,
@@ -32,10 +32,8 @@ __all__ = [
     "group",
     "key_path",
     "renamed",
-    "with_wire_names",
 ]
 
-T = TypeVar("T")
 
 _SHOWN = 40  # characters of a bad string quoted back in a message
 _SHOWN_KEY = 64  # characters of a key quoted in a path
@@ -110,28 +108,6 @@ def group(errors: list[Exception]) -> ExceptionGroup[Exception]:
     return ExceptionGroup("invalid values", errors)
 
 
-def with_wire_names(
-    structure: Callable[[Any, Any], T], names: Mapping[str, str]
-) -> Callable[[Any, Any], T]:
-    """A generated structure function whose errors carry ``names`` (attribute -> wire name),
-    for a shape whose wire names are not the ones ``field_errors`` is given for its class."""
-
-    def named(value: object, cl: object = None) -> T:
-        try:
-            return structure(value, cl)
-        except ClassValidationError as exc:
-            for sub in exc.exceptions:
-                for note in getattr(sub, "__notes__", ()):
-                    if isinstance(note, AttributeValidationNote):
-                        sub.__notes__.insert(
-                            0, PathNote(key_path("", names.get(note.name, note.name)))
-                        )
-                        break
-            raise
-
-    return named
-
-
 def renamed(exc: ClassValidationError, old: str, new: str) -> ClassValidationError:
     """``exc`` with its errors placed at the key ``old`` placed at the key ``new`` instead."""
     before, after = PathNote(key_path("", old)), PathNote(key_path("", new))
@@ -146,8 +122,8 @@ def renamed(exc: ClassValidationError, old: str, new: str) -> ClassValidationErr
 def field_errors(exc: BaseException, path: str = "$", *, most: int = 0) -> list[FieldError]:
     """Flatten a (possibly nested) cattrs validation error into ``FieldError`` s.
 
-    Every error below a field carries its wire name in a ``PathNote`` (``with_wire_names``
-    puts one before cattrs' note naming the attribute), or its index in cattrs' own note.
+    Every error below a field carries its wire name in a ``PathNote`` (a table's explaining
+    function puts one before any other note), or its name or index in cattrs' own note.
     ``most`` (if not 0): stop after one more than that many (``capped`` then says so).
     """
     found: list[FieldError] = []

@@ -1,15 +1,17 @@
 """From a body as given (bytes, str or an already decoded mapping) to a JSON value.
 
-The one place that touches raw text and knows which JSON parser runs. The optional fast parser
+The one place that reads a body's raw text for decoding (the command line parses its input
+only to tell bodies apart) and knows which JSON parser runs. The optional fast parser
 (msgspec, ``pip install 'vodsnap[fast]'``) reads what it accepts; the standard ``json`` module
 reads the rest and explains every refusal, and reads everything in strict mode. msgspec gives
 the same value as ``json`` for every body it accepts (integers past 64 bits included: orjson, the
 parser before it, read those as floats), so nothing is ever read twice.
 
-The size and depth limits are enforced here, before any decoding work. Failures that leave
-nothing to decode raise a ``DecodeError`` at once; strict reading marks duplicate keys and
-non-finite numbers in the value (and any reading, integers too long to convert), and
-``problems`` reports them with their paths.
+The size and depth limits are enforced here, before any decoding work (the depth of text is
+read off its brackets by C code; the value is walked only to say where a body is too deep).
+Failures that leave nothing to decode raise a ``DecodeError`` at once; strict reading marks
+duplicate keys and non-finite numbers in the value (and any reading, integers too long to
+convert), and ``problems`` reports them with their paths.
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Callable, Mapping
+from itertools import accumulate, chain, compress, repeat
+from operator import is_
 from typing import Any, Final, NamedTuple
 
 from ._errors import DecodeError, FieldError
@@ -62,10 +66,13 @@ _MOST_BITS: Final = 14_000
 
 
 class Reading(NamedTuple):
-    """A body's JSON value; ``marked``: reading marked a problem in it (see ``problems``)."""
+    """A body's JSON value; ``marked``: reading marked a problem in it (see ``problems``);
+    ``owned``: the value is the parser's own, nested within ``max_depth`` everywhere, and
+    nothing else holds it (not an already decoded mapping): see ``Mode.owned``."""
 
     value: object
     marked: bool
+    owned: bool
 
 
 class Mark:
@@ -95,6 +102,10 @@ class _DuplicateKeys(dict[str, Any]):
     duplicates: list[str]
 
 
+#: The objects the parsers make (strict reading: one with repeated keys too).
+_OBJECTS: Final = frozenset[type]((dict, _DuplicateKeys))
+
+
 def read_bytes(body: bytes, limits: Limits) -> Reading:
     """``read`` for the commonest case, bytes in the lenient mode, without its generality."""
     if len(body) > limits.max_body_bytes or _fast_loads is None:
@@ -103,21 +114,25 @@ def read_bytes(body: bytes, limits: Limits) -> Reading:
         value = _fast_loads(body)
     except Exception:  # refused (bad JSON, NaN, a lone surrogate, a BOM): json says why
         return read(body, strict=False, limits=limits)
-    if body.count(b"[") + body.count(b"{") > limits.max_depth:
+    if body.count(b"[") + body.count(b"{") > limits.max_depth and _nests_deeper(body, limits):
         _check_depth(body, value, limits.max_depth)
-    return Reading(value, False)
+    return Reading(value, False, True)
 
 
 def read(body: object, *, strict: bool, limits: Limits, depth: bool = True) -> Reading:
     """The JSON value in ``body``; strict reading marks what it must refuse. ``depth=False``
-    leaves the depth limit to the caller (a pull response checks each event on its own)."""
+    leaves the depth limit to the caller (a pull response checks each event on its own): the
+    reading is then ``owned`` only if nothing in it is nested too deeply."""
     if isinstance(body, Mapping):  # its depth is checked where it is descended into
-        return Reading(body, False)
+        return Reading(body, False, False)
     text = _text(body, limits.max_body_bytes)
     value, marked = _strict_loads(body, text) if strict else _lenient_loads(body, text)
-    if depth and _may_exceed(text, limits.max_depth):
+    if not _may_exceed(text, limits.max_depth):
+        return Reading(value, marked, True)
+    deeper = _nests_deeper(text.encode("utf-8", "surrogatepass"), limits)
+    if depth and deeper:
         _check_depth(body, value, limits.max_depth)
-    return Reading(value, marked)
+    return Reading(value, marked, not deeper)
 
 
 def too_deep(
@@ -259,22 +274,54 @@ def _may_exceed(text: str, max_depth: int) -> bool:
     return text.count("[") + text.count("{") > max_depth
 
 
+#: Every byte but the brackets and the quote, deleted; then "{" and "}" read as "[" and "]".
+_NOT_BRACKETS: Final = bytes(set(range(256)) - set(b'[]{}"'))
+_ONE_BRACKET: Final = bytes.maketrans(b"{}", b"[]")
+#: "[" as the signed byte +1 and "]" as -1.
+_SIGNS: Final = bytes.maketrans(b"[]", b"\x01\xff")
+#: Levels peeled off by passes of ``bytes.replace`` before the rest are counted.
+_PEELED: Final = 8
+
+
+def _nests_deeper(text: bytes, limits: Limits) -> bool:
+    """Whether valid JSON ``text`` nests deeper than ``max_depth``, by C code alone (no Python
+    step per value): escapes and strings taken out, the brackets left are peeled one level a
+    pass (a pass takes away every ``[]`` with nothing between), and the depth of what a few
+    passes leave is counted."""
+    if b"\\" in text:  # an escaped backslash, then an escaped quote, is no delimiter
+        text = text.replace(b"\\\\", b"").replace(b'\\"', b"")
+    brackets = text.translate(None, _NOT_BRACKETS)
+    quotes = brackets.count(b'"')
+    if quotes and brackets.count(b'""') * 2 == quotes:  # no string holds a bracket
+        brackets = brackets.replace(b'"', b"")
+    elif quotes:  # the quotes now delimit the strings: what is between them is text
+        brackets = b"".join(brackets.split(b'"')[::2])
+    brackets = brackets.translate(_ONE_BRACKET)
+    for _ in range(_PEELED):  # most bodies are shallow: a few passes empty them
+        if not brackets:
+            return False
+        brackets = brackets.replace(b"[]", b"")
+    # What is left, deep: its depth is the highest running sum of +1 per "[", -1 per "]"
+    signs = memoryview(brackets.translate(_SIGNS)).cast("b")
+    return max(accumulate(signs), default=0) > limits.max_depth - _PEELED
+
+
 def _deeper_than(value: object, max_depth: int, skip: object = None) -> bool:
-    """Whether parsed JSON nests deeper than ``max_depth``: only dicts and lists to look at."""
-    if type(value) is not dict and type(value) is not list:
-        return False
-    level: list[Any] = [value]
-    depth = 1
-    while level:
-        if depth > max_depth:
-            return True
-        inner: list[object] = []
-        for node in level:
-            for item in node.values() if type(node) is dict else node:
-                if (type(item) is dict or type(item) is list) and item is not skip:
-                    inner.append(item)
-        level, depth = inner, depth + 1
-    return False
+    """Whether parsed JSON nests deeper than ``max_depth``: only dicts and lists to look at,
+    a level at a time, each level gathered by C code (no Python step per value)."""
+    objects: list[Any] = [value] if type(value) in _OBJECTS else []
+    arrays: list[Any] = [value] if type(value) is list else []
+    for _ in range(max_depth):
+        items = list(chain(chain.from_iterable(map(dict.values, objects)), *arrays))
+        types = list(map(type, items))
+        objects = list(compress(items, map(_OBJECTS.__contains__, types)))
+        arrays = list(compress(items, map(is_, types, repeat(list))))
+        if skip is not None:
+            objects = [node for node in objects if node is not skip]
+            arrays = [node for node in arrays if node is not skip]
+        if not objects and not arrays:
+            return False
+    return True
 
 
 def _check_depth(body: object, value: object, max_depth: int) -> None:

@@ -6,12 +6,15 @@ formats). Only what it rejects goes to ``dateutil``'s general parser (tens of ti
 and only the date and time of day: the offset is read here, with its literal ISO sign (``UTC+8``
 is +08:00, never dateutil's inverted POSIX sign), and a time dateutil could read more than one
 way (day and month either way round, a two-digit year, a second offset, a weekday that
-disagrees) is refused.
+disagrees) is refused. Text with too few digits to hold a date and a time of day never reaches
+``dateutil``; and one body (one decode call, see ``new_body``) may send at most
+``MOST_LENIENT_TIMES`` different times that need it, each read once.
 """
 
 from __future__ import annotations
 
 import re
+import threading
 from datetime import UTC, date, datetime, timedelta, timezone
 from functools import cache
 from typing import TYPE_CHECKING, Final
@@ -19,12 +22,26 @@ from typing import TYPE_CHECKING, Final
 if TYPE_CHECKING:
     from dateutil.parser import parser
 
-__all__ = ["BEIJING", "WIRE_OFFSET", "format_time", "in_wire_form", "parse_time"]
+__all__ = [
+    "BEIJING",
+    "MOST_LENIENT_TIMES",
+    "WIRE_OFFSET",
+    "format_time",
+    "in_wire_form",
+    "new_body",
+    "parse_time",
+]
 
 #: China Standard Time. China has no daylight saving time, so a fixed offset is exact.
 BEIJING = timezone(timedelta(hours=8))
 
 _MAX_LENGTH = 64  # the longest ISO 8601 form is ~40 characters; dateutil gets nothing silly
+#: The fewest digits of a complete time: a year of three, and a day, an hour, a minute and a
+#: second of one each (the month may be a name).
+_FEWEST_DIGITS = 7
+#: The most different times one body may send that only ``dateutil`` reads (each costs it tens
+#: of microseconds): Tencent sends ISO 8601 or its own form, so a body past this is refused.
+MOST_LENIENT_TIMES: Final = 100
 _DEFAULTS = (datetime(2001, 1, 1, 1, 1, 1), datetime(2002, 2, 2, 2, 2, 2))
 # Every accepted instant's Beijing time lies in these years, so ``format_time`` (Beijing time)
 # writes a time ``parse_time`` reads back, and any offset conversion (hash, ==) stays in range.
@@ -55,10 +72,27 @@ _YEAR_FIRST = re.compile(r"\D*\d{4}(?:\D|\d{4}(?:\D|\Z))")
 _WORD = re.compile(r"[a-z]+", re.A | re.I)
 
 
-def parse_time(text: str, *, lenient: bool = True) -> datetime:
+class _Body(threading.local):
+    """What the body being decoded in this thread has read by ``dateutil`` so far: each text
+    and its time or its refusal (a decode call runs in one thread, from start to end)."""
+
+    read: dict[str, datetime | str] | None = None
+
+
+_BODY = _Body()
+
+
+def new_body() -> None:
+    """Start the count of ``MOST_LENIENT_TIMES`` afresh: a decode call begins."""
+    _BODY.read = None
+
+
+def parse_time(text: str, *, lenient: bool = True, bounded: bool = False) -> datetime:
     """An aware datetime from a wire time; ``ValueError`` with a plain message if it is none.
 
     Not ``lenient``: the wire's own form and RFC 3339 only (see ``_STRICT``), no ``dateutil``.
+    ``bounded``: count the text against the body's ``MOST_LENIENT_TIMES`` if it needs
+    ``dateutil`` (a text seen before in the body is not read again).
     """
     if len(text) > _MAX_LENGTH:
         raise ValueError(f"a time is at most {_MAX_LENGTH} characters, got {len(text)}")
@@ -74,7 +108,7 @@ def parse_time(text: str, *, lenient: bool = True) -> datetime:
     except ValueError as exc:
         if not lenient:
             raise ValueError(str(exc)) from None
-        moment = _parse_leniently(text)
+        moment = _parse_bounded(text) if bounded else _parse_leniently(text)
     else:
         if len(text) <= 10:  # the longest date alone: "2018-08-23", "2018-W34-4"
             _refuse_date_alone(text)
@@ -107,7 +141,38 @@ def _refuse_date_alone(text: str) -> None:
     raise ValueError("a time needs a date and a time of day")
 
 
+def _parse_bounded(text: str) -> datetime:
+    """``_parse_leniently``, at most ``MOST_LENIENT_TIMES`` different texts a body (text that
+    cannot be a time is refused first, and counts for nothing)."""
+    if _too_few_digits(text):
+        raise ValueError(f"not a date and time: {text!r}")
+    read = _BODY.read
+    if read is None:
+        read = _BODY.read = {}
+    found = read.get(text)
+    if found is None:
+        if len(read) >= MOST_LENIENT_TIMES:
+            raise ValueError(
+                f"not read: the body sends more than {MOST_LENIENT_TIMES} different times in "
+                "neither ISO 8601 nor 'YYYY-MM-DD HH:MM:SS', the most vodsnap reads in one body"
+            )
+        try:
+            found = read[text] = _parse_leniently(text)
+        except ValueError as exc:
+            found = read[text] = str(exc)
+    if isinstance(found, str):
+        raise ValueError(found)
+    return found
+
+
+def _too_few_digits(text: str) -> bool:
+    """Whether ``text`` has too few digits to hold a date and a time of day."""
+    return sum(map(str.isdigit, text)) < _FEWEST_DIGITS
+
+
 def _parse_leniently(text: str) -> datetime:
+    if _too_few_digits(text):
+        raise ValueError(f"not a date and time: {text!r}")
     rest, zone = _split_zone(text)
     try:
         moment = _parse_naive(rest)
@@ -143,15 +208,18 @@ def _parse_naive(text: str) -> datetime:
         raise ValueError("not a date and time") from exc
     if first != second or first.tzinfo is not None:
         raise ValueError("not a complete date and time")
-    if not _YEAR_FIRST.match(text):  # year first is read year-month-day, as ISO 8601 does
+    words = _WORD.findall(text)
+    info = _dateutil().info
+    named = any(info.month(word) is not None for word in words)  # a month's name: one order
+    if not named and not _YEAR_FIRST.match(text):  # year first is read year-month-day
         try:
             swapped = parse(text, default=_DEFAULTS[0], dayfirst=True, tzinfos=_no_zone)
         except Exception:  # the other order is no date: no ambiguity
             swapped = first
         if swapped != first:
             raise ValueError("day and month could be either way round")
-    for word in _WORD.findall(text):
-        weekday = _dateutil().info.weekday(word)
+    for word in words:
+        weekday = info.weekday(word)
         if weekday is not None and weekday != first.weekday():
             raise ValueError(f"{word!r} is not the weekday of {first.date()}")
     return first

@@ -12,7 +12,7 @@ from typing import Any
 from hypothesis import given
 from hypothesis import strategies as st
 
-from strategies import any_body, json_values, quirked
+from strategies import any_body, json_values, quirked, snapshot_family_bodies
 from vodsnap import Limits
 from vodsnap._decoder import decoder_for
 from vodsnap._models import (
@@ -59,8 +59,7 @@ def test_valid_and_quirked_bodies(data: st.DataObject, body: dict[str, Any]) -> 
     agree(data.draw(quirked(body)))
 
 
-@given(st.data(), any_body)
-def test_bodies_with_one_value_replaced(data: st.DataObject, body: dict[str, Any]) -> None:
+def replace_one_value(data: st.DataObject, body: dict[str, Any]) -> None:
     node: Any = body
     while isinstance(node, dict) and node:
         key = data.draw(st.sampled_from(sorted(node)))
@@ -68,6 +67,20 @@ def test_bodies_with_one_value_replaced(data: st.DataObject, body: dict[str, Any
             node[key] = data.draw(json_values(6))
             break
         node = node[key]
+
+
+@given(st.data(), any_body)
+def test_bodies_with_one_value_replaced(data: st.DataObject, body: dict[str, Any]) -> None:
+    replace_one_value(data, body)
+    agree(body)
+
+
+@given(st.data(), snapshot_family_bodies())
+def test_task_flows_sprites_and_pulls_with_a_value_replaced(
+    data: st.DataObject, body: dict[str, Any]
+) -> None:
+    agree(body)
+    replace_one_value(data, body)
     agree(body)
 
 

@@ -43,7 +43,8 @@ EVENT_FIELDS = {
     ("data", "picInfo", 0, "status"): "int",
     ("data", "picInfo", 0, "url"): "optional_str",
 }
-OPTIONAL = {("error_code",), ("error_msg",), ("deleted",), ("data", "picInfo", 0, "url")}
+URL = ("data", "picInfo", 0, "url")
+OPTIONAL = {("error_code",), ("error_msg",), ("deleted",), URL}
 
 nested = st.integers(2, 60).map(lambda n: json.loads("[" * n + "]" * n))
 objects = st.dictionaries(st.text(max_size=5), json_values(4), max_size=3)
@@ -138,6 +139,8 @@ def bodies_and_fields() -> st.SearchStrategy[tuple[dict[str, Any], tuple[Any, ..
         if not body["data"]["picInfo"]:
             body["data"]["picInfo"].append(draw(pic_infos))
         keys = draw(st.sampled_from(sorted(EVENT_FIELDS, key=str)))
+        if keys == URL:  # optional only for a failed picture: one taken must send its URL
+            body["data"]["picInfo"][0]["status"] = draw(st.integers(1, 2**31))
         return body, keys, EVENT_FIELDS[keys]
 
     return fast | event()

@@ -1,88 +1,217 @@
-"""The fast converter's structure functions, generated from a table.
+"""The two structure functions of a table's object, made from its fields: fast and explaining.
 
-cattrs' generated code calls a hook for every field. For the fast path a table's function is
-generated here instead: a kind that says what its finished values look like (``Kind.final``,
-e.g. ``str`` for text) is checked inline, a kind read by lookup (``Kind.lookup``: an enum, a
-flag) is looked up inline, and its hook is called only for anything else. It
-accepts exactly what cattrs' code with the same hooks accepts (a property test compares the two
-on every kind of body); a failure of any kind only needs to be a failure, which the explaining
-converter then describes.
+The fast one (the fast converter's) is generated code that stops at the first problem: a field
+whose kind says what its finished values look like (``Kind.final``, e.g. ``str`` for text) is
+checked inline, a kind read by lookup (``Kind.lookup``: an enum, a flag) is looked up inline,
+and its hook is called only for anything else; a failure of any kind only needs to be a
+failure. The explaining one (the explaining converter's) calls every field's hook and collects
+every problem, each placed at its wire key, as one ``ClassValidationError`` that
+``_paths.field_errors`` reads. Both call the same hooks, so they accept exactly the same
+objects as the same models (a property test compares the two converters on every shape of
+body, valid, quirked and mutated).
+
+This module knows fields only as ``Slot`` s: it imports nothing of the tables.
 """
 
 from __future__ import annotations
 
 import linecache
-from typing import Any
+from collections.abc import Callable, Mapping, Sequence
+from types import MemberDescriptorType
+from typing import Any, NamedTuple
 
-from attrs import NOTHING, fields
+import attrs
+from attrs import NOTHING
+from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError
 
-from ._table import Hook, Kind, Table, expect_object
+from .._paths import PathNote, key_path
 
-__all__ = ["fast_structure"]
+__all__ = ["Hook", "Slot", "explaining_structure", "fast_structure"]
+
+#: A structure hook, as cattrs calls it: ``hook(value, type)``.
+Hook = Callable[[Any, Any], Any]
 
 
-def fast_structure(table: Table, hooks: dict[str, Hook], *, strict: bool) -> Hook:
-    """A structure function for ``table`` whose fields' hooks are ``hooks`` (by attribute)."""
-    defaults = {a.name: a.default for a in fields(table.model)}
-    names: dict[str, Any] = {"model": table.model, "expect_object": expect_object}
+class Slot(NamedTuple):
+    """One field of an object, as its structure functions read it."""
+
+    #: The model's attribute.
+    attr: str
+    #: The key on the wire.
+    wire: str
+    #: Its kind's structure hook.
+    hook: Hook
+    #: The attribute's default (attrs' ``NOTHING``: the wire must send the key).
+    default: object
+    #: Types whose values the hook returns as they are (``Kind.final``).
+    final: frozenset[type]
+    #: ``(type, mapping)``: values read by lookup (``Kind.lookup``).
+    lookup: tuple[type, Mapping[Any, Any]] | None
+
+
+def fast_structure(
+    model: type,
+    slots: Sequence[Slot],
+    *,
+    strict: bool,
+    guard: Callable[[Any], Any],
+    aliases: tuple[tuple[str, ...], Callable[[Any], Any]] | None = None,
+) -> Hook:
+    """Generated code that makes ``model`` from an object with ``slots``, or raises at the first
+    problem; ``guard(value)`` gives the object for anything that is not a ``dict`` (or raises).
+    ``aliases``: keys a field may be sent under instead, and the function that reads an object
+    holding any of them (rare: the usual keys are read without a call more)."""
+    names: dict[str, Any] = {"model": model, "guard": guard}
     lines = [
         "def structure(o, _=None):",
         "    if type(o) is not dict:",
-        "        o = expect_object(o)",
+        "        o = guard(o)",
     ]
-    if strict:
-        names["known"] = frozenset(f.wire for f in table.fields)
-        lines += ["    if not o.keys() <= known:", "        raise KeyError(set(o) - known)"]
-    for i, field in enumerate(table.fields):
-        names[f"hook{i}"] = hooks[field.attr]
-        default = defaults[field.attr]
-        if hasattr(default, "takes_self"):  # pragma: no cover - an attrs Factory: none has one
-            raise TypeError(f"{table.model.__name__}.{field.attr}: a factory default")
-        lines += _read_field(i, field.wire, field.kind, default, names)
-    arguments = ", ".join(f"{f.attr}=v{i}" for i, f in enumerate(table.fields))
-    lines.append(f"    return model({arguments})")
-    return _compile(table, lines, names)
-
-
-def _read_field(
-    i: int, wire: str, kind: object, default: object, names: dict[str, Any]
-) -> list[str]:
-    """The lines that set ``v{i}`` from the key ``wire``."""
-    value = f"v{i}"
-    final = kind.final if isinstance(kind, Kind) else frozenset()
-    lookup = kind.lookup if isinstance(kind, Kind) else None
-    convert = f"{value} = hook{i}({value}, None)"
-    if lookup is not None:  # a known value of the usual type reads as its entry
-        names[f"ltype{i}"], names[f"lookup{i}"] = lookup
-        check = [
-            f"    if type({value}) is ltype{i} and {value} in lookup{i}:",
-            f"        {value} = lookup{i}[{value}]",
-            "    else:",
-            f"        {convert}",
+    if aliases is not None:
+        keys, names["aliased"] = aliases
+        lines += [
+            f"    if {' or '.join(f'{k!r} in o' for k in keys)}:",
+            "        return aliased(o)",
         ]
-    elif not final:
-        check = [f"    {convert}"]
-    else:  # the value is final as it is, or the hook makes it so (or says why not)
-        names[f"final{i}"] = final
-        names[f"type{i}"] = next(iter(final))
-        test = f"type({value}) is type{i}" if len(final) == 1 else f"type({value}) in final{i}"
-        check = [f"    if not {test}:", f"        {convert}"]
-    if default is NOTHING:
-        return [f"    {value} = o[{wire!r}]", *check]
-    names[f"default{i}"] = default
-    inner = ["    " + line for line in check]
-    return [
-        f"    if {wire!r} in o:",
-        f"        {value} = o[{wire!r}]",
-        *inner,
-        "    else:",
-        f"        {value} = default{i}",
+    if strict:
+        names["known"] = frozenset(slot.wire for slot in slots)
+        lines += ["    if not o.keys() <= known:", "        raise KeyError(set(o) - known)"]
+    for i, slot in enumerate(slots):
+        lines += _read_field(i, slot, names, explaining=False)
+    setters = _setters(model, slots)
+    if setters is None:
+        lines.append(f"    return model({_arguments(slots)})")
+        return _compile(model, "fast", lines, names)
+    names["new"] = object.__new__
+    lines.append("    m = new(model)")
+    for n, (setter, value) in enumerate(setters):
+        names[f"set{n}"] = setter
+        if isinstance(value, int):
+            lines.append(f"    set{n}(m, v{value})")
+        else:
+            names[f"fixed{n}"] = value[0]
+            lines.append(f"    set{n}(m, fixed{n})")
+    lines.append("    return m")
+    return _compile(model, "fast", lines, names)
+
+
+def _setters(
+    model: type, slots: Sequence[Slot]
+) -> list[tuple[Callable[[Any, Any], None], int | tuple[object]]] | None:
+    """How to make ``model`` without its ``__init__``: each attribute's slot setter and what it
+    is set to (``v{i}`` by slot index, or a ``(default,)`` for an attribute no slot reads),
+    checked now: ``None`` (call ``__init__``) unless every attribute is a plain slot of an
+    attrs class whose ``__init__`` does nothing but set them (no validator, converter, factory,
+    pre- or post-init hook, cached hash)."""
+    if not attrs.has(model) or any(
+        hasattr(model, hook) for hook in ("__attrs_pre_init__", "__attrs_post_init__")
+    ):
+        return None
+    index = {slot.attr: i for i, slot in enumerate(slots)}
+    setters: list[tuple[Callable[[Any, Any], None], int | tuple[object]]] = []
+    for a in attrs.fields(model):
+        if a.validator is not None or a.converter is not None or not a.init:
+            return None
+        if a.name in index:
+            value: int | tuple[object] = index[a.name]
+        elif a.default is NOTHING or hasattr(a.default, "takes_self"):  # required, or a Factory
+            return None
+        else:
+            value = (a.default,)
+        descriptor = next((c.__dict__[a.name] for c in model.__mro__ if a.name in c.__dict__), None)
+        if not isinstance(descriptor, MemberDescriptorType):
+            return None
+        setters.append((descriptor.__set__, value))
+    own = {name for c in model.__mro__ for name in getattr(c, "__slots__", ())}
+    if own - {a.name for a in attrs.fields(model)} - {"__weakref__"}:
+        return None  # a slot __init__ sets that is no attribute (attrs' cached hash)
+    return setters
+
+
+def explaining_structure(model: type, slots: Sequence[Slot], *, strict: bool) -> Hook:
+    """Generated code that makes ``model`` from an object (a ``dict``) with ``slots``, or raises
+    every problem as one ``ClassValidationError``: each hook's failure, placed at its key by a
+    ``PathNote`` before its own notes; a required key missing (a ``KeyError``); in ``strict``
+    mode, the keys no slot names (a ``ForbiddenExtraKeysError``); or the model's own refusal.
+    ``slots`` in the model's order of attributes: the problems are listed in it."""
+    names: dict[str, Any] = {
+        "model": model,
+        "message": f"While structuring {model.__name__}",
+        "invalid": ClassValidationError,
+        "extra": ForbiddenExtraKeysError,
+    }
+    lines = ["def structure(o, _=None):", "    errors = []"]
+    for i, slot in enumerate(slots):
+        lines += _read_field(i, slot, names, explaining=True)
+    if strict:
+        names["known"] = frozenset(slot.wire for slot in slots)
+        lines += [
+            "    if not o.keys() <= known:",
+            "        errors.append(extra('', model, set(o.keys() - known)))",
+        ]
+    lines += [
+        "    if errors:",
+        "        raise invalid(message, errors, model)",
+        "    try:",
+        f"        return model({_arguments(slots)})",
+        "    except Exception as e:  # a model refusing what its hooks made: a bug, said so",
+        "        raise invalid(message, [e], model) from None",
     ]
+    return _compile(model, "explaining", lines, names)
 
 
-def _compile(table: Table, lines: list[str], names: dict[str, Any]) -> Hook:
+def _arguments(slots: Sequence[Slot]) -> str:
+    return ", ".join(f"{slot.attr}=v{i}" for i, slot in enumerate(slots))
+
+
+def _read_field(i: int, slot: Slot, names: dict[str, Any], *, explaining: bool) -> list[str]:
+    """The lines that set ``v{i}`` from the key ``slot.wire``; ``explaining``: a problem is
+    added to ``errors``, placed at the key, and the next field read."""
+    if hasattr(slot.default, "takes_self"):  # pragma: no cover - an attrs Factory: none has one
+        raise TypeError(f"{slot.attr}: a factory default")
+    value, wire = f"v{i}", slot.wire
+    names[f"hook{i}"] = slot.hook
+    convert = [f"{value} = hook{i}({value}, None)"]
+    if explaining:
+        names[f"note{i}"] = PathNote(key_path("", wire))
+        convert = [
+            "try:",
+            f"    {convert[0]}",
+            "except Exception as e:",
+            f"    e.__notes__ = [note{i}, *getattr(e, '__notes__', ())]",
+            "    errors.append(e.with_traceback(None))  # no cycle through this frame",
+        ]
+    if slot.lookup is not None:  # a known value of the usual type reads as its entry
+        names[f"ltype{i}"], names[f"lookup{i}"] = slot.lookup
+        test = f"type({value}) is ltype{i} and {value} in lookup{i}"
+        check = [f"if {test}:", f"    {value} = lookup{i}[{value}]", "else:"]
+        check += _indent(convert)
+    elif not slot.final:
+        check = convert
+    else:  # the value is final as it is, or the hook makes it so (or says why not)
+        names[f"final{i}"] = slot.final
+        names[f"type{i}"] = next(iter(slot.final))
+        one = len(slot.final) == 1
+        test = f"type({value}) is type{i}" if one else f"type({value}) in final{i}"
+        check = [f"if not {test}:", *_indent(convert)]
+    if slot.default is not NOTHING:
+        names[f"default{i}"] = slot.default
+        otherwise = [f"{value} = default{i}"]
+    elif explaining:
+        otherwise = [f"e = KeyError({wire!r})", f"e.__notes__ = [note{i}]", "errors.append(e)"]
+    else:
+        return _indent([f"{value} = o[{wire!r}]", *check])
+    lines = [f"if {wire!r} in o:", f"    {value} = o[{wire!r}]", *_indent(check)]
+    return _indent([*lines, "else:", *_indent(otherwise)])
+
+
+def _indent(lines: list[str]) -> list[str]:
+    return ["    " + line for line in lines]
+
+
+def _compile(model: type, which: str, lines: list[str], names: dict[str, Any]) -> Hook:
     source = "\n".join(lines) + "\n"
-    filename = f"<vodsnap fast structure {table.model.__qualname__} {id(table):x}>"
+    filename = f"<vodsnap {which} structure {model.__qualname__} {id(names):x}>"
     linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
     exec(compile(source, filename, "exec"), names)
     structure: Hook = names["structure"]

@@ -16,7 +16,7 @@ from functools import cache
 from typing import Any, Final, TypeVar
 
 from .._decimal import decimal_digits
-from .._models import FrozenDict, thaw
+from .._models import FrozenDict, freeze_json, thaw
 from .._paths import WireError, at, describe, group, key_path
 from .._times import WIRE_OFFSET, format_time, in_wire_form, parse_time
 from ._table import Hook, Kind, Mode, array_of, expect_object
@@ -160,7 +160,7 @@ def _time(lenient: bool) -> Hook:
         if not isinstance(value, str):
             raise WireError(f"{expected}, got {describe(value)}")
         try:
-            return parse_time(value, lenient=lenient)
+            return parse_time(value, lenient=lenient, bounded=True)  # a body's share
         except ValueError as exc:
             raise WireError(f"{expected}: {exc}") from None
 
@@ -191,14 +191,20 @@ def _version(value: object, _: object = None) -> str:
 def _frozen_json(mode: Mode) -> Hook:
     """An object of any JSON content, made deeply immutable (objects read-only, arrays tuples).
 
-    It sits at depth 2 of its event, and may nest down to ``max_depth``.
+    It sits at depth 2 of its event, and may nest down to ``max_depth``. A value the parser
+    just read (``Mode.owned``) is frozen as it is read (``freeze_json``), no walk first.
     """
 
     def structure(value: object, _: object = None) -> FrozenDict:
         frozen: FrozenDict = _frozen(expect_object(value), 2, mode)
         return frozen
 
-    return structure
+    def owned(value: object, _: object = None) -> FrozenDict:
+        if type(value) is dict:
+            return freeze_json(value)
+        return structure(value)
+
+    return owned if mode.owned else structure
 
 
 def _frozen(value: object, depth: int, mode: Mode) -> Any:
@@ -381,12 +387,18 @@ def _text_or_texts(mode: Mode) -> Hook:
 
 
 def _frozen_value(mode: Mode) -> Hook:
-    """Any JSON value, made deeply immutable (objects read-only, arrays tuples)."""
+    """Any JSON value, made deeply immutable (objects read-only, arrays tuples); as
+    ``_frozen_json`` does, with no walk first for a value the parser just read."""
 
     def structure(value: object, _: object = None) -> Any:
         return _frozen(value, 3, mode)
 
-    return structure
+    def owned(value: object, _: object = None) -> Any:
+        if type(value) is dict or type(value) is list:
+            return freeze_json(value)
+        return structure(value)
+
+    return owned if mode.owned else structure
 
 
 def _iso_utc(moment: datetime) -> str:

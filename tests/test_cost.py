@@ -1,0 +1,222 @@
+"""Work a body may make vodsnap do, counted (never timed: speed is measured in benchmarks/)."""
+
+from __future__ import annotations
+
+import gc
+import json
+import sys
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import vodsnap
+from strategies import json_values, unknown_event_bodies
+from support import EXAMPLES, ROOT
+from vodsnap import Limits, _times
+from vodsnap._read import _deeper_than, _nests_deeper
+
+
+@contextmanager
+def python_calls() -> Iterator[list[int]]:
+    """Count the calls of Python functions made inside the block (C functions not counted)."""
+    count = [0]
+
+    def profile(frame: object, event: str, arg: object) -> None:
+        if event == "call":
+            count[0] += 1
+
+    collecting = gc.isenabled()
+    gc.disable()  # the collector's callbacks (other tools' Python functions) are not counted
+    sys.setprofile(profile)
+    try:
+        yield count
+    finally:
+        sys.setprofile(None)
+        if collecting:
+            gc.enable()
+
+
+def calls(decode: Callable[[bytes], object], body: bytes) -> int:
+    decode(body)  # the first call makes generated code: not counted
+    with python_calls() as count:
+        decode(body)
+    return count[0]
+
+
+def unknown_event(data: object) -> bytes:
+    return json.dumps({"version": "4.0", "eventType": "NewFileUpload", "data": data}).encode()
+
+
+def pulled(events: list[bytes]) -> bytes:
+    entries = ",".join(
+        f'{{"msgHandle":"h{i}","eventContent":{e.decode()}}}' for i, e in enumerate(events)
+    )
+    return ('{"code":0,"message":"","eventList":[' + entries + "]}").encode()
+
+
+def test_an_unknown_events_data_is_not_walked_value_by_value() -> None:
+    small = unknown_event({"x": [{}] * 10, "y": [[[[1]]]] * 10})
+    large = unknown_event({"x": [{}] * 10_000, "y": [[[[1]]]] * 10_000})
+    assert calls(vodsnap.parse, large) == calls(vodsnap.parse, small)
+
+
+def test_a_pull_of_unknown_events_is_not_walked_value_by_value() -> None:
+    small = pulled([unknown_event({"x": [{}] * 10})] * 5)
+    large = pulled([unknown_event({"x": [{}] * 2_000})] * 5)
+    assert calls(vodsnap.parse_pull, large) == calls(vodsnap.parse_pull, small)
+
+
+@given(unknown_event_bodies())
+def test_an_unknown_event_read_from_text_equals_one_read_from_a_mapping(body: Any) -> None:
+    from_text = vodsnap.parse(json.dumps(body).encode())
+    from_mapping = vodsnap.parse(body)
+    assert from_text == from_mapping
+    assert hash(from_text) == hash(from_mapping)
+    assert repr(from_text) == repr(from_mapping)
+    assert vodsnap.to_wire(from_text) == vodsnap.to_wire(from_mapping) == body
+
+
+@given(st.dictionaries(st.text(max_size=3), json_values(), max_size=4))
+def test_frozen_data_is_frozen_all_the_way_down(data: dict[str, Any]) -> None:
+    event = vodsnap.parse(unknown_event(data))
+    assert isinstance(event, vodsnap.UnknownEvent)
+
+    def check(value: object) -> None:
+        assert not isinstance(value, dict | list)
+        if isinstance(value, vodsnap.FrozenDict):
+            for item in value.values():
+                check(item)
+        elif isinstance(value, tuple):
+            for item in value:
+                check(item)
+
+    check(event.data)
+
+
+nested = st.recursive(
+    st.none() | st.integers() | st.text(alphabet='[]{}"\\ab', max_size=6),
+    lambda inner: (
+        st.lists(inner, max_size=3)
+        | st.dictionaries(st.text('[]{}"\\a', max_size=3), inner, max_size=3)
+    ),
+    max_leaves=40,
+)
+
+
+@given(nested, st.integers(min_value=8, max_value=12), st.booleans())
+def test_the_depth_read_off_the_text_is_the_depth_of_the_value(
+    value: Any, max_depth: int, ascii_only: bool
+) -> None:
+    for _ in range(max_depth - 4):  # near the limit, where it matters
+        value = [value]
+    text = json.dumps(value, ensure_ascii=ascii_only).encode()
+    limits = Limits(max_depth=max_depth)
+    assert _nests_deeper(text, limits) == _deeper_than(value, max_depth)
+
+
+# -- lenient times: what dateutil is given ----------------------------------------------------
+
+PROCEDURE = (
+    ROOT / "src" / "vodsnap" / "_examples" / "published" / "procedure-api3-taskflow-push.json"
+)
+
+
+def task_flow(times: list[str]) -> bytes:
+    """An API 3.0 task flow with one snapshot task per time (begun and finished then)."""
+    body = json.loads(PROCEDURE.read_bytes())
+    tasks = [
+        {
+            "Type": "SnapshotByTimeOffset",
+            "SnapshotByTimeOffsetTask": {
+                "Status": "SUCCESS",
+                "BeginProcessTime": time,
+                "FinishTime": time,
+            },
+        }
+        for time in times
+    ]
+    body["ProcedureStateChangeEvent"]["MediaProcessResultSet"] = tasks
+    return json.dumps(body).encode()
+
+
+def lenient(i: int) -> str:
+    """A different time in a form only dateutil reads, for every ``i``."""
+    return f"Aug {1 + i % 28} {1000 + i // 28} 4:25:18 PM"
+
+
+@pytest.fixture
+def dateutil_calls(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every text handed to dateutil's parser."""
+    parser = _times._dateutil()
+    seen: list[str] = []
+    original = parser.parse
+
+    def parse(text: str, *args: Any, **kwargs: Any) -> Any:
+        seen.append(text)
+        return original(text, *args, **kwargs)
+
+    monkeypatch.setattr(parser, "parse", parse)
+    return seen
+
+
+def test_a_time_sent_many_times_is_read_once(dateutil_calls: list[str]) -> None:
+    vodsnap.parse(task_flow([lenient(0)] * 500))
+    assert 0 < len(dateutil_calls) <= 3  # one reading (of two or three parses) in all
+
+
+def test_a_body_may_send_only_so_many_lenient_times(dateutil_calls: list[str]) -> None:
+    most = _times.MOST_LENIENT_TIMES
+    assert vodsnap.parse(task_flow([lenient(i) for i in range(most)]))
+    dateutil_calls.clear()
+    with pytest.raises(vodsnap.DecodeError) as caught:
+        vodsnap.parse(task_flow([lenient(i) for i in range(most + 1)]))
+    assert len(set(dateutil_calls)) == most  # the text past the bound never reaches dateutil
+    where = "$.ProcedureStateChangeEvent.MediaProcessResultSet"
+    assert [(e.path, e.message) for e in caught.value.errors] == [
+        (
+            f"{where}[{most}].SnapshotByTimeOffsetTask.{key}",
+            "expected a time like '2018-08-23 16:25:18' (Beijing time) or ISO 8601 with an "
+            f"offset: not read: the body sends more than {most} different times in neither ISO "
+            "8601 nor 'YYYY-MM-DD HH:MM:SS', the most vodsnap reads in one body",
+        )
+        for key in ("BeginProcessTime", "FinishTime")
+    ]
+
+
+def test_the_bound_is_per_body_and_per_thread() -> None:
+    most = _times.MOST_LENIENT_TIMES
+    bodies = [task_flow([lenient(i + k * most) for i in range(most)]) for k in range(4)]
+    with ThreadPoolExecutor(4) as pool:
+        for _ in range(3):
+            assert all(pool.map(vodsnap.parse, bodies))
+
+
+def test_a_refused_time_is_read_once_not_again_to_explain(dateutil_calls: list[str]) -> None:
+    body = json.loads((EXAMPLES / "fast-snapshot-success.json").read_bytes())
+    body.update(create_time="Aug 23 2018 4:25:18 XM")
+    with pytest.raises(vodsnap.DecodeError):
+        vodsnap.parse(json.dumps(body).encode())
+    assert dateutil_calls == ["Aug 23 2018 4:25:18 XM"]
+
+
+@pytest.mark.parametrize("text", ["yesterday", "May", "tomorrow 4pm", "2018-08-23", "12:34:56"])
+def test_text_with_too_few_digits_never_reaches_dateutil(
+    text: str, dateutil_calls: list[str]
+) -> None:
+    with pytest.raises(ValueError, match="date"):
+        _times.parse_time(text)
+    assert dateutil_calls == []
+
+
+def test_text_that_cannot_be_a_time_counts_for_nothing(dateutil_calls: list[str]) -> None:
+    most = _times.MOST_LENIENT_TIMES
+    garbage = [f"no time {i}" for i in range(10)]  # each refused, none read by dateutil
+    with pytest.raises(vodsnap.DecodeError) as caught:
+        vodsnap.parse(task_flow([*garbage, *(lenient(i) for i in range(most))]))
+    assert all("not a date and time" in e.message for e in caught.value.errors)
+    assert len(set(dateutil_calls)) == most

@@ -7,6 +7,8 @@ import subprocess
 import sys
 import textwrap
 
+import pytest
+
 import vodsnap
 from support import EXAMPLES, ROOT
 
@@ -29,6 +31,7 @@ def run(script: str, *args: str) -> str:
     return done.stdout.strip()
 
 
+@pytest.mark.subprocess
 def test_snapshot_callbacks_never_load_the_task_flow_or_the_image_sprite() -> None:
     out = run(
         """
@@ -45,6 +48,7 @@ def test_snapshot_callbacks_never_load_the_task_flow_or_the_image_sprite() -> No
     assert out == "[]"
 
 
+@pytest.mark.subprocess
 def test_decoding_alone_never_loads_snapshots() -> None:
     out = run(
         """
@@ -59,6 +63,7 @@ def test_decoding_alone_never_loads_snapshots() -> None:
     assert out == "False vodsnap._snapshots True"
 
 
+@pytest.mark.subprocess
 def test_annotations_and_the_public_names_reach_them_in_a_fresh_process() -> None:
     out = run(
         """
@@ -76,6 +81,7 @@ def test_annotations_and_the_public_names_reach_them_in_a_fresh_process() -> Non
     assert out == "FAIL vodsnap._tasks"
 
 
+@pytest.mark.subprocess
 def test_the_public_converter_structures_a_task_flow_first() -> None:
     body = (PUBLISHED / "procedure-v4-current.json").read_text()
     out = run(
@@ -126,6 +132,7 @@ THREADS = """
 """
 
 
+@pytest.mark.subprocess
 def test_threads_meeting_the_first_task_flow_at_once_agree() -> None:
     for _ in range(3):
         assert run(THREADS, str(PUBLISHED)) == "16 9"

@@ -10,6 +10,11 @@ from hypothesis import HealthCheck, settings
 
 from support import EXAMPLES
 
+# The pytest runs the tests start in fresh interpreters (tests/test_plugins.py) must not inherit
+# the options of the run around them, which pytest has read by now (CI passes -n auto this way).
+# pytester's runpytest_subprocess drops it too.
+os.environ.pop("PYTEST_ADDOPTS", None)
+
 # The profile comes from VODSNAP_HYPOTHESIS, else "ci" when CI is set, else "dev".
 settings.register_profile(
     "ci", max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow]

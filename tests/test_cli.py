@@ -16,6 +16,8 @@ import pytest
 import vodsnap
 from support import EXAMPLES, ROOT
 
+pytestmark = pytest.mark.subprocess  # every test here runs a fresh interpreter
+
 
 def run(*args: str, stdin: bytes = b"", module: bool = True) -> subprocess.CompletedProcess[bytes]:
     command = (

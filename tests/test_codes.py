@@ -298,6 +298,7 @@ def run_codes(*args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
+@pytest.mark.subprocess
 def test_cli_prints_the_whole_table() -> None:
     result = run_codes()
     assert result.returncode == 0
@@ -305,6 +306,7 @@ def test_cli_prints_the_whole_table() -> None:
     assert lines == [f"{row['code']}\t{row['description_en']}" for row in ROWS]
 
 
+@pytest.mark.subprocess
 def test_cli_prints_given_codes_in_chinese() -> None:
     result = run_codes("--lang", "zh", "-44099", "0")
     assert result.returncode == 0
@@ -314,6 +316,7 @@ def test_cli_prints_given_codes_in_chinese() -> None:
     ]
 
 
+@pytest.mark.subprocess
 @pytest.mark.parametrize(
     ("code", "english"),
     [
@@ -327,6 +330,7 @@ def test_cli_describes_codes_of_every_table(code: int, english: str) -> None:
     assert (result.returncode, result.stdout) == (0, f"{code}\t{english}\n")
 
 
+@pytest.mark.subprocess
 def test_cli_lists_and_searches_one_table() -> None:
     listed = run_codes("--table", "procedure-task")
     assert (listed.returncode, listed.stdout.splitlines()) == (
@@ -338,6 +342,7 @@ def test_cli_lists_and_searches_one_table() -> None:
     assert run_codes("--table", "nope").returncode == 2
 
 
+@pytest.mark.subprocess
 def test_cli_unknown_code_exits_1_and_bad_input_exits_2() -> None:
     unknown = run_codes("-46204")
     assert (unknown.returncode, unknown.stdout.split("\t")[0]) == (1, "-46204")

@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.subprocess  # every test here runs a fresh interpreter
+
 BROKEN = "vodsnap cannot be imported here, on purpose"
 
 

@@ -176,6 +176,7 @@ def test_unknown_kind() -> None:
         vodsnap.json_schema("pull")  # type: ignore[arg-type]
 
 
+@pytest.mark.subprocess
 @pytest.mark.parametrize("kind", KINDS)
 def test_the_command_line_prints_it(kind: str) -> None:
     out = subprocess.run(

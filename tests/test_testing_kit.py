@@ -88,6 +88,7 @@ def test_model_strategies(model: object) -> None:
     hash(model)
 
 
+@pytest.mark.subprocess
 def test_from_type_works_in_a_fresh_process_with_no_setup() -> None:
     code = textwrap.dedent(
         """
@@ -112,12 +113,14 @@ def test_from_type_works_in_a_fresh_process_with_no_setup() -> None:
     assert out.stdout.strip() == "ok"
 
 
+@pytest.mark.subprocess
 def test_importing_the_kit_first_is_not_circular() -> None:
     code = "import vodsnap.testing, hypothesis; print(hypothesis.__version__ != '')"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "True"
 
 
+@pytest.mark.subprocess
 def test_without_hypothesis_the_kit_says_what_to_install() -> None:
     code = textwrap.dedent(
         """
@@ -153,6 +156,7 @@ def test_body_factories() -> None:
         vodsnap.parse(testing.snapshot_event_body(picInfo=testing.OMIT))
 
 
+@pytest.mark.subprocess
 def test_pytest_plugin_in_a_throwaway_project(pytester: pytest.Pytester) -> None:
     pytester.makepyfile(
         test_handler="""
@@ -182,6 +186,7 @@ def test_pytest_plugin_in_a_throwaway_project(pytester: pytest.Pytester) -> None
     result.assert_outcomes(passed=3)
 
 
+@pytest.mark.subprocess
 def test_the_docs_example_runs(pytester: pytest.Pytester) -> None:
     page = (ROOT / "docs" / "testing.md").read_text(encoding="utf-8")
     [code] = re.findall(r"```python\n(.*?)```", page, flags=re.DOTALL)

@@ -78,6 +78,7 @@ def test_sprite_outcomes_are_kept(body: dict[str, Any]) -> None:
     assert [s.url for s in vodsnap.snapshots(event)] == [None]
 
 
+@pytest.mark.subprocess
 def test_from_type_for_pull_responses_in_a_fresh_process() -> None:
     code = (
         "from hypothesis import given, settings, strategies as st\n"

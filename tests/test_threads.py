@@ -6,6 +6,8 @@ import subprocess
 import sys
 import textwrap
 
+import pytest
+
 from support import EXAMPLES
 
 SCRIPT = textwrap.dedent(
@@ -42,6 +44,7 @@ SCRIPT = textwrap.dedent(
 )
 
 
+@pytest.mark.subprocess
 def test_threads_from_a_cold_process_agree_with_one_thread() -> None:
     for _ in range(3):
         out = subprocess.run(

@@ -21,6 +21,7 @@ def test_beijing_is_utc_plus_eight() -> None:
     assert BEIJING.utcoffset(None) == timedelta(hours=8)
 
 
+@pytest.mark.subprocess
 def test_decoding_needs_no_time_zone_database(tmp_path: object) -> None:
     code = (
         "import sys, vodsnap; cb = vodsnap.parse(open(sys.argv[1], 'rb').read()); "

@@ -18,6 +18,8 @@ import vodsnap
 from support import EXAMPLES
 from vodsnap._cli import main
 
+pytestmark = pytest.mark.subprocess  # every test here starts the command line
+
 COMMAND = [sys.executable, "-m", "vodsnap"]
 BODY = json.dumps(json.loads((EXAMPLES / "fast-snapshot-success.json").read_text()))
 

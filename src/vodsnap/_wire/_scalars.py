@@ -293,6 +293,7 @@ def number_constant(expected: int) -> Kind:
         lenient=make(wire_int),
         strict=make(strict_int),
         quirks=(_as_text,),
+        lookup=(int, {expected: expected}),  # the usual form, checked inline
     )
 
 
@@ -300,6 +301,8 @@ def _unix_time(to_int: Hook) -> Hook:
     """Unix seconds (a Cloud Live time) as an aware ``datetime`` in UTC."""
 
     def structure(value: object, _: object = None) -> datetime:
+        if type(value) is int and _FIRST_SECOND <= value < _END_SECOND:  # the usual form
+            return _EPOCH + timedelta(seconds=value)
         try:
             seconds = to_int(value, None)
         except WireError:

@@ -411,3 +411,20 @@ def test_from_type_makes_cloud_live_models() -> None:
     for model in (vodsnap.LiveScreenshot, vodsnap.LiveModeration, vodsnap.UnknownLiveEvent):
         made = find(st.from_type(model), lambda _: True, settings=settings(database=None))
         assert isinstance(made, model)
+
+
+def test_the_main_command_summarises_a_mixed_log(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    from vodsnap._cli import main
+
+    log = tmp_path / "callbacks.jsonl"
+    bodies = [published(SCREENSHOT), published("image-sprite-v4-success.json")]
+    log.write_text("\n".join(json.dumps(b) for b in bodies) + "\n")
+    assert main([str(log)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].endswith(
+        ": live-screenshot stream=your_streamid "
+        + "time=2021-06-02T02:12:05+00:00 size=1280x720 bytes=30670"
+    )
+    assert ": image-sprite " in lines[1]

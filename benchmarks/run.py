@@ -42,6 +42,7 @@ FAST_PARSER = getattr(_read, PARSER_NAME)
 STDLIB_ONLY = {"vodsnap", "hand-written"}
 
 EXAMPLES = HERE.parent / "examples"
+PUBLISHED = HERE.parent / "tests" / "data" / "published"
 
 
 def bodies() -> dict[str, bytes]:
@@ -50,6 +51,8 @@ def bodies() -> dict[str, bytes]:
     pictures = event["data"]["picInfo"]
     event["data"]["picInfo"] = [dict(pictures[i % 2], timeOffset=1000 * i) for i in range(200)]
     found["snapshot-event-200-pictures"] = json.dumps(event).encode()
+    screenshot = PUBLISHED / "css-live-screenshot-200-current.json"
+    found["css-live-screenshot"] = screenshot.read_bytes()
     bad = json.loads(found["fast-snapshot-success"])
     bad.update(width="wide", status=9, create_time="yesterday")
     found["invalid-fast-snapshot"] = json.dumps(bad).encode()

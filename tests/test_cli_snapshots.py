@@ -63,6 +63,7 @@ def test_json_records_of_json_lines_and_pull_responses(
         "source": f"{log}:2",
         "kind": "sprite",
         "file_id": "14508071098244929440",
+        "stream_id": None,
         "definition": 10,
         "time_offset": None,
         "url": "http://125676836723.vod2.myqcloud.com/xxx/xxx/1.png",

@@ -38,6 +38,10 @@ def identity(model: Any) -> object:
         flow = model.data
         tasks = tuple((t.task_type, t.status, t.err_code or 0) for t in flow.tasks)
         return ("flow", flow.vod_task_id, flow.status, flow.err_code or 0, tasks)
+    if isinstance(model, vodsnap.LiveScreenshot):  # resends may change t and sign
+        return ("live", model.stream_id, model.create_time, model.pic_url, model.pic_full_url)
+    if isinstance(model, vodsnap.LiveModeration):  # and sendTime
+        return ("moderation", model.stream_id, model.img, model.screenshot_time)
     return ("unknown", model)  # vodsnap cannot tell which fields identify it: all of them
 
 

@@ -50,7 +50,12 @@ def test_snapshots_agree_with_the_oracle(body: dict[str, Any]) -> None:
 
 
 @pytest.mark.parametrize(
-    "name", sorted(p.name for p in PUBLISHED.glob("*.json") if "screencapture" not in p.name)
+    "name",
+    sorted(
+        p.name
+        for p in PUBLISHED.glob("*.json")
+        if "screencapture" not in p.name and not p.name.startswith("css-")  # a VOD oracle
+    ),
 )
 def test_published_bodies_agree_with_the_oracle(name: str) -> None:
     body = json.loads((PUBLISHED / name).read_bytes())

@@ -68,7 +68,13 @@ def test_the_public_type_aliases_are_what_the_functions_take_and_return() -> Non
     assert set(typing.get_args(vodsnap.Callback)) == {
         vodsnap.FastSnapshotCallback,
         *typing.get_args(vodsnap.Event),
+        *typing.get_args(vodsnap.LiveEvent),
     }
+    assert typing.get_args(vodsnap.LiveEvent) == (
+        vodsnap.LiveScreenshot,
+        vodsnap.LiveModeration,
+        vodsnap.UnknownLiveEvent,
+    )
 
 
 def extras() -> dict[str, set[str]]:

@@ -27,11 +27,24 @@ from vodsnap import testing
 
 jsonschema = pytest.importorskip("jsonschema")
 
-KINDS = ["callback", "fast-snapshot", "event"]
+KINDS = ["callback", "fast-snapshot", "event", "live"]
+
+
+def parse_live(body: Any) -> vodsnap.LiveEvent:
+    """``parse``, refusing what is not a Cloud Live callback (as the "live" schema does)."""
+    model = vodsnap.parse(body)
+    if not isinstance(
+        model, vodsnap.LiveScreenshot | vodsnap.LiveModeration | vodsnap.UnknownLiveEvent
+    ):
+        raise vodsnap.DecodeError([vodsnap.FieldError("$", "not a Cloud Live callback")], body)
+    return model
+
+
 PARSERS: dict[str, Any] = {
     "callback": vodsnap.parse,
     "fast-snapshot": vodsnap.parse_fast_snapshot,
     "event": vodsnap.parse_event,
+    "live": parse_live,
 }
 VALIDATORS = {
     kind: jsonschema.Draft202012Validator(vodsnap.json_schema(kind))  # type: ignore[arg-type]
@@ -77,6 +90,33 @@ def test_event_bodies_pass(data: st.DataObject, body: dict[str, Any]) -> None:
 @given(testing.bodies())
 def test_the_testing_kits_bodies_pass(body: dict[str, Any]) -> None:
     assert VALIDATORS["callback"].is_valid(body)
+
+
+@given(testing.live_event_bodies())
+def test_cloud_live_bodies_pass_the_live_schema(body: dict[str, Any]) -> None:
+    assert VALIDATORS["live"].is_valid(body)
+    assert VALIDATORS["callback"].is_valid(body)
+    assert not VALIDATORS["fast-snapshot"].is_valid(body)
+    assert not VALIDATORS["event"].is_valid(body)
+
+
+@pytest.mark.parametrize("name", ["css-live-screenshot-200-current", "css-live-porn-detect-317"])
+def test_the_published_cloud_live_bodies_pass(name: str) -> None:
+    from vodsnap._examples import published_bodies
+
+    body = json.loads(published_bodies()[name])
+    assert VALIDATORS["live"].is_valid(body)
+    assert VALIDATORS["callback"].is_valid(body)
+
+
+def test_the_live_schema_checks_each_modelled_type_in_full() -> None:
+    from vodsnap._examples import published_bodies
+
+    screenshot = json.loads(published_bodies()["css-live-screenshot-200-current"])
+    del screenshot["pic_full_url"]
+    assert not VALIDATORS["live"].is_valid(screenshot)
+    assert VALIDATORS["live"].is_valid(screenshot | {"event_type": 1})  # any other type
+    assert not VALIDATORS["live"].is_valid({"event_type": "soon"})
 
 
 #: Values near the rules' edges, where a schema and the decoder could disagree.

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
 
 from vodsnap import (
     FastSnapshotCallback,
     FastSnapshotStatus,
+    LiveScreenshot,
     PicInfo,
     SnapshotByTimeOffsetComplete,
     SnapshotByTimeOffsetData,
@@ -89,6 +90,8 @@ def decode(data: bytes, loads: Callable[[bytes], Any] = json.loads) -> Any:
         raise InvalidError([("$", "expected an object")])
     if "eventType" in obj:
         return _event(obj)
+    if "event_type" in obj:
+        return _live(obj)
     return _fast(obj)
 
 
@@ -133,6 +136,54 @@ def _fast(o: dict[str, Any]) -> FastSnapshotCallback:
         error_code=error_code,
         error_msg=error_msg,
         deleted=flag == "yes",
+    )
+
+
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+def _unix(v: Any) -> datetime:
+    return _EPOCH + timedelta(seconds=_int(v))
+
+
+def _optional_str(o: dict[str, Any], key: str, e: list[tuple[str, str]]) -> Any:
+    return None if o.get(key) is None else _field(o, key, _str, "$", e)
+
+
+def _live(o: dict[str, Any]) -> LiveScreenshot:
+    e: list[tuple[str, str]] = []
+    if _field(o, "event_type", _int, "$", e) != 200:
+        raise NotImplementedError("only the Cloud Live screenshot is benchmarked")
+    stream_id = _field(o, "stream_id", _str, "$", e)
+    channel_id = _field(o, "channel_id", _str, "$", e)
+    app, appname = _optional_str(o, "app", e), _optional_str(o, "appname", e)
+    stream_param, task_id = _optional_str(o, "stream_param", e), _optional_str(o, "task_id", e)
+    create_time = _field(o, "create_time", _unix, "$", e)
+    file_size = _field(o, "file_size", _int, "$", e)
+    width = _field(o, "width", _int, "$", e)
+    height = _field(o, "height", _int, "$", e)
+    pic_url = _field(o, "pic_url", _str, "$", e)
+    pic_full_url = _field(o, "pic_full_url", _str, "$", e)
+    expires = None if o.get("t") is None else _field(o, "t", _unix, "$", e)
+    sign = _optional_str(o, "sign", e)
+    if e:
+        raise InvalidError(e)
+    return LiveScreenshot(
+        event_type=200,
+        stream_id=stream_id,
+        channel_id=channel_id,
+        app=app,
+        appname=appname,
+        stream_param=stream_param,
+        task_id=task_id,
+        create_time=create_time,
+        file_size=file_size,
+        width=width,
+        height=height,
+        pic_url=pic_url,
+        pic_full_url=pic_full_url,
+        expires=expires,
+        sign=sign,
     )
 
 

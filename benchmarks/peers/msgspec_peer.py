@@ -7,7 +7,7 @@ decoding. ``delete``/``deleted`` are two optional fields.
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 from typing import Any, Literal
 
 import msgspec
@@ -61,7 +61,30 @@ class SnapshotEvent(msgspec.Struct, frozen=True, rename={"event_type": "eventTyp
     data: Data
 
 
+class LiveScreenshot(msgspec.Struct, frozen=True):
+    event_type: Literal[200]
+    stream_id: str
+    channel_id: str
+    create_time: int
+    file_size: int
+    width: int
+    height: int
+    pic_url: str
+    pic_full_url: str
+    app: str | None = None
+    appname: str | None = None
+    stream_param: str | None = None
+    task_id: str | None = None
+    t: int | None = None
+    sign: str | None = None
+
+    def __post_init__(self) -> None:  # Unix seconds to an aware time, as vodsnap does
+        moment = datetime.fromtimestamp(self.create_time, UTC)
+        msgspec.structs.force_setattr(self, "create_time", moment)
+
+
 _fast = msgspec.json.Decoder(FastSnapshot, strict=False)
+_live = msgspec.json.Decoder(LiveScreenshot, strict=False)
 _event = msgspec.json.Decoder(SnapshotEvent, strict=False)
 _encoder = msgspec.json.Encoder()
 
@@ -69,6 +92,8 @@ _encoder = msgspec.json.Encoder()
 def decode(data: bytes) -> Any:
     if b'"eventType"' in data:
         return _event.decode(data)
+    if b'"event_type"' in data:
+        return _live.decode(data)
     return _fast.decode(data)
 
 

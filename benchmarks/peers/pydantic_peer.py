@@ -92,7 +92,26 @@ class SnapshotEvent(Frozen):
     data: Data
 
 
+class LiveScreenshot(Frozen):
+    event_type: Annotated[Literal[200], BeforeValidator(_digits)]
+    stream_id: StrictStr
+    channel_id: StrictStr
+    create_time: Annotated[datetime, BeforeValidator(_digits), Field(strict=False)]
+    file_size: Int
+    width: Int
+    height: Int
+    pic_url: StrictStr
+    pic_full_url: StrictStr
+    app: StrictStr | None = None
+    appname: StrictStr | None = None
+    stream_param: StrictStr | None = None
+    task_id: StrictStr | None = None
+    t: Annotated[datetime, BeforeValidator(_digits)] | None = None
+    sign: StrictStr | None = None
+
+
 _fast = TypeAdapter(FastSnapshot)
+_live = TypeAdapter(LiveScreenshot)
 _event = TypeAdapter(SnapshotEvent)
 
 
@@ -100,6 +119,8 @@ def decode(data: bytes) -> Any:
     # The shape is known per benchmark case; a real router would look at the keys first.
     if b'"eventType"' in data:
         return _event.validate_json(data)
+    if b'"event_type"' in data:
+        return _live.validate_json(data)
     return _fast.validate_json(data)
 
 

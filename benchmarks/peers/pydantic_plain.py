@@ -53,12 +53,33 @@ class SnapshotEvent(_Frozen):
     data: Data
 
 
+class LiveScreenshot(_Frozen):
+    event_type: int
+    stream_id: str
+    channel_id: str
+    create_time: datetime
+    file_size: int
+    width: int
+    height: int
+    pic_url: str
+    pic_full_url: str
+    app: str | None = None
+    appname: str | None = None
+    stream_param: str | None = None
+    task_id: str | None = None
+    t: datetime | None = None
+    sign: str | None = None
+
+
 _fast = TypeAdapter(FastSnapshot)
 _event = TypeAdapter(SnapshotEvent)
+_live = TypeAdapter(LiveScreenshot)
 
 
 def decode(data: bytes) -> Any:
     # The shape is known per benchmark case; a real router would look at the keys first.
     if b'"eventType"' in data:
         return _event.validate_json(data)
+    if b'"event_type"' in data:
+        return _live.validate_json(data)
     return _fast.validate_json(data)

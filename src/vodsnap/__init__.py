@@ -38,6 +38,7 @@ from ._codes import (
 from ._errors import DecodeError, FieldError, SignatureError
 from ._image_sprite import ImageSpriteData
 from ._limits import DEFAULT_LIMITS, Limits
+from ._live import LiveEvent, LiveModeration, LiveScreenshot, UnknownLiveEvent
 from ._models import (
     Callback,
     Event,
@@ -135,6 +136,9 @@ __all__ = [
     "ImageSpritesOutput",
     "ImageSpritesTask",
     "Limits",
+    "LiveEvent",
+    "LiveModeration",
+    "LiveScreenshot",
     "OtherTask",
     "PicInfo",
     "ProcedureData",
@@ -162,6 +166,7 @@ __all__ = [
     "TaskPicture",
     "TaskStatus",
     "UnknownEvent",
+    "UnknownLiveEvent",
     "__version__",
     "converter",
     "error_info",

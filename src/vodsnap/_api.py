@@ -57,9 +57,11 @@ def parse(
     already decoded mapping. Returns a :class:`FastSnapshotCallback`, a
     :class:`SnapshotByTimeOffsetComplete`, a :class:`ProcedureStateChanged` (a task flow), an
     :class:`ImageSpriteComplete`, or an :class:`UnknownEvent` for a well-formed event of any
-    other type (``vodsnap.Callback`` is that union). The shape is recognised by its keys: an
-    ``eventType`` makes an event, any key of the fast-snapshot callback makes one of those (so
-    a missing ``vid`` is reported as such).
+    other type; for a Cloud Live (CSS) callback a :class:`LiveScreenshot`, a
+    :class:`LiveModeration` or an :class:`UnknownLiveEvent` (``vodsnap.Callback`` is that
+    union). The shape is recognised by its keys: an ``eventType`` makes an event, an
+    ``event_type`` a Cloud Live callback, any key only the fast-snapshot callback has one of
+    those (so a missing ``vid`` is reported as such).
 
     ``strict=True`` also refuses unknown fields, duplicate keys, ``NaN`` and ``Infinity``,
     numbers sent as strings, and times that are neither ISO 8601 nor the wire's own form.
@@ -175,7 +177,8 @@ def parse_any(
 
 
 def verify_signature(body: Body, sign_key: str, *, now: float | None = None) -> None:
-    """Check a signed notification's ``Sign`` and ``T`` (top-level fields of the body).
+    """Check a signed notification's ``Sign`` and ``T`` (top-level fields of the body), or a
+    Cloud Live callback's ``sign`` and ``t`` (when it has either and neither of those).
 
     ``Sign`` must be ``MD5(sign_key + T)`` in hex (compared in constant time, in either case),
     and ``T``, when the notification expires, must not be in the past. ``now`` is the current

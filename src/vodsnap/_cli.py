@@ -37,7 +37,7 @@ _Model = vodsnap.Callback
 _USAGE = """vodsnap [--json | --records] [--pull] [--format auto|json|jsonl] [--max-... N] FILE...
        vodsnap snapshots [--json] [--format auto|json|jsonl] [--max-... N] FILE...
        vodsnap codes [--lang en|zh] [--table TABLE] [CODE...]
-       vodsnap schema [callback|fast-snapshot|event]"""
+       vodsnap schema [callback|fast-snapshot|event|live]"""
 _TABLES = {table.value.replace("_", "-"): table for table in vodsnap.CodeTable}
 
 
@@ -82,8 +82,8 @@ def _schema(argv: list[str]) -> int:
         "kind",
         nargs="?",
         default="callback",
-        choices=["callback", "fast-snapshot", "event"],
-        help="callback (either format, the default), fast-snapshot, or event",
+        choices=["callback", "fast-snapshot", "event", "live"],
+        help="callback (any format, the default), fast-snapshot, event, or live (Cloud Live)",
     )
     args = parser.parse_args(argv)
     print(json.dumps(vodsnap.json_schema(args.kind), ensure_ascii=False, indent=2))

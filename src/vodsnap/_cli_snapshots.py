@@ -29,10 +29,11 @@ def main_snapshots(argv: list[str]) -> int:
         prog="vodsnap snapshots",
         description=(
             "List every snapshot of callback bodies (fast snapshots, snapshot events, task "
-            "flows, image sprites, pull responses): one line per image or failure, with its "
-            "kind, file id, offset and URL or error. Each FILE holds one JSON body or JSON "
-            "Lines, read as a stream; '-' reads standard input. Every problem of a body that "
-            "fails goes to standard error; the other bodies are listed all the same."
+            "flows, image sprites, pull responses, Cloud Live screenshots): one line per image "
+            "or failure, with its kind, file id (or live stream), offset and URL or error. "
+            "Each FILE holds one JSON body or JSON Lines, read as a stream; '-' reads standard "
+            "input. Every problem of a body that fails goes to standard error; the other bodies "
+            "are listed all the same."
         ),
         epilog=EXIT_STATUSES,
     )
@@ -78,6 +79,7 @@ def _record(where: str, shot: vodsnap.Snapshot) -> dict[str, Any]:
         "source": where,
         "kind": shot.kind.value,
         "file_id": shot.file_id,
+        "stream_id": shot.stream_id,
         "definition": shot.definition,
         "time_offset": shot.time_offset,
         "url": shot.url,
@@ -88,7 +90,8 @@ def _record(where: str, shot: vodsnap.Snapshot) -> dict[str, Any]:
 
 def _line(where: str, shot: vodsnap.Snapshot) -> str:
     offset = "-" if shot.time_offset is None else f"{shot.time_offset}ms"
-    head = f"{where}: {shot.kind.value} file={shot.file_id or '-'} offset={offset}"
+    of = f"file={shot.file_id or '-'}" if shot.stream_id is None else f"stream={shot.stream_id}"
+    head = f"{where}: {shot.kind.value} {of} offset={offset}"
     if shot.url is not None:
         return f"{head} {shot.url}"
     meaning = f" ({shot.error.description_en})" if shot.error is not None else ""

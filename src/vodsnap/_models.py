@@ -1,7 +1,8 @@
 """The decoded callbacks: frozen attrs classes with Python names and no wire knowledge.
 
 How each field is read from and written to the wire lives in ``_wire``. The data of the
-task-flow and image-sprite events are in their own modules (``_tasks``, ``_image_sprite``).
+task-flow and image-sprite events are in their own modules (``_tasks``, ``_image_sprite``), and
+so are the Cloud Live callbacks (``_live``).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from ._codes import (
 )
 from ._decimal import decimal_digits
 from ._image_sprite import ImageSpriteData
+from ._live import LiveModeration, LiveScreenshot, UnknownLiveEvent
 from ._tasks import ProcedureData, ProcedureStatus, ProcedureTask, TaskStatus
 from ._units import Milliseconds
 
@@ -497,6 +499,9 @@ Callback = (
     | ProcedureStateChanged
     | ImageSpriteComplete
     | UnknownEvent
+    | LiveScreenshot
+    | LiveModeration
+    | UnknownLiveEvent
 )
 #: Every pull response ``parse_pull`` returns.
 PullResponse = PullEventResponse | PullEventsResponse

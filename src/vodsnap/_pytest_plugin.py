@@ -41,6 +41,7 @@ def make_snapshot_event_body() -> Callable[..., bytes]:
 
 @pytest.fixture
 def vodsnap_published_examples() -> dict[str, bytes]:
-    """Tencent's published task-flow and image-sprite bodies as bytes, by name (see
-    ``vodsnap._examples.published_bodies``): 4.0 and API 3.0, pushed and pulled."""
+    """Tencent's published task-flow, image-sprite and Cloud Live bodies as bytes, by name (see
+    ``vodsnap._examples.published_bodies``): 4.0 and API 3.0, pushed and pulled; a Cloud Live
+    screenshot and a flagged screenshot."""
     return published_bodies()

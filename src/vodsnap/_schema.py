@@ -12,14 +12,14 @@ from __future__ import annotations
 from typing import Any, Literal
 
 from ._limits import DEFAULT_LIMITS, Limits
-from ._wire import event_api3, event_v4, fast_snapshot
+from ._wire import event_api3, event_live, event_v4, fast_snapshot
 from ._wire._table import ArrayOf, Composite, Kind, Table
-from ._wire.registry import EVENTS, UNKNOWN_EVENT
+from ._wire.registry import EVENTS, LIVE, UNKNOWN_EVENT
 
 __all__ = ["SchemaKind", "json_schema"]
 
 #: The wire formats ``json_schema`` describes.
-SchemaKind = Literal["callback", "fast-snapshot", "event"]
+SchemaKind = Literal["callback", "fast-snapshot", "event", "live"]
 
 _DRAFT = "https://json-schema.org/draft/2020-12/schema"
 
@@ -29,9 +29,11 @@ def json_schema(kind: SchemaKind = "callback", *, limits: Limits | None = None) 
 
     ``kind``: ``"fast-snapshot"`` (the fast-snapshot callback), ``"event"`` (a VOD event
     notification in the 4.0 or the API 3.0 shape, of any type; the snapshot event checked in
-    full) or ``"callback"`` (either: what :func:`parse` accepts). ``limits`` sets the
-    arrays' ``maxItems`` (default: :class:`Limits` ()). The schema describes the lenient mode and
-    never refuses a body that decodes; it cannot check everything the decoder does.
+    full), ``"live"`` (a Cloud Live callback of any ``event_type``; screenshots and moderation
+    checked in full) or ``"callback"`` (any of them: what :func:`parse` accepts). ``limits``
+    sets the arrays' ``maxItems`` (default: :class:`Limits` ()). The schema describes the
+    lenient mode and never refuses a body that decodes; it cannot check everything the decoder
+    does.
     """
     limits = DEFAULT_LIMITS if limits is None else limits
     form = fast_snapshot.FORMAT
@@ -42,10 +44,14 @@ def json_schema(kind: SchemaKind = "callback", *, limits: Limits | None = None) 
         body = {"title": form.title, **fast}
     elif kind == "event":
         body = {"title": "VOD event notification (4.0 or API 3.0)", **event}
+    elif kind == "live":
+        body = {"title": "Cloud Live (CSS) callback", **_live(limits)}
     elif kind == "callback":
-        body = {"title": "Tencent VOD snapshot callback", "anyOf": [fast, event]}
+        body = {"title": "Tencent VOD snapshot callback", "anyOf": [fast, event, _live(limits)]}
     else:
-        raise ValueError(f"kind must be 'callback', 'fast-snapshot' or 'event', not {kind!r}")
+        raise ValueError(
+            f"kind must be 'callback', 'fast-snapshot', 'event' or 'live', not {kind!r}"
+        )
     return {"$schema": _DRAFT, **body}
 
 
@@ -106,5 +112,32 @@ def _event_3(limits: Limits) -> dict[str, Any]:
         },
         "required": [event_api3.EVENT_TYPE_KEY],
         "not": {"required": [event_v4.EVENT_TYPE_KEY]},  # a body with eventType is read as 4.0
+        "allOf": checks,
+    }
+
+
+def _live(limits: Limits) -> dict[str, Any]:
+    """Any Cloud Live callback; each modelled ``event_type``'s fields checked in full."""
+    key = event_live.EVENT_TYPE_KEY
+    checks = []
+    for form in LIVE:
+        if form.type_number is None or form.table is None:
+            continue
+        table = _object(form.table, limits)
+        checks.append(
+            {
+                "if": {"properties": {key: table["properties"][key]}, "required": [key]},
+                "then": {"properties": table["properties"], "required": table["required"]},
+            }
+        )
+    return {
+        **_object(event_live.ENVELOPE, limits),
+        # a body with eventType or EventType is a VOD event
+        "not": {
+            "anyOf": [
+                {"required": [event_v4.EVENT_TYPE_KEY]},
+                {"required": [event_api3.EVENT_TYPE_KEY]},
+            ]
+        },
         "allOf": checks,
     }

@@ -32,6 +32,10 @@ class SnapshotKind(Enum):
     COVER = "cover"
     #: One image sprite sheet (CreateImageSpriteComplete, or a task flow's ImageSprites).
     SPRITE = "sprite"
+    #: A Cloud Live screenshot of a stream (its ``pic_full_url``).
+    LIVE = "live"
+    #: A Cloud Live screenshot flagged by image moderation (its ``img``).
+    MODERATION = "moderation"
 
 
 @frozen(kw_only=True)
@@ -41,7 +45,7 @@ class Snapshot:
     #: What kind of image it is.
     kind: SnapshotKind
     #: The VOD file id; ``None`` for the fast-snapshot callback, whose video is ``source.vid``
-    #: in the bucket ``source.bucket_name`` (``source.url`` is its URL).
+    #: in the bucket ``source.bucket_name`` (``source.url`` is its URL), and for Cloud Live.
     file_id: str | None
     #: The template id, where the wire names one.
     definition: int | None = None
@@ -59,6 +63,9 @@ class Snapshot:
     #: The failure's code as sent: a video-processing code, a task's textual ``ErrCodeExt``,
     #: or the fast-snapshot ``error_code`` (text); ``None`` for an image.
     error_code: int | str | None = None
+    #: The live stream's name for a Cloud Live image (``None`` when a moderation callback names
+    #: none); ``None`` for VOD.
+    stream_id: str | None = None
     #: The decoded callback or event it came from (not part of equality).
     source: Callback = field(eq=False, repr=False)
 

@@ -38,10 +38,18 @@ import vodsnap
 from ._codes import EMPTY_QUEUE_ERROR_CODE
 from ._examples import OMIT, example_bodies, fast_snapshot_body, snapshot_event_body
 from ._limits import DEFAULT_LIMITS
-from ._wire import event_api3, image_sprite, procedure, snapshot_event
+from ._wire import (
+    event_api3,
+    event_live,
+    image_sprite,
+    live_moderation,
+    live_screenshot,
+    procedure,
+    snapshot_event,
+)
 from ._wire._format import Format
 from ._wire._table import ArrayOf, Kind, Mode, Table
-from ._wire.registry import BY_MODEL, EVENTS, FORMATS, PAYLOAD_KEYS
+from ._wire.registry import BY_MODEL, EVENTS, FORMATS, LIVE, PAYLOAD_KEYS
 from ._wire.shapes import as_api3, table_of
 
 __all__ = [
@@ -56,6 +64,11 @@ __all__ = [
     "fast_snapshot_callbacks",
     "image_sprite_event_bodies",
     "image_sprite_events",
+    "live_event_bodies",
+    "live_moderation_bodies",
+    "live_moderations",
+    "live_screenshot_bodies",
+    "live_screenshots",
     "pic_infos",
     "procedure_event_bodies",
     "procedure_events",
@@ -72,6 +85,8 @@ __all__ = [
     "snapshot_views",
     "unknown_event_bodies",
     "unknown_events",
+    "unknown_live_event_bodies",
+    "unknown_live_events",
 ]
 
 T = TypeVar("T")
@@ -610,6 +625,140 @@ def format_models(model: type[T]) -> st.SearchStrategy[T]:
     return made
 
 
+# -- Cloud Live (CSS) callbacks (#20) ---------------------------------------------------------
+
+LIVE_SCREENSHOT_EVENT = live_screenshot.EVENT_TYPE
+LIVE_MODERATION_EVENT = live_moderation.EVENT_TYPE
+#: Cloud Live callback types vodsnap does not model: stream ended, started, a recording file.
+OTHER_LIVE_EVENT_TYPES = (0, 1, 100, 311)
+_unix_seconds = st.integers(1_500_000_000, 1_900_000_000)
+_SIGNATURE_KEYS = (
+    event_live.ENVELOPE.wire_names["expires"],
+    event_live.ENVELOPE.wire_names["sign"],
+)
+
+
+@st.composite
+def _live_common(draw: st.DrawFn, moment: int) -> dict[str, Any]:
+    """What a Cloud Live callback's body may say of its push, and a signature (``t`` ten
+    minutes after ``moment``, ``sign`` 32 hex digits) on some."""
+    common: dict[str, Any] = {}
+    if draw(st.booleans()):  # the oldest samples have none of them
+        common |= {"app": f"{draw(_names)}.myqcloud.com", "appname": "live"}
+        common["stream_param"] = f"txSecret={draw(_hex32)}&txTime={moment + 600:X}"
+    if draw(st.booleans()):
+        expires, sign = _SIGNATURE_KEYS
+        common |= {expires: moment + 600, sign: draw(_hex32)}
+    return common
+
+
+@st.composite
+def live_screenshot_bodies(draw: st.DrawFn, *, quirks: bool = True) -> dict[str, Any]:
+    """Cloud Live screenshot callbacks (``event_type`` 200) as dicts, as Tencent sends them:
+    some without the push's ``app``, ``appname`` and ``stream_param``, some signed."""
+    stream = draw(_names)
+    moment = draw(_unix_seconds)
+    width, height = draw(st.sampled_from([(1280, 720), (960, 540), (1920, 1080), (640, 360)]))
+    clock = (datetime(1970, 1, 1) + timedelta(seconds=moment)).strftime("%H-%M-%S")
+    path = f"/{stream}/{stream}-screenshot-{clock}-{width}x{height}.jpg"
+    host = f"{draw(_bucket_names)}-{draw(_app_ids)}.cos.ap-{draw(st.sampled_from(_CITIES))}"
+    body: dict[str, Any] = {
+        "event_type": LIVE_SCREENSHOT_EVENT,
+        "stream_id": stream,
+        "channel_id": stream,
+        "create_time": moment,
+        "file_size": draw(st.integers(1_000, 2_000_000)),
+        "width": width,
+        "height": height,
+        "pic_url": path,
+        "pic_full_url": f"{draw(st.sampled_from(['http', 'https']))}://{host}.myqcloud.com{path}",
+    }
+    body |= draw(_live_common(moment))
+    if draw(st.integers(0, 3)) == 3:
+        body["task_id"] = draw(_hex32)
+    return draw(quirked(body)) if quirks else body
+
+
+_CITIES = ("shanghai", "guangzhou", "beijing", "chengdu")
+_SUGGESTIONS = ("Block", "Review", "Pass")
+_LABELS = ("Porn", "Sexy", "Polity", "Terror", "Ad", "Illegal", "Abuse")
+
+
+@st.composite
+def live_moderation_bodies(draw: st.DrawFn, *, quirks: bool = True) -> dict[str, Any]:
+    """Cloud Live image moderation callbacks (``event_type`` 317): a flagged screenshot, with
+    the current fields (``type``, ``score``, ``suggestion``, ``label``, ...), the older ones
+    (``tid``, ``pornScore``, ...), or both, camelCase and snake_case mixed as Tencent sends."""
+    stream = draw(_names)
+    taken = draw(_unix_seconds)
+    host = f"http://{draw(_bucket_names)}-{draw(_app_ids)}.cos.ap-shanghai.myqcloud.com"
+    body: dict[str, Any] = {
+        "event_type": LIVE_MODERATION_EVENT,
+        "streamId": stream,
+        "channelId": stream,
+        "img": f"{host}/{stream}-screenshot-{draw(st.integers(0, 99_999))}.jpg",
+        "screenshotTime": taken,
+        "sendTime": taken + draw(st.integers(0, 5)),
+        "appid": draw(_app_ids),
+    }
+    era = draw(st.sampled_from(["current", "legacy", "both"]))
+    if era != "legacy":
+        count = draw(st.integers(1, 3))
+        body["type"] = draw(st.lists(st.integers(1, 30), min_size=count, max_size=count))
+        body["score"] = draw(st.lists(st.integers(0, 100), min_size=count, max_size=count))
+        body |= {"suggestion": draw(st.sampled_from(_SUGGESTIONS)), "ocrMsg": ""}
+        body |= {"label": draw(st.sampled_from(_LABELS)), "subLabel": draw(_names)}
+        for key in ("labelResults", "objectResults", "ocrResults"):
+            body[key] = draw(
+                st.none() | st.lists(st.dictionaries(_names, _json, max_size=3), max_size=2)
+            )
+    if era != "current":
+        body |= {"tid": draw(st.integers(1, 30_000)), "level": draw(st.integers(0, 3))}
+        body |= {"type": body.get("type", [draw(st.integers(1, 30))])}
+        for key in ("confidence", "normalScore", "hotScore", "pornScore", "similarScore"):
+            body[key] = draw(st.integers(0, 100))
+    body |= draw(_live_common(taken))
+    return draw(quirked(body)) if quirks else body
+
+
+@st.composite
+def unknown_live_event_bodies(draw: st.DrawFn, *, quirks: bool = True) -> dict[str, Any]:
+    """Cloud Live callbacks of the types vodsnap does not model (stream started or ended, a
+    recording file, ...), which decode to ``UnknownLiveEvent``."""
+    stream = draw(_names)
+    moment = draw(_unix_seconds)
+    body: dict[str, Any] = {
+        "event_type": draw(st.sampled_from(OTHER_LIVE_EVENT_TYPES)),
+        "stream_id": stream,
+        "channel_id": stream,
+        "event_time": moment,
+    }
+    reserved = {*event_live.ENVELOPE.wire_names.values()}
+    extra = st.dictionaries(_names.filter(lambda k: k not in reserved), _json, max_size=3)
+    body |= draw(extra) | draw(_live_common(moment))
+    return draw(quirked(body)) if quirks else body
+
+
+def live_event_bodies(*, quirks: bool = True) -> st.SearchStrategy[dict[str, Any]]:
+    """Any Cloud Live callback body: a screenshot, a flagged screenshot, or another type."""
+    return st.one_of([_bodies_of(form, "any", quirks) for form in LIVE])
+
+
+def live_screenshots() -> st.SearchStrategy[vodsnap.LiveScreenshot]:
+    """Decoded ``LiveScreenshot`` models."""
+    return live_screenshot_bodies(quirks=False).map(_decoded(vodsnap.LiveScreenshot))
+
+
+def live_moderations() -> st.SearchStrategy[vodsnap.LiveModeration]:
+    """Decoded ``LiveModeration`` models."""
+    return live_moderation_bodies(quirks=False).map(_decoded(vodsnap.LiveModeration))
+
+
+def unknown_live_events() -> st.SearchStrategy[vodsnap.UnknownLiveEvent]:
+    """Decoded ``UnknownLiveEvent`` models."""
+    return unknown_live_event_bodies(quirks=False).map(_decoded(vodsnap.UnknownLiveEvent))
+
+
 #: Each registered format's body strategy, by the format's name, and whether it takes an
 #: ``outcome`` (``tests/test_testing_kit.py`` checks that every format has one).
 _BODIES: dict[str, tuple[Any, bool]] = {
@@ -618,6 +767,9 @@ _BODIES: dict[str, tuple[Any, bool]] = {
     "procedure": (procedure_event_bodies, False),
     "image-sprite": (image_sprite_event_bodies, True),
     "event": (unknown_event_bodies, False),
+    "live-screenshot": (live_screenshot_bodies, False),
+    "live-moderation": (live_moderation_bodies, False),
+    "live-event": (unknown_live_event_bodies, False),
 }
 
 

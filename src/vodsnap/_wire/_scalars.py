@@ -34,11 +34,13 @@ __all__ = [
     "TEXT",
     "TEXT_OR_TEXTS",
     "TIME",
+    "UNIX_TIME",
     "VERSION",
     "YES_NO",
     "constant",
     "enum_of",
     "nullable",
+    "number_constant",
     "optional",
     "optional_text",
     "text",
@@ -272,6 +274,60 @@ def constant(expected: str) -> Kind:
         raise WireError(f"expected {expected!r}, got {describe(value)}")
 
     return Kind("constant", {"const": expected}, lenient=structure)
+
+
+def number_constant(expected: int) -> Kind:
+    """An integer that must be exactly ``expected`` (a Cloud Live callback's ``event_type``,
+    once its table is chosen); leniently also its decimal text, as any integer."""
+
+    def make(to_int: Hook) -> Hook:
+        def structure(value: object, _: object = None) -> int:
+            try:
+                found = to_int(value, None)
+            except WireError:
+                found = None
+            if found == expected:
+                return expected
+            raise WireError(f"expected {expected}, got {describe(value)}")
+
+        return structure
+
+    schema = {"anyOf": [{"const": expected}, {"type": "string", "pattern": f"^0*{expected}$"}]}
+    return Kind(
+        "constant",
+        schema,
+        lenient=make(wire_int),
+        strict=make(strict_int),
+        quirks=(_as_text,),
+        lookup=(int, {expected: expected}),  # the usual form, checked inline
+    )
+
+
+def _unix_time(to_int: Hook) -> Hook:
+    """Unix seconds (a Cloud Live time) as an aware ``datetime`` in UTC."""
+
+    def structure(value: object, _: object = None) -> datetime:
+        if type(value) is int and _FIRST_SECOND <= value < _END_SECOND:  # the usual form
+            return _EPOCH + timedelta(seconds=value)
+        try:
+            seconds = to_int(value, None)
+        except WireError:
+            raise WireError(f"expected Unix seconds (an integer), got {describe(value)}") from None
+        if not _FIRST_SECOND <= seconds < _END_SECOND:
+            raise WireError(f"{seconds} is not a time between the years 1 and 9999")
+        return _EPOCH + timedelta(seconds=seconds)
+
+    return structure
+
+
+_EPOCH: Final = datetime(1970, 1, 1, tzinfo=UTC)
+_FIRST_SECOND: Final = int((datetime(1, 1, 2, tzinfo=UTC) - _EPOCH).total_seconds())
+_END_SECOND: Final = int((datetime(9999, 12, 31, tzinfo=UTC) - _EPOCH).total_seconds())
+
+
+def _to_unix(moment: datetime) -> int:
+    """An aware time as whole Unix seconds (a fraction, which the wire never sends, dropped)."""
+    return (moment - _EPOCH) // timedelta(seconds=1)
 
 
 def enum_of(enum: type[E], description: str, *, typed_as_text: bool = False) -> Kind:
@@ -539,4 +595,14 @@ ISO_TIME: Final = Kind(
     lenient=_time(lenient=True),
     strict=_time(lenient=False),
     unstructure=_iso_utc,
+)
+#: Unix seconds (Cloud Live's times), read as an aware ``datetime`` in UTC and written back as
+#: the integer.
+UNIX_TIME: Final = Kind(
+    "Unix time",
+    {**_INTEGER_SCHEMA, "description": "Unix time in seconds: an integer, or its digits."},
+    lenient=_unix_time(wire_int),
+    strict=_unix_time(strict_int),
+    unstructure=_to_unix,
+    quirks=(_as_text,),
 )

@@ -9,10 +9,29 @@ from __future__ import annotations
 
 from typing import Final
 
-from . import event_api3, fast_snapshot, image_sprite, procedure, snapshot_event, unknown_event
+from . import (
+    event_api3,
+    fast_snapshot,
+    image_sprite,
+    live_moderation,
+    live_screenshot,
+    procedure,
+    snapshot_event,
+    unknown_event,
+    unknown_live_event,
+)
 from ._format import Format
 
-__all__ = ["BY_MODEL", "EVENTS", "FORMATS", "PAYLOAD_KEYS", "UNKNOWN_EVENT"]
+__all__ = [
+    "BY_MODEL",
+    "EVENTS",
+    "FORMATS",
+    "KEYED",
+    "LIVE",
+    "PAYLOAD_KEYS",
+    "UNKNOWN_EVENT",
+    "UNKNOWN_LIVE",
+]
 
 #: Every format ``parse`` reads, in the order of ``vodsnap.Callback``.
 FORMATS: Final[tuple[Format, ...]] = (
@@ -21,6 +40,9 @@ FORMATS: Final[tuple[Format, ...]] = (
     procedure.FORMAT,
     image_sprite.FORMAT,
     unknown_event.FORMAT,
+    live_screenshot.FORMAT,
+    live_moderation.FORMAT,
+    unknown_live_event.FORMAT,
 )
 
 #: The event formats (``parse_event``, and every pulled event), in the order of
@@ -34,4 +56,26 @@ BY_MODEL: Final = {f.model: f for f in FORMATS}
 PAYLOAD_KEYS: Final = (
     *(f.api3.key for f in EVENTS if f.api3 is not None),
     *event_api3.OTHER_PAYLOAD_KEYS,
+)
+#: The Cloud Live formats (a top-level ``event_type`` number), in the order of
+#: ``vodsnap.LiveEvent``.
+LIVE: Final = tuple(f for f in FORMATS if f.type_key is not None)
+#: The Cloud Live format of every number no other format models.
+UNKNOWN_LIVE: Final = next(f for f in LIVE if f.type_number is None)
+#: Each format recognised by its keys, with the keys that identify it: its own, less any key
+#: another format's body also has at its top level (a Cloud Live screenshot's ``create_time``,
+#: ``width`` and ``height`` never make a body a fast-snapshot callback).
+KEYED: Final = tuple(
+    (
+        f,
+        f.keys.difference(
+            *(
+                {field.wire for field in other.table.fields}
+                for other in FORMATS
+                if other is not f and other.table is not None
+            )
+        ),
+    )
+    for f in FORMATS
+    if f.keys and f.table is not None
 )

@@ -1,9 +1,10 @@
 """The shapes a body takes: recognising its format, and moving an event between shapes.
 
-An ``eventType`` makes a 4.0 event, an ``EventType`` (without ``eventType``) a 3.0 event, and
-any of a keyed format's keys that format (so a fast-snapshot callback without ``vid`` is reported
-as such); the formats are ``registry.FORMATS``. An event is written back in the shape it arrived
-in; ``as_api3`` gives a 4.0 body's 3.0 shape.
+An ``eventType`` makes a 4.0 event, an ``EventType`` (without ``eventType``) a 3.0 event, an
+``event_type`` (without either) a Cloud Live callback, and any of the keys that only a keyed
+format has that format (so a fast-snapshot callback without ``vid`` is reported as such, and a
+Cloud Live body never is); the formats are ``registry.FORMATS``. An event is written back in the
+shape it arrived in; ``as_api3`` gives a 4.0 body's 3.0 shape.
 """
 
 from __future__ import annotations
@@ -13,16 +14,17 @@ from typing import Any
 
 from .._models import Callback, Event, EventFormat
 from .._paths import WireError
-from . import event_api3, event_v4
+from . import event_api3, event_live, event_v4
 from ._format import Format
 from ._table import ArrayOf, Builder, Hook, Table, Unhook, expect_object
-from .registry import EVENTS, FORMATS, UNKNOWN_EVENT
+from .registry import EVENTS, FORMATS, KEYED, LIVE, UNKNOWN_EVENT
 
 __all__ = ["as_api3", "register", "table_of"]
 
 _NOT_A_CALLBACK = (
     "not a snapshot callback: expected an event notification (with 'eventType' or "
-    "'EventType') or a fast-snapshot callback (with 'vid', 'status', 'result', ...)"
+    "'EventType'), a Cloud Live callback (with 'event_type') or a fast-snapshot callback "
+    "(with 'vid', 'status', 'result', ...)"
 )
 
 
@@ -35,8 +37,10 @@ def register(builder: Builder) -> Hook:
         _register(builder, form, api3_writer)
     v4_event: Callable[[object, object], Event] = event_v4.structure_event(builder, EVENTS)
     api3_event: Callable[[object, object], Event] = event_api3.structure_event(builder, EVENTS)
-    keyed = [(f.keys, builder.structure(f.table)) for f in FORMATS if f.table is not None]
+    live_event: Callable[[object, object], Callback] = event_live.register(builder, LIVE)
+    keyed = [(keys, builder.structure(f.table)) for f, keys in KEYED if f.table is not None]
     v4_key, api3_key = event_v4.EVENT_TYPE_KEY, event_api3.EVENT_TYPE_KEY
+    live_key = event_live.EVENT_TYPE_KEY
 
     def event(value: object, _: object = None) -> Event:
         obj = value if type(value) is dict else expect_object(value)
@@ -50,6 +54,8 @@ def register(builder: Builder) -> Hook:
             return v4_event(obj, None)
         if api3_key in obj:
             return api3_event(obj, None)
+        if live_key in obj:
+            return live_event(obj, None)
         for keys, structure in keyed:
             if not keys.isdisjoint(obj):
                 model: Callback = structure(obj, None)
@@ -89,7 +95,10 @@ def table_of(body: Mapping[str, Any]) -> Table | None:
     if event_api3.EVENT_TYPE_KEY in body:
         api3 = _event_format(body[event_api3.EVENT_TYPE_KEY]).api3
         return None if api3 is None else api3.table
-    return next((f.table for f in FORMATS if f.keys and not f.keys.isdisjoint(body)), None)
+    if event_live.EVENT_TYPE_KEY in body:
+        number = body[event_live.EVENT_TYPE_KEY]
+        return next((f.table for f in LIVE if f.type_number == number), event_live.ENVELOPE)
+    return next((f.table for f, keys in KEYED if not keys.isdisjoint(body)), None)
 
 
 def _event_format(event_type: object) -> Format:

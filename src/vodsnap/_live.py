@@ -1,0 +1,173 @@
+"""The Cloud Live (CSS) callbacks: frozen attrs classes with Python names and no wire knowledge.
+
+A screenshot (``event_type`` 200), a flagged screenshot of image moderation (317), and every
+other ``event_type``. How each field is read from and written to the wire lives in ``_wire``
+(``event_live`` and one module per callback).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from datetime import datetime
+from typing import Any
+
+from attrs import field, frozen
+
+__all__ = ["LiveEvent", "LiveModeration", "LiveScreenshot", "UnknownLiveEvent"]
+
+
+@frozen(kw_only=True)
+class _LiveNotification:
+    """What every Cloud Live callback carries: its type, and its signature when signed."""
+
+    #: The callback's type as sent (``200`` a screenshot, ``317`` image moderation, ...).
+    event_type: int
+    #: ``t``: when the notification (its signature) expires, as an aware time in UTC; ``None``
+    #: when unsigned. Not part of equality: each resend may carry its own.
+    expires: datetime | None = field(default=None, eq=False)
+    #: ``sign``: ``MD5(key + t)`` in hex, as sent; ``None`` when unsigned (not part of
+    #: equality either). ``verify_signature`` checks it.
+    sign: str | None = field(default=None, eq=False)
+
+
+def _digest(*parts: Any) -> str:
+    """A SHA-256 of ``parts`` as canonical JSON (mappings as objects, tuples as arrays)."""
+    import hashlib
+
+    text = json.dumps(parts, sort_keys=True, ensure_ascii=True, default=_plain)
+    return hashlib.sha256(text.encode("ascii")).hexdigest()
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Mapping):
+        return dict(value)
+    if isinstance(value, datetime):
+        return value.timestamp()
+    raise TypeError(f"{type(value).__name__} is not JSON")
+
+
+@frozen(kw_only=True)
+class LiveScreenshot(_LiveNotification):
+    """A Cloud Live screenshot callback (``event_type`` 200): one image of a live stream."""
+
+    #: The stream's name.
+    stream_id: str
+    #: The channel's id (usually the stream's name), kept as sent.
+    channel_id: str
+    #: When the screenshot was taken (Unix seconds on the wire), an aware time in UTC.
+    create_time: datetime
+    #: The image's size in bytes.
+    file_size: int
+    #: The image's width in pixels.
+    width: int
+    #: The image's height in pixels.
+    height: int
+    #: The image's path in the COS bucket (starts with ``/``).
+    pic_url: str
+    #: The image's full download URL.
+    pic_full_url: str
+    #: The push domain (absent in the oldest samples).
+    app: str | None = None
+    #: The push path, such as ``"live"`` (absent in the oldest samples).
+    appname: str | None = None
+    #: The push URL's query string (absent in the oldest samples).
+    stream_param: str | None = None
+    #: The screenshot task's id (listed by the documentation, absent from every sample).
+    task_id: str | None = None
+
+    @property
+    def idempotency_key(self) -> str:
+        """Equal for Tencent's resends of one screenshot (``t`` and ``sign`` may change),
+        different for different screenshots: a digest of the stream, the time and the image."""
+        digest = _digest(self.stream_id, self.create_time, self.pic_url, self.pic_full_url)
+        return f"live-screenshot:{digest}"
+
+
+@frozen(kw_only=True)
+class LiveModeration(_LiveNotification):
+    """A Cloud Live image moderation callback (``event_type`` 317, "porn detection" in older
+    pages): a screenshot judged non-compliant, or to review. The page was revised: the current
+    fields and the older ones Tencent still sends are all here; any may be absent but ``img``.
+    """
+
+    #: The URL of the flagged screenshot.
+    img: str
+    #: ``streamId``: the stream's name.
+    stream_id: str | None = None
+    #: ``channelId``: the channel's id.
+    channel_id: str | None = None
+    #: ``type``: the label categories of the highest-priority result.
+    types: tuple[int, ...] = ()
+    #: ``score``: the score of each of ``types``.
+    scores: tuple[int, ...] = ()
+    #: ``Block``, ``Review`` or ``Pass``, as sent.
+    suggestion: str | None = None
+    #: The highest-priority label.
+    label: str | None = None
+    #: ``subLabel``: the sub-label under ``label``.
+    sub_label: str | None = None
+    #: ``ocrMsg``: the text recognised in the image, if any.
+    ocr_msg: str | None = None
+    #: ``labelResults``, ``objectResults``, ``ocrResults``: the detailed results as sent,
+    #: read-only (objects as mappings, arrays as tuples); ``None`` when absent or ``null``.
+    label_results: Any = None
+    object_results: Any = None
+    ocr_results: Any = None
+    #: ``screenshotTime``: when the screenshot was taken, an aware time in UTC.
+    screenshot_time: datetime | None = None
+    #: ``sendTime``: when the callback was sent, an aware time in UTC.
+    send_time: datetime | None = None
+    #: The push URL's query string.
+    stream_param: str | None = None
+    #: The push domain.
+    app: str | None = None
+    #: The push path.
+    appname: str | None = None
+    #: The customer's app id.
+    appid: int | None = None
+    #: Older fields, still sent for compatibility: ``tid``, ``abductionRisk`` (as sent,
+    #: read-only), ``confidence``, the ``*Score`` values and ``level``.
+    tid: int | None = None
+    abduction_risk: Any = None
+    confidence: int | float | None = None
+    normal_score: int | float | None = None
+    hot_score: int | float | None = None
+    porn_score: int | float | None = None
+    terror_score: int | float | None = None
+    polity_score: int | float | None = None
+    illegal_score: int | float | None = None
+    similar_score: int | float | None = None
+    abuse_score: int | float | None = None
+    teenager_score: int | float | None = None
+    ad_score: int | float | None = None
+    custom_score: int | float | None = None
+    level: int | None = None
+
+    @property
+    def idempotency_key(self) -> str:
+        """Equal for Tencent's resends of one flagged screenshot (``t``, ``sign`` and
+        ``sendTime`` may change), different for another image: a digest of the stream, the
+        image and when it was taken."""
+        return f"live-moderation:{_digest(self.stream_id, self.img, self.screenshot_time)}"
+
+
+@frozen(kw_only=True)
+class UnknownLiveEvent(_LiveNotification):
+    """A Cloud Live callback of a type vodsnap does not model (``event_type`` 0 stream ended,
+    1 stream started, 100 recording file, ...). Not an error: route it, store it, or ignore it.
+    """
+
+    #: The whole body but ``event_type``, ``t`` and ``sign``, read-only (objects as mappings,
+    #: arrays as tuples).
+    data: Mapping[str, Any]
+
+    @property
+    def idempotency_key(self) -> str:
+        """Equal for resends of one callback, different for different callbacks: a digest of
+        the type and the whole ``data`` (vodsnap cannot know which fields identify it)."""
+        return f"live-event-{self.event_type}:sha256:{_digest(self.event_type, self.data)}"
+
+
+#: Every Cloud Live callback ``parse`` returns.
+LiveEvent = LiveScreenshot | LiveModeration | UnknownLiveEvent

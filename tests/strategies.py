@@ -15,9 +15,9 @@ from typing import Any
 from hypothesis import strategies as st
 
 from vodsnap import testing
+from vodsnap._strategies import OTHER_EVENT_TYPES, SNAPSHOT_EVENT
 from vodsnap._wire import event_api3
 from vodsnap._wire.shapes import as_api3
-from vodsnap.testing import OTHER_EVENT_TYPES, SNAPSHOT_EVENT
 
 MODELLED_EVENTS = (SNAPSHOT_EVENT, "ProcedureStateChanged", "CreateImageSpriteComplete")
 

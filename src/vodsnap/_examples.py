@@ -8,13 +8,14 @@ import json
 import time
 from collections.abc import Mapping
 from importlib.resources import files
-from typing import Any, overload
+from typing import Any, Protocol, overload
 
 from ._signature import EXPIRES_KEY, SIGN_KEY, sign_of
 from ._wire.event_api3 import EVENT_TYPE_KEY
 
 __all__ = [
     "OMIT",
+    "BodyFactory",
     "example_bodies",
     "fast_snapshot_body",
     "published_bodies",
@@ -39,6 +40,15 @@ class _Omit:
 
 #: An override value that removes the field: ``make_fast_snapshot_body(vid=OMIT)``.
 OMIT: Any = _Omit()
+
+
+class BodyFactory(Protocol):
+    """What ``fast_snapshot_body``, ``snapshot_event_body`` and the pytest fixtures
+    ``make_fast_snapshot_body`` and ``make_snapshot_event_body`` are: called with wire fields
+    (``OMIT`` removes one), they return a body as bytes. Annotate those fixtures with it."""
+
+    def __call__(self, **fields: Any) -> bytes: ...
+
 
 _FAILURE_STATUSES = (4, "4")
 #: Tencent's notifications expire this long after they are sent (``T``'s default), in seconds.

@@ -2,7 +2,8 @@
 
 Without Hypothesis: the documentation's example bodies (``example_bodies``), valid bodies with
 fields replaced (``fast_snapshot_body``, ``snapshot_event_body``; ``OMIT`` removes one), and
-bodies signed as Tencent signs them (``sign``), as the pytest fixtures use them.
+bodies signed as Tencent signs them (``sign``), as the pytest fixtures use them; and
+``BodyFactory``, the type to annotate the factory fixtures with.
 
 With Hypothesis (``pip install 'vodsnap[testing]'``): strategies of bodies and models. Every
 body they make decodes with ``vodsnap.parse``; with ``quirks=True`` they also bring every
@@ -25,7 +26,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ._examples import OMIT, example_bodies, fast_snapshot_body, sign, snapshot_event_body
+from ._examples import (
+    OMIT,
+    BodyFactory,
+    example_bodies,
+    fast_snapshot_body,
+    sign,
+    snapshot_event_body,
+)
 
 try:
     from ._strategies import (
@@ -70,6 +78,7 @@ except ModuleNotFoundError as missing:  # pragma: no cover - tested in a subproc
 
 __all__ = [
     "OMIT",
+    "BodyFactory",
     "Outcome",
     "bodies",
     "encode",

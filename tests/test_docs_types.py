@@ -1,5 +1,5 @@
-"""The documentation's complete examples type-check, copied verbatim, under ``mypy --strict`` and
-pyright's strict mode: users paste them into projects that run both.
+"""The documentation's complete examples run, and type-check, copied verbatim, under
+``mypy --strict`` and pyright's strict mode: users paste them into projects that run both.
 
 Both checkers come with the ``dev`` extra; under the ``test`` extra alone these tests skip,
 saying so. (Fragments, which use names such as ``request_body`` that the page defines in prose,
@@ -8,6 +8,7 @@ are not complete examples: they are not listed here.)
 
 from __future__ import annotations
 
+import doctest
 import importlib.util
 import json
 import re
@@ -17,6 +18,7 @@ from pathlib import Path
 
 import pytest
 
+import vodsnap
 from support import ROOT
 
 #: The pages whose every Python block is a complete module, and the complete blocks of others
@@ -44,6 +46,21 @@ IDS = [name for name, _ in EXAMPLES]
 
 def test_the_complete_examples_are_found() -> None:
     assert len(EXAMPLES) >= 3  # the handler test, the signed test, the quick start's first
+
+
+def test_the_quick_start_decodes_a_snapshot_first(capsys: pytest.CaptureFixture[str]) -> None:
+    [(_, first)] = [(name, code) for name, code in EXAMPLES if name == "docs/quickstart.md#0"]
+    namespace: dict[str, object] = {}
+    exec(first, namespace)
+    assert isinstance(namespace["event"], vodsnap.SnapshotByTimeOffsetComplete)
+    assert capsys.readouterr().out.startswith("1000 http")
+
+
+def test_help_vodsnap_shows_a_snapshot_first_and_its_example_runs() -> None:
+    doc = vodsnap.__doc__ or ""
+    assert doc.index("CreateSnapshotByTimeOffsetComplete") < doc.find("NewFileUpload")
+    result = doctest.testmod(vodsnap)
+    assert (result.failed, result.attempted >= 3) == (0, True)
 
 
 def write(tmp_path: Path, code: str) -> Path:

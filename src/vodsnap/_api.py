@@ -64,7 +64,7 @@ def parse(
 
     ``strict=True`` also refuses unknown fields, duplicate keys, ``NaN`` and ``Infinity``,
     numbers sent as strings, and times that are neither ISO 8601 nor the wire's own form.
-    ``limits`` bounds the body's size, depth and lists (default: :class:`Limits` ()).
+    ``limits`` bounds the body's size, depth and lists (default: ``Limits()``, see :class:`Limits`).
     ``sign_key`` (the event configuration's ``SignKey``, or several while it changes) verifies
     the body's signature first, as :func:`verify_signature` does, accepting ``leeway`` seconds
     past the expiry.

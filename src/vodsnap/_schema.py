@@ -29,8 +29,8 @@ def json_schema(kind: SchemaKind = "callback", *, limits: Limits | None = None) 
     ``kind``: ``"fast-snapshot"`` (the fast-snapshot callback), ``"event"`` (a VOD event
     notification in the 4.0 or the API 3.0 shape, of any type; the snapshot event checked in
     full) or ``"callback"`` (either: what :func:`parse` accepts). ``limits`` sets the
-    arrays' ``maxItems`` (default: :class:`Limits` ()). The schema describes the lenient mode and
-    never refuses a body that decodes; it cannot check everything the decoder does.
+    arrays' ``maxItems`` (default: ``Limits()``, see :class:`Limits`). The schema describes the
+    lenient mode and never refuses a body that decodes; it cannot check everything the decoder does.
     """
     limits = DEFAULT_LIMITS if limits is None else limits
     fast = _object(fast_snapshot.TABLE, limits)

@@ -23,11 +23,12 @@ griffe = pytest.importorskip("griffe", reason="griffe comes with the dev extra (
 def package() -> Any:
     sys.path.insert(0, str(ROOT / "docs"))  # mkdocs.yml loads the extensions from there
     try:
+        fields = importlib.import_module("griffe_field_docs").FieldDocs
         roles = importlib.import_module("griffe_roles").SphinxRoles
         bases = importlib.import_module("griffe_public_bases").PublicBases
     finally:
         sys.path.remove(str(ROOT / "docs"))
-    extensions = griffe.load_extensions(roles, bases)
+    extensions = griffe.load_extensions(fields, roles, bases)  # in mkdocs.yml's order
     return griffe.load("vodsnap", search_paths=[ROOT / "src"], extensions=extensions)
 
 
@@ -54,3 +55,11 @@ def test_strategies_are_documented_as_users_call_them(package: Any) -> None:
 def test_no_default_is_written_with_a_stray_space(package: Any) -> None:
     for name in ("parse", "json_schema"):
         assert not re.search(r"`\S+` \(\)", package[name].docstring.value), name
+
+
+def test_field_docs_are_shown_under_each_field(package: Any) -> None:
+    callback = package["FastSnapshotCallback"]
+    assert callback.members["vid"].docstring.value == "The video's id."
+    assert ":ivar" not in callback.docstring.value
+    assert package["SnapshotByTimeOffsetComplete"].members["event_handle"].docstring is not None
+    assert package["EventFormat"].members["V4"].docstring.value.startswith("VOD event notification")

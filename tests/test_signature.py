@@ -6,15 +6,18 @@ import hashlib
 import json
 import math
 import re
+import time
+from fractions import Fraction
 from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import vodsnap
 from strategies import as_api3
 from support import EXAMPLES, ROOT
+from vodsnap import testing
 
 V4 = json.loads((EXAMPLES / "snapshot-event-success.json").read_text())
 KEY = "abcDEF123"
@@ -226,3 +229,121 @@ def test_no_page_says_a_mismatch_means_a_tampered_body() -> None:
         assert "tamper" not in text.lower(), name
     for name in ("SignatureError", "verify_signature", "delivery.md", "SECURITY.md"):
         assert re.search(r"not cover the body|never the body", texts[name]), name
+
+
+# -- signing for tests, key rotation, clock-skew leeway (#22) ---------------------------------
+
+
+def test_sign_is_the_documented_signature_in_every_form() -> None:
+    body = as_api3(V4)
+    assert testing.sign(body, KEY, expires=NOW + 600) == signed()
+    assert "Sign" not in body  # a copy
+    as_bytes = testing.sign(json.dumps(body).encode(), KEY, expires=NOW + 600)
+    as_text = testing.sign(json.dumps(body), KEY, expires=NOW + 600)
+    assert (type(as_bytes), type(as_text)) == (bytes, str)
+    assert json.loads(as_bytes) == json.loads(as_text) == signed()
+    assert testing.sign(signed(key="old"), KEY, expires=NOW + 600) == signed()  # replaced
+    vodsnap.verify_signature(as_bytes, KEY, now=NOW)
+
+
+def test_sign_expires_ten_minutes_from_now_by_default(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(time, "time", lambda: NOW + 0.75)
+    assert testing.sign(as_api3(V4), KEY)["T"] == NOW + 600
+
+
+@pytest.mark.parametrize(
+    ("body", "key", "expires", "message"),
+    [
+        (V4, KEY, NOW, "only API 3.0 event notifications"),
+        (b"[1]", KEY, NOW, "only API 3.0 event notifications"),
+        (as_api3(V4), "", NOW, "sign_key must be a non-empty string"),
+        (as_api3(V4), KEY, 2**63, "64-bit integer"),
+        (as_api3(V4), KEY, "1700000000", "64-bit integer"),
+    ],
+    ids=["version-4.0", "not-an-object", "empty-key", "expires-past-int64", "expires-as-text"],
+)
+def test_sign_refuses_what_tencent_never_signs(
+    body: Any, key: str, expires: Any, message: str
+) -> None:
+    with pytest.raises(ValueError, match=message):
+        testing.sign(body, key, expires=expires)
+
+
+@settings(max_examples=25)
+@given(testing.signed_event_bodies(KEY, expires=NOW + 600))
+def test_signed_event_bodies_verify_and_decode_as_unsigned(body: dict[str, Any]) -> None:
+    vodsnap.verify_signature(body, KEY, now=NOW)
+    unsigned = {k: v for k, v in body.items() if k not in ("Sign", "T")}
+    assert vodsnap.parse(body) == vodsnap.parse(unsigned)
+    assert reason(body, key="other") == "mismatch"
+
+
+def test_key_rotation_accepts_any_of_several_keys() -> None:
+    for keys in (["new", KEY], (KEY, "new"), [KEY]):
+        vodsnap.verify_signature(signed(), keys, now=NOW)
+        assert vodsnap.parse(signed(NOW + 10**9), sign_key=keys) == vodsnap.parse(V4)
+        assert vodsnap.parse_event(signed(NOW + 10**9), sign_key=keys) == vodsnap.parse(V4)
+    assert reason(signed(), key=["new", "newer"]) == "mismatch"  # type: ignore[arg-type]
+    assert reason(signed(NOW - 1), key=["new", KEY]) == "expired"  # type: ignore[arg-type]
+
+
+def test_a_string_key_is_one_key_not_its_characters() -> None:
+    assert reason(signed(key="a"), key="abc") == "mismatch"
+
+
+@pytest.mark.parametrize("keys", [[], (), ["new", ""], [KEY, "\ud800"], [KEY, 5]])
+def test_an_unusable_list_of_keys_is_a_value_error(keys: Any) -> None:
+    with pytest.raises(ValueError, match="sign_key") as info:
+        vodsnap.verify_signature(signed(), keys, now=NOW)
+    assert not isinstance(info.value, vodsnap.SignatureError)
+    with pytest.raises(ValueError, match="sign_key"):
+        vodsnap.parse(signed(), sign_key=keys)
+
+
+def test_leeway_accepts_that_many_seconds_past_t() -> None:
+    vodsnap.verify_signature(signed(NOW - 30), KEY, now=NOW, leeway=30)
+    vodsnap.verify_signature(signed(NOW - 30), KEY, now=NOW + 0.5, leeway=30.5)
+    assert reason(signed(NOW - 30), now=NOW + 0.5) == "expired"
+    with pytest.raises(vodsnap.SignatureError, match="more than the leeway of 29 s"):
+        vodsnap.verify_signature(signed(NOW - 30), KEY, now=NOW, leeway=29)
+    body = signed(int(time.time()) - 60)
+    assert vodsnap.parse(body, sign_key=KEY, leeway=3600) == vodsnap.parse(V4)
+    assert vodsnap.parse_event(body, sign_key=KEY, leeway=3600) == vodsnap.parse(V4)
+    with pytest.raises(vodsnap.SignatureError, match="expired"):
+        vodsnap.parse(body, sign_key=KEY)
+
+
+@given(
+    st.integers(-(2**63), 2**63 - 1),
+    st.integers(-(2**64), 2**64) | st.floats(allow_nan=False, allow_infinity=False),
+    st.integers(0, 2**64) | st.floats(0, 1e20),
+)
+def test_expiry_with_leeway_is_exact(expires: int, now: float, leeway: float) -> None:
+    body = signed(expires)
+    if Fraction(expires) + Fraction(leeway) < Fraction(now):
+        with pytest.raises(vodsnap.SignatureError, match="expired"):
+            vodsnap.verify_signature(body, KEY, now=now, leeway=leeway)
+    else:
+        vodsnap.verify_signature(body, KEY, now=now, leeway=leeway)
+
+
+@pytest.mark.parametrize(
+    ("leeway", "error"),
+    [
+        (-1, ValueError),
+        (-0.5, ValueError),
+        (math.inf, ValueError),
+        (math.nan, ValueError),
+        ("30", TypeError),
+        (True, TypeError),
+        (None, TypeError),
+    ],
+)
+def test_a_leeway_that_is_no_finite_number_of_seconds_is_the_callers_mistake(
+    leeway: Any, error: type[Exception]
+) -> None:
+    with pytest.raises(error, match="leeway must be") as info:
+        vodsnap.verify_signature(signed(), KEY, now=NOW, leeway=leeway)
+    assert not isinstance(info.value, vodsnap.SignatureError)
+    with pytest.raises(error, match="leeway must be"):
+        vodsnap.parse(signed(), sign_key=KEY, leeway=leeway)

@@ -105,7 +105,7 @@ def test_from_type_works_in_a_fresh_process_with_no_setup() -> None:
             def check(value):
                 assert isinstance(value, cls), value
             check()
-        assert "vodsnap.testing" in sys.modules  # loaded only once a strategy was drawn
+        assert "vodsnap._strategies" in sys.modules  # loaded only once a strategy was drawn
         print("ok")
         """
     )
@@ -121,20 +121,30 @@ def test_importing_the_kit_first_is_not_circular() -> None:
 
 
 @pytest.mark.subprocess
-def test_without_hypothesis_the_kit_says_what_to_install() -> None:
+def test_without_hypothesis_the_body_helpers_work_and_strategies_say_what_to_install() -> None:
     code = textwrap.dedent(
         """
         import sys
         sys.modules["hypothesis"] = None  # as if Hypothesis were not installed
+        import vodsnap
+        from vodsnap.testing import OMIT, fast_snapshot_body, sign, snapshot_event_body
+        assert vodsnap.parse(fast_snapshot_body(status=4)).error_code == "118"
+        body = sign(b'{"EventType": "NewFileUpload"}', "key")
+        assert vodsnap.parse(body, sign_key="key").event_type == "NewFileUpload"
         try:
-            from vodsnap import testing
+            vodsnap.parse(snapshot_event_body(fileId=OMIT))
+        except vodsnap.DecodeError:
+            pass
+        try:
+            from vodsnap.testing import bodies
         except ImportError as exc:
             print(type(exc).__name__, exc.name, exc, sep="|")
         """
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == (
-        "ImportError|hypothesis|vodsnap.testing needs Hypothesis: pip install 'vodsnap[testing]'"
+        "ImportError|hypothesis"
+        "|vodsnap.testing.bodies needs Hypothesis: pip install 'vodsnap[testing]'"
     )
 
 
@@ -187,12 +197,12 @@ def test_pytest_plugin_in_a_throwaway_project(pytester: pytest.Pytester) -> None
 
 
 @pytest.mark.subprocess
-def test_the_docs_example_runs(pytester: pytest.Pytester) -> None:
+def test_the_docs_examples_run(pytester: pytest.Pytester) -> None:
     page = (ROOT / "docs" / "testing.md").read_text(encoding="utf-8")
-    [code] = re.findall(r"```python\n(.*?)```", page, flags=re.DOTALL)
-    pytester.makepyfile(test_docs_example=code)
+    handler, signed = re.findall(r"```python\n(.*?)```", page, flags=re.DOTALL)
+    pytester.makepyfile(test_docs_example=handler, test_docs_signed=signed)
     result = pytester.runpytest_subprocess("-p", "no:cacheprovider")
-    result.assert_outcomes(passed=5)
+    result.assert_outcomes(passed=8)
 
 
 @given(st.data(), testing.bodies(quirks=False))

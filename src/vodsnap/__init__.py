@@ -1,9 +1,13 @@
 """Decode Tencent Cloud VOD snapshot callbacks into typed, immutable attrs classes.
 
 >>> import vodsnap
->>> event = vodsnap.parse(b'{"version": "4.0", "eventType": "NewFileUpload", "data": {}}')
->>> event.event_type
-'NewFileUpload'
+>>> event = vodsnap.parse(b'''{"version": "4.0", "eventType": "CreateSnapshotByTimeOffsetComplete",
+...   "data": {"vodTaskId": "CreateSnapshotByTimeOffset-1edb7eb8", "fileId": "5285890781",
+...   "definition": 10, "picInfo": [{"status": 0, "timeOffset": 1000, "url": "http://x/1.png"}]}}''')
+>>> [(pic.time_offset, pic.url) for pic in event.data.pic_info]
+[(1000, 'http://x/1.png')]
+
+Any other event type (``NewFileUpload``, ...) decodes to an ``UnknownEvent``: not an error.
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any, TypeVar
 
 from ._decoder import CALLBACK, EVENT, Decoder, Target, decoder_for
@@ -49,7 +49,8 @@ def parse(
     *,
     strict: bool = False,
     limits: Limits | None = None,
-    sign_key: str | None = None,
+    sign_key: str | Sequence[str] | None = None,
+    leeway: float = 0,
 ) -> Callback:
     """Decode any snapshot callback body.
 
@@ -65,16 +66,17 @@ def parse(
 
     ``strict=True`` also refuses unknown fields, duplicate keys, ``NaN`` and ``Infinity``,
     numbers sent as strings, and times that are neither ISO 8601 nor the wire's own form.
-    ``limits`` bounds the body's size, depth and lists (default: :class:`Limits` ()).
-    ``sign_key`` (the event configuration's ``SignKey``) verifies the body's signature first,
-    as :func:`verify_signature` does.
+    ``limits`` bounds the body's size, depth and lists (default: ``Limits()``, see :class:`Limits`).
+    ``sign_key`` (the event configuration's ``SignKey``, or several while it changes) verifies
+    the body's signature first, as :func:`verify_signature` does, accepting ``leeway`` seconds
+    past the expiry.
 
     :raises DecodeError: listing every problem found, with the body as given.
     :raises SignatureError: with ``sign_key``, when the signature is missing, wrong or expired.
     """
     if type(body) is bytes and not strict and limits is None and sign_key is None:
         return _DEFAULT.decode(read_bytes(body, DEFAULT_LIMITS), CALLBACK, body)  # the commonest
-    return _decode(body, CALLBACK, strict, limits, sign_key)
+    return _decode(body, CALLBACK, strict, limits, sign_key, leeway)
 
 
 def parse_fast_snapshot(
@@ -92,17 +94,18 @@ def parse_event(
     *,
     strict: bool = False,
     limits: Limits | None = None,
-    sign_key: str | None = None,
+    sign_key: str | Sequence[str] | None = None,
+    leeway: float = 0,
 ) -> Event:
     """Decode a VOD event notification, in the 4.0 or the API 3.0 shape: a
     :class:`SnapshotByTimeOffsetComplete`, :class:`ProcedureStateChanged`,
     :class:`ImageSpriteComplete` or :class:`UnknownEvent` (``vodsnap.Event``), as :func:`parse`
-    does; nothing else is accepted.
+    does (``sign_key`` and ``leeway`` too); nothing else is accepted.
 
     :raises DecodeError: listing every problem found, with the body as given.
     :raises SignatureError: with ``sign_key``, when the signature is missing, wrong or expired.
     """
-    return _decode(body, EVENT, strict, limits, sign_key)
+    return _decode(body, EVENT, strict, limits, sign_key, leeway)
 
 
 def parse_pull_event(
@@ -176,7 +179,9 @@ def parse_any(
     return decoder.decode(reading, CALLBACK, body)
 
 
-def verify_signature(body: Body, sign_key: str, *, now: float | None = None) -> None:
+def verify_signature(
+    body: Body, sign_key: str | Sequence[str], *, now: float | None = None, leeway: float = 0
+) -> None:
     """Check a signed notification's ``Sign`` and ``T`` (top-level fields of the body), or a
     Cloud Live callback's ``sign`` and ``t`` (when it has either and neither of those).
 
@@ -186,17 +191,22 @@ def verify_signature(body: Body, sign_key: str, *, now: float | None = None) -> 
     The signature does not cover the body (only the key and ``T``): a body changed with its
     ``Sign`` and ``T`` kept verifies until ``T``.
 
+    ``sign_key`` is one key, or a sequence of keys while the console's key changes (notifications
+    signed with the old one are still in flight): the body must be signed with one of them.
+    ``leeway`` (seconds, default 0) accepts a ``T`` that far in the past, for a clock running
+    ahead of Tencent's; ``T`` is already ten minutes after sending, so most need none.
+
     :raises SignatureError: whose ``reason`` is ``"missing"``, ``"mismatch"`` or ``"expired"``.
     :raises DecodeError: when the body is not a JSON object, or holds a value no reader
         converts (an integer of more than 4,300 digits).
-    :raises ValueError: when ``sign_key`` is empty or cannot be encoded, or ``now`` is not
-        finite.
-    :raises TypeError: when ``now`` is not a number.
+    :raises ValueError: when ``sign_key`` (or one of them) is empty or cannot be encoded, when
+        ``now`` is not finite, or ``leeway`` is negative or not finite.
+    :raises TypeError: when ``now`` or ``leeway`` is not a number.
     """
     reading = read(body, strict=False, limits=DEFAULT_LIMITS)
     if reading.marked:  # a value no reader converts (an integer of 5,000 digits as T)
         raise DecodeError(problems(reading.value), body)
-    check_signature(reading.value, body, sign_key, now)
+    check_signature(reading.value, body, sign_key, now, leeway)
 
 
 def to_wire(model: Model) -> dict[str, Any]:
@@ -229,7 +239,8 @@ def _decode(
     target: Target[T],
     strict: bool,
     limits: Limits | None,
-    sign_key: str | None = None,
+    sign_key: str | Sequence[str] | None = None,
+    leeway: float = 0,
 ) -> T:
     decoder = _decoder(strict, limits)
     reading = _read(body, decoder)
@@ -237,5 +248,5 @@ def _decode(
         return decoder.decode(reading, target, body)
     if reading.marked:  # what reading could not take is said before the signature is checked
         decoder.decode(reading, target, body)
-    check_signature(reading.value, body, sign_key, None)
+    check_signature(reading.value, body, sign_key, None, leeway)
     return decoder.decode(reading, target, body)

@@ -43,13 +43,15 @@ class FastSnapshotStatus(IntEnum):
     """The ``status`` of a fast-snapshot result callback.
 
     Members compare equal to the integers on the wire.
+
+    :cvar PROCESSING: The task is still running (documented by the service's query API, not by the
+        callback).
+    :cvar FAILURE: The task failed; ``error_code`` and ``error_msg`` say why.
+    :cvar SUCCESS: Every snapshot was taken; ``result`` lists their URLs.
     """
 
-    #: The task is still running (documented by the service's query API, not by the callback).
     PROCESSING = 3
-    #: The task failed; ``error_code`` and ``error_msg`` say why.
     FAILURE = 4
-    #: Every snapshot was taken; ``result`` lists their URLs.
     SUCCESS = 5
 
 
@@ -285,32 +287,38 @@ class CodeTable(Enum):
     A bare ``error_info(code)`` looks in every table in this order and reports the first that
     lists the code; ``error_info(code, table=...)`` looks in one. No code but ``0`` is in two
     of today's tables.
+
+    :cvar VIDEO_PROCESSING: VOD video-processing codes (doc 266/7783): a snapshot picture's
+        ``status`` and other task results; ``0`` is success.
+    :cvar PROCEDURE_TASK: The codes a ProcedureStateChanged task's ``errCode`` adds (30009, 30010);
+        ``0`` is success.
+    :cvar FAST_SNAPSHOT: The fast-snapshot callback's ``error_code`` (118). Success is ``status`` 5
+        with no code.
+    :cvar API: API-level codes of VOD responses, such as a PullEvent ``code``; ``0`` is success.
     """
 
-    #: VOD video-processing codes (doc 266/7783): a snapshot picture's ``status`` and other
-    #: task results; ``0`` is success.
     VIDEO_PROCESSING = "video_processing"
-    #: The codes a ProcedureStateChanged task's ``errCode`` adds (30009, 30010); ``0`` is success.
     PROCEDURE_TASK = "procedure_task"
-    #: The fast-snapshot callback's ``error_code`` (118). Success is ``status`` 5 with no code.
     FAST_SNAPSHOT = "fast_snapshot"
-    #: API-level codes of VOD responses, such as a PullEvent ``code``; ``0`` is success.
     API = "api"
 
 
 class Fault(Enum):
-    """What a failure code says about whose problem it is, as far as the documentation shows."""
+    """What a failure code says about whose problem it is, as far as the documentation shows.
 
-    #: The source video is broken or unsuitable (cannot be decoded, metadata missing, or one of
-    #: the "source file does not meet requirement" codes). Retrying the same task will not help.
+    :cvar SOURCE_FILE: The source video is broken or unsuitable (cannot be decoded, metadata
+        missing, or one of the "source file does not meet requirement" codes). Retrying the same
+        task will not help.
+    :cvar REQUEST: The task asked for something the video cannot give: a snapshot's end-of-file or
+        seek error usually means the requested time offset lies past the end of the video. Retrying
+        the same request will not help; ask for an earlier offset.
+    :cvar UNKNOWN: The documentation gives no basis to say: the code is unknown, or it is about the
+        transcoder's own output (the -451, -452 and -491 stages) rather than the source, or it is an
+        end-of-file or seek error outside taking a snapshot.
+    """
+
     SOURCE_FILE = "source_file"
-    #: The task asked for something the video cannot give: a snapshot's end-of-file or seek
-    #: error usually means the requested time offset lies past the end of the video. Retrying
-    #: the same request will not help; ask for an earlier offset.
     REQUEST = "request"
-    #: The documentation gives no basis to say: the code is unknown, or it is about the
-    #: transcoder's own output (the -451, -452 and -491 stages) rather than the source, or it is
-    #: an end-of-file or seek error outside taking a snapshot.
     UNKNOWN = "unknown"
 
 
@@ -333,26 +341,27 @@ class ErrorInfo:
     ``fault`` says whose problem a failure is and so whether retrying can help (see
     :class:`Fault`); it is ``None`` for success. ``table`` says which published table the code
     came from.
+
+    :ivar code: The code as sent.
+    :ivar known: Whether a published table lists the code (``0``, success, counts as known).
+    :ivar description_zh: The published Chinese description (or one that says the code is unknown).
+    :ivar description_en: The published English description (or one that says the code is unknown).
+    :ivar stage: The processing stage, for a structured video-processing code.
+    :ivar cause: The failure cause, for a structured video-processing code.
+    :ivar fault: Whose problem the failure is; ``None`` for success.
+    :ivar table: The published table that lists the code; ``None`` when no table does.
+    :ivar text: The code as sent when it was text that is not a number (an API 3.0 task's
+        ``ErrCodeExt``, such as ``"SystemError"``); then ``code`` is ``-1``. ``None`` otherwise.
     """
 
-    #: The code as sent.
     code: int
-    #: Whether a published table lists the code (``0``, success, counts as known).
     known: bool
-    #: The published Chinese description (or one that says the code is unknown).
     description_zh: str
-    #: The published English description (or one that says the code is unknown).
     description_en: str
-    #: The processing stage, for a structured video-processing code.
     stage: ProcessingStage | None = None
-    #: The failure cause, for a structured video-processing code.
     cause: FailureCause | None = None
-    #: Whose problem the failure is; ``None`` for success.
     fault: Fault | None = Fault.UNKNOWN
-    #: The published table that lists the code; ``None`` when no table does.
     table: CodeTable | None = None
-    #: The code as sent when it was text that is not a number (an API 3.0 task's
-    #: ``ErrCodeExt``, such as ``"SystemError"``); then ``code`` is ``-1``. ``None`` otherwise.
     text: str | None = None
 
     @property

@@ -21,11 +21,13 @@ __all__ = ["DecodeError", "FieldError", "SignatureError"]
 
 @frozen
 class FieldError:
-    """One problem found in a body: where (a JSONPath-like ``path`` with wire names) and what."""
+    """One problem found in a body: where (a JSONPath-like ``path`` with wire names) and what.
 
-    #: Where, e.g. ``$``, ``$.width`` or ``$.data.picInfo[1].timeOffset``.
+    :ivar path: Where, e.g. ``$``, ``$.width`` or ``$.data.picInfo[1].timeOffset``.
+    :ivar message: What is wrong there, in plain words.
+    """
+
     path: str
-    #: What is wrong there, in plain words.
     message: str
 
     def __str__(self) -> str:
@@ -39,12 +41,14 @@ class DecodeError(ValueError):
     it was given, so nothing is lost (store it, dead-letter it, decode it again later).
     ``str(error)`` is one ``path: message`` line per problem; ``repr(error)`` is at most 1,000
     characters, however large the body.
+
+    :ivar body: The input exactly as given, the same object: ``bytes``, ``bytearray``,
+        ``memoryview``, ``str`` or a mapping for a body; for a pulled event's error, its raw
+        ``eventContent`` (any JSON value); and whatever else was passed where a body belongs
+        (``parse(5)``).
     """
 
     errors: tuple[FieldError, ...]
-    #: The input exactly as given, the same object: ``bytes``, ``bytearray``, ``memoryview``,
-    #: ``str`` or a mapping for a body; for a pulled event's error, its raw ``eventContent``
-    #: (any JSON value); and whatever else was passed where a body belongs (``parse(5)``).
     body: object
 
     def __init__(self, errors: Iterable[FieldError], body: object) -> None:

@@ -1,18 +1,25 @@
-"""The documentation's example bodies and valid bodies with fields replaced: no test framework
-needed (``vodsnap.testing`` and the pytest plugin both use these)."""
+"""The documentation's example bodies, valid bodies with fields replaced, and bodies signed as
+Tencent signs them: no test framework needed (``vodsnap.testing`` and the pytest plugin both
+use these)."""
 
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Mapping
 from importlib.resources import files
-from typing import Any
+from typing import Any, Protocol, overload
+
+from ._signature import EXPIRES_KEY, SIGN_KEY, sign_of
+from ._wire.event_api3 import EVENT_TYPE_KEY
 
 __all__ = [
     "OMIT",
+    "BodyFactory",
     "example_bodies",
     "fast_snapshot_body",
     "published_bodies",
+    "sign",
     "snapshot_event_body",
 ]
 
@@ -34,7 +41,18 @@ class _Omit:
 #: An override value that removes the field: ``make_fast_snapshot_body(vid=OMIT)``.
 OMIT: Any = _Omit()
 
+
+class BodyFactory(Protocol):
+    """What ``fast_snapshot_body``, ``snapshot_event_body`` and the pytest fixtures
+    ``make_fast_snapshot_body`` and ``make_snapshot_event_body`` are: called with wire fields
+    (``OMIT`` removes one), they return a body as bytes. Annotate those fixtures with it."""
+
+    def __call__(self, **fields: Any) -> bytes: ...
+
+
 _FAILURE_STATUSES = (4, "4")
+#: Tencent's notifications expire this long after they are sent (``T``'s default), in seconds.
+_EXPIRES_AFTER = 600
 
 
 def example_bodies() -> dict[str, bytes]:
@@ -92,3 +110,37 @@ def published_bodies() -> dict[str, bytes]:
         for entry in sorted(folder.iterdir(), key=lambda e: e.name)
         if entry.name.endswith(".json")
     }
+
+
+@overload
+def sign(body: Mapping[str, Any], key: str, *, expires: int | None = None) -> dict[str, Any]: ...
+@overload
+def sign(body: bytes, key: str, *, expires: int | None = None) -> bytes: ...
+@overload
+def sign(body: str, key: str, *, expires: int | None = None) -> str: ...
+def sign(
+    body: Mapping[str, Any] | bytes | str, key: str, *, expires: int | None = None
+) -> dict[str, Any] | bytes | str:
+    """A copy of ``body`` signed with ``key`` as Tencent signs a VOD notification: the top-level
+    fields ``T`` (when it expires, in Unix seconds: ``expires``, by default ten minutes from now,
+    as Tencent sets it) and ``Sign`` (``MD5(key + T)`` in hex), replacing any already there.
+
+    ``body`` is a mapping (a new ``dict`` comes back) or the JSON text as ``bytes`` or ``str``
+    (the same type comes back, as UTF-8 JSON). Tencent signs only API 3.0 event notifications
+    (the ones with ``EventType``), once the event configuration has a ``SignKey``.
+
+    :raises ValueError: when ``body`` is not a JSON object with ``EventType``, ``key`` is empty
+        or cannot be encoded, or ``expires`` is not a 64-bit integer.
+    """
+    value: Any = body if isinstance(body, Mapping) else json.loads(body)
+    if not isinstance(value, Mapping) or EVENT_TYPE_KEY not in value:
+        raise ValueError(
+            f"Tencent signs only API 3.0 event notifications: a JSON object with {EVENT_TYPE_KEY!r}"
+        )
+    if expires is None:
+        expires = int(time.time()) + _EXPIRES_AFTER
+    signed = {**value, SIGN_KEY: sign_of(key, expires), EXPIRES_KEY: expires}
+    if isinstance(body, Mapping):
+        return signed
+    text = json.dumps(signed, ensure_ascii=False)
+    return text if isinstance(body, str) else text.encode("utf-8")

@@ -4,7 +4,7 @@ The entry point itself is ``_vodsnap_plugins._hypothesis_setup_hook``, outside t
 that a failing ``import vodsnap`` only disables it (with a warning) instead of breaking
 ``import hypothesis``. Hypothesis runs the hook while it is being imported, possibly because
 ``vodsnap.testing`` is being imported: so the strategies are deferred, and ``vodsnap.testing`` is
-looked up only when one is first drawn from.
+looked up (as ``vodsnap._strategies``, which it re-exports) only when one is first drawn from.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ def register_type_strategies() -> None:
 
     def later(name: str, *args: Any, then: Any = None) -> Any:
         def strategy() -> Any:
-            made = getattr(importlib.import_module("vodsnap.testing"), name)(*args)
+            made = getattr(importlib.import_module("vodsnap._strategies"), name)(*args)
             return made if then is None else made.map(then)
 
         return st.deferred(strategy)
@@ -47,7 +47,7 @@ def _register_snapshot_family() -> None:
     import vodsnap
 
     def later(make: Any) -> Any:
-        return st.deferred(lambda: make(importlib.import_module("vodsnap.testing")))
+        return st.deferred(lambda: make(importlib.import_module("vodsnap._strategies")))
 
     def tasks(task_type: str, *statuses: str) -> Any:
         return lambda kit: kit.procedure_tasks(task_type, statuses=statuses or kit.TASK_STATUSES)

@@ -14,22 +14,25 @@ __all__ = ["ImageSpriteData"]
 class ImageSpriteData:
     """The ``data`` of a ``CreateImageSpriteComplete`` event (API 3.0:
     ``CreateImageSpriteCompleteEvent``). A failure sends only the task id, file id, status and
-    message."""
+    message.
 
-    #: The task's id (4.0 ``vodTaskId``, 3.0 ``TaskId``).
+    :ivar vod_task_id: The task's id (4.0 ``vodTaskId``, 3.0 ``TaskId``).
+    :ivar file_id: The media file's id, as text.
+    :ivar status: ``0`` on success, else a video-processing error code (4.0 ``status``, 3.0
+        ``ErrCode``); ``None`` when not sent.
+    :ivar message: The message as sent.
+    :ivar definition: The image-sprite template id.
+    :ivar total_count: How many small images the sheets hold.
+    :ivar image_sprite_urls: The sprite sheets' URLs, in order (4.0 ``imageSpriteUrl``, 3.0
+        ``ImageSpriteUrlSet``).
+    :ivar web_vtt_url: The WebVTT file that maps times to places on the sheets.
+    """
+
     vod_task_id: str
-    #: The media file's id, as text.
     file_id: str | None = None
-    #: ``0`` on success, else a video-processing error code (4.0 ``status``, 3.0 ``ErrCode``);
-    #: ``None`` when not sent.
     status: int | None = None
-    #: The message as sent.
     message: str | None = None
-    #: The image-sprite template id.
     definition: int | None = None
-    #: How many small images the sheets hold.
     total_count: int | None = None
-    #: The sprite sheets' URLs, in order (4.0 ``imageSpriteUrl``, 3.0 ``ImageSpriteUrlSet``).
     image_sprite_urls: tuple[str, ...] = ()
-    #: The WebVTT file that maps times to places on the sheets.
     web_vtt_url: str | None = None

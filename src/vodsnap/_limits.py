@@ -34,25 +34,26 @@ class Limits:
     response; other events nest deeper (a ProcedureStateChanged task's picture pulled through
     PullEvents is at depth 11 or 12). The defaults leave wide room for all of that and refuse a
     10 MB body or 100,000 pictures without decoding them.
+
+    :ivar max_body_bytes: The largest body, in bytes (a ``str`` counts its UTF-8 length).
+    :ivar max_depth: The deepest nesting of arrays and objects; the body itself is depth 1. At least
+        8, so that every snapshot callback fits, pulled ones included (other events may need more).
+        A body given as text is checked as a whole before it is decoded; an already decoded mapping
+        where vodsnap descends into it (an unknown event's ``data``), since nothing else of it is
+        read.
+    :ivar max_pictures: The most entries in a snapshot event's ``picInfo``.
+    :ivar max_snapshots: The most URLs in a fast-snapshot callback's ``result``.
+    :ivar max_events: The most events in a pull response (Tencent sends at most 16), refused before
+        any of them is decoded.
+    :ivar max_errors: The most problems a ``DecodeError`` lists; the last entry then says that more
+        were found, and explaining stops there.
     """
 
-    #: The largest body, in bytes (a ``str`` counts its UTF-8 length).
     max_body_bytes: int = field(default=1024 * 1024, validator=_positive)
-    #: The deepest nesting of arrays and objects; the body itself is depth 1. At least 8, so
-    #: that every snapshot callback fits, pulled ones included (other events may need more).
-    #: A body given as text is checked as a whole before it is decoded; an already decoded
-    #: mapping where vodsnap descends into it (an unknown event's ``data``), since nothing else
-    #: of it is read.
     max_depth: int = field(default=32, validator=_at_least(MIN_DEPTH))
-    #: The most entries in a snapshot event's ``picInfo``.
     max_pictures: int = field(default=10_000, validator=_positive)
-    #: The most URLs in a fast-snapshot callback's ``result``.
     max_snapshots: int = field(default=10_000, validator=_positive)
-    #: The most events in a pull response (Tencent sends at most 16), refused before any of
-    #: them is decoded.
     max_events: int = field(default=100, validator=_positive)
-    #: The most problems a ``DecodeError`` lists; the last entry then says that more were
-    #: found, and explaining stops there.
     max_errors: int = field(default=100, validator=_positive)
 
 

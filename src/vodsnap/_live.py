@@ -19,15 +19,18 @@ __all__ = ["LiveEvent", "LiveModeration", "LiveScreenshot", "UnknownLiveEvent"]
 
 @frozen(kw_only=True)
 class _LiveNotification:
-    """What every Cloud Live callback carries: its type, and its signature when signed."""
+    """What every Cloud Live callback carries: its type, and its signature when signed.
 
-    #: The callback's type as sent (``200`` a screenshot, ``317`` image moderation, ...).
+    :ivar event_type: The callback's type as sent (``200`` a screenshot, ``317`` image moderation,
+        ...).
+    :ivar expires: ``t``: when the notification (its signature) expires, as an aware time in UTC;
+        ``None`` when unsigned. Not part of equality: each resend may carry its own.
+    :ivar sign: ``sign``: ``MD5(key + t)`` in hex, as sent; ``None`` when unsigned (not part of
+        equality either). ``verify_signature`` checks it.
+    """
+
     event_type: int
-    #: ``t``: when the notification (its signature) expires, as an aware time in UTC; ``None``
-    #: when unsigned. Not part of equality: each resend may carry its own.
     expires: datetime | None = field(default=None, eq=False)
-    #: ``sign``: ``MD5(key + t)`` in hex, as sent; ``None`` when unsigned (not part of
-    #: equality either). ``verify_signature`` checks it.
     sign: str | None = field(default=None, eq=False)
 
 
@@ -49,31 +52,34 @@ def _plain(value: Any) -> Any:
 
 @frozen(kw_only=True)
 class LiveScreenshot(_LiveNotification):
-    """A Cloud Live screenshot callback (``event_type`` 200): one image of a live stream."""
+    """A Cloud Live screenshot callback (``event_type`` 200): one image of a live stream.
 
-    #: The stream's name.
+    :ivar stream_id: The stream's name.
+    :ivar channel_id: The channel's id (usually the stream's name), kept as sent.
+    :ivar create_time: When the screenshot was taken (Unix seconds on the wire), an aware time in
+        UTC.
+    :ivar file_size: The image's size in bytes.
+    :ivar width: The image's width in pixels.
+    :ivar height: The image's height in pixels.
+    :ivar pic_url: The image's path in the COS bucket (starts with ``/``).
+    :ivar pic_full_url: The image's full download URL.
+    :ivar app: The push domain (absent in the oldest samples).
+    :ivar appname: The push path, such as ``"live"`` (absent in the oldest samples).
+    :ivar stream_param: The push URL's query string (absent in the oldest samples).
+    :ivar task_id: The screenshot task's id (listed by the documentation, absent from every sample).
+    """
+
     stream_id: str
-    #: The channel's id (usually the stream's name), kept as sent.
     channel_id: str
-    #: When the screenshot was taken (Unix seconds on the wire), an aware time in UTC.
     create_time: datetime
-    #: The image's size in bytes.
     file_size: int
-    #: The image's width in pixels.
     width: int
-    #: The image's height in pixels.
     height: int
-    #: The image's path in the COS bucket (starts with ``/``).
     pic_url: str
-    #: The image's full download URL.
     pic_full_url: str
-    #: The push domain (absent in the oldest samples).
     app: str | None = None
-    #: The push path, such as ``"live"`` (absent in the oldest samples).
     appname: str | None = None
-    #: The push URL's query string (absent in the oldest samples).
     stream_param: str | None = None
-    #: The screenshot task's id (listed by the documentation, absent from every sample).
     task_id: str | None = None
 
     @property
@@ -89,45 +95,61 @@ class LiveModeration(_LiveNotification):
     """A Cloud Live image moderation callback (``event_type`` 317, "porn detection" in older
     pages): a screenshot judged non-compliant, or to review. The page was revised: the current
     fields and the older ones Tencent still sends are all here; any may be absent but ``img``.
+
+    :ivar img: The URL of the flagged screenshot.
+    :ivar stream_id: ``streamId``: the stream's name.
+    :ivar channel_id: ``channelId``: the channel's id.
+    :ivar types: ``type``: the label categories of the highest-priority result.
+    :ivar scores: ``score``: the score of each of ``types``.
+    :ivar suggestion: ``Block``, ``Review`` or ``Pass``, as sent.
+    :ivar label: The highest-priority label.
+    :ivar sub_label: ``subLabel``: the sub-label under ``label``.
+    :ivar ocr_msg: ``ocrMsg``: the text recognised in the image, if any.
+    :ivar label_results: ``labelResults``: the detailed label results as sent, read-only
+        (objects as mappings, arrays as tuples); ``None`` when absent or ``null``.
+    :ivar object_results: ``objectResults``: the detailed object results, likewise.
+    :ivar ocr_results: ``ocrResults``: the detailed text results, likewise.
+    :ivar screenshot_time: ``screenshotTime``: when the screenshot was taken, an aware time in UTC.
+    :ivar send_time: ``sendTime``: when the callback was sent, an aware time in UTC.
+    :ivar stream_param: The push URL's query string.
+    :ivar app: The push domain.
+    :ivar appname: The push path.
+    :ivar appid: The customer's app id.
+    :ivar tid: An older field, still sent for compatibility, like those below.
+    :ivar abduction_risk: ``abductionRisk`` (older), as sent, read-only.
+    :ivar confidence: The older overall confidence.
+    :ivar normal_score: ``normalScore`` (older).
+    :ivar hot_score: ``hotScore`` (older).
+    :ivar porn_score: ``pornScore`` (older).
+    :ivar terror_score: ``terrorScore`` (older).
+    :ivar polity_score: ``polityScore`` (older).
+    :ivar illegal_score: ``illegalScore`` (older).
+    :ivar similar_score: ``similarScore`` (older).
+    :ivar abuse_score: ``abuseScore`` (older).
+    :ivar teenager_score: ``teenagerScore`` (older).
+    :ivar ad_score: ``adScore`` (older).
+    :ivar custom_score: ``customScore`` (older).
+    :ivar level: ``level`` (older).
     """
 
-    #: The URL of the flagged screenshot.
     img: str
-    #: ``streamId``: the stream's name.
     stream_id: str | None = None
-    #: ``channelId``: the channel's id.
     channel_id: str | None = None
-    #: ``type``: the label categories of the highest-priority result.
     types: tuple[int, ...] = ()
-    #: ``score``: the score of each of ``types``.
     scores: tuple[int, ...] = ()
-    #: ``Block``, ``Review`` or ``Pass``, as sent.
     suggestion: str | None = None
-    #: The highest-priority label.
     label: str | None = None
-    #: ``subLabel``: the sub-label under ``label``.
     sub_label: str | None = None
-    #: ``ocrMsg``: the text recognised in the image, if any.
     ocr_msg: str | None = None
-    #: ``labelResults``, ``objectResults``, ``ocrResults``: the detailed results as sent,
-    #: read-only (objects as mappings, arrays as tuples); ``None`` when absent or ``null``.
     label_results: Any = None
     object_results: Any = None
     ocr_results: Any = None
-    #: ``screenshotTime``: when the screenshot was taken, an aware time in UTC.
     screenshot_time: datetime | None = None
-    #: ``sendTime``: when the callback was sent, an aware time in UTC.
     send_time: datetime | None = None
-    #: The push URL's query string.
     stream_param: str | None = None
-    #: The push domain.
     app: str | None = None
-    #: The push path.
     appname: str | None = None
-    #: The customer's app id.
     appid: int | None = None
-    #: Older fields, still sent for compatibility: ``tid``, ``abductionRisk`` (as sent,
-    #: read-only), ``confidence``, the ``*Score`` values and ``level``.
     tid: int | None = None
     abduction_risk: Any = None
     confidence: int | float | None = None
@@ -156,10 +178,11 @@ class LiveModeration(_LiveNotification):
 class UnknownLiveEvent(_LiveNotification):
     """A Cloud Live callback of a type vodsnap does not model (``event_type`` 0 stream ended,
     1 stream started, 100 recording file, ...). Not an error: route it, store it, or ignore it.
+
+    :ivar data: The whole body but ``event_type``, ``t`` and ``sign``, read-only (objects as
+        mappings, arrays as tuples).
     """
 
-    #: The whole body but ``event_type``, ``t`` and ``sign``, read-only (objects as mappings,
-    #: arrays as tuples).
     data: Mapping[str, Any]
 
     @property

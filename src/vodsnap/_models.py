@@ -55,12 +55,14 @@ __all__ = [
 
 
 class EventFormat(Enum):
-    """The wire shape an event arrived in; ``to_wire`` writes it back in the same shape."""
+    """The wire shape an event arrived in; ``to_wire`` writes it back in the same shape.
 
-    #: VOD event notification 4.0: ``version``, ``eventType``, ``data``.
+    :cvar V4: VOD event notification 4.0: ``version``, ``eventType``, ``data``.
+    :cvar API3: API 3.0 (2018-07-17): ``EventType``, a payload such as
+        ``SnapshotByTimeOffsetCompleteEvent``, and ``EventHandle`` when pulled.
+    """
+
     V4 = "4.0"
-    #: API 3.0 (2018-07-17): ``EventType``, a payload such as ``SnapshotByTimeOffsetCompleteEvent``,
-    #: and ``EventHandle`` when pulled.
     API3 = "3.0"
 
 
@@ -69,37 +71,39 @@ class FastSnapshotCallback:
     """A fast-snapshot result callback: one video, N snapshots.
 
     Times are timezone-aware; the wire sends Beijing time (UTC+08:00) without an offset.
+
+    :ivar vid: The video's id.
+    :ivar app_id: The customer's Tencent Cloud app id.
+    :ivar bucket_name: The COS bucket the video was read from.
+    :ivar bucket_region: That bucket's region, in the short form the service uses (e.g. ``"sh"``).
+    :ivar url: The source video's original URL.
+    :ivar duration: Video length in seconds (``0`` on failure).
+    :ivar width: Video width in pixels (``0`` on failure).
+    :ivar height: Video height in pixels (``0`` on failure).
+    :ivar create_time: When the task was created.
+    :ivar finish_time: When the task finished.
+    :ivar status: Success, failure, or (query API only) processing.
+    :ivar result: The snapshots' URLs, in the order sent (empty on failure).
+    :ivar error_code: The error code as text (the wire sends a number or a string), ``None`` on
+        success.
+    :ivar error_msg: The error message as sent (often Chinese), ``None`` on success.
+    :ivar deleted: Whether the service deleted the source video.
     """
 
-    #: The video's id.
     vid: str
-    #: The customer's Tencent Cloud app id.
     app_id: int
-    #: The COS bucket the video was read from.
     bucket_name: str
-    #: That bucket's region, in the short form the service uses (e.g. ``"sh"``).
     bucket_region: str
-    #: The source video's original URL.
     url: str
-    #: Video length in seconds (``0`` on failure).
     duration: int
-    #: Video width in pixels (``0`` on failure).
     width: int
-    #: Video height in pixels (``0`` on failure).
     height: int
-    #: When the task was created.
     create_time: datetime
-    #: When the task finished.
     finish_time: datetime
-    #: Success, failure, or (query API only) processing.
     status: FastSnapshotStatus
-    #: The snapshots' URLs, in the order sent (empty on failure).
     result: tuple[str, ...]
-    #: The error code as text (the wire sends a number or a string), ``None`` on success.
     error_code: str | None = None
-    #: The error message as sent (often Chinese), ``None`` on success.
     error_msg: str | None = None
-    #: Whether the service deleted the source video.
     deleted: bool = False
 
     @property
@@ -140,15 +144,17 @@ class FastSnapshotCallback:
 
 @frozen(kw_only=True)
 class PicInfo:
-    """One picture of a snapshot-by-time-offset task."""
+    """One picture of a snapshot-by-time-offset task.
 
-    #: Where in the video the picture was taken, in milliseconds.
+    :ivar time_offset: Where in the video the picture was taken, in milliseconds.
+    :ivar status: ``0`` on success; any other value is a video-processing error code, known or not.
+    :ivar url: The picture's URL; ``None`` when the picture failed (the wire omits the key, or
+        API 3.0 sends ``null``). A decoded picture with ``status`` 0 always has one: a body with
+        a picture taken but no URL is refused.
+    """
+
     time_offset: int
-    #: ``0`` on success; any other value is a video-processing error code, known or not.
     status: int
-    #: The picture's URL; ``None`` when the picture failed (the wire omits the key, or API 3.0
-    #: sends ``null``). A decoded picture with ``status`` 0 always has one: a body with a
-    #: picture taken but no URL is refused.
     url: str | None = None
 
     @property
@@ -164,43 +170,51 @@ class PicInfo:
 
 @frozen(kw_only=True)
 class SnapshotByTimeOffsetData:
-    """The ``data`` of a ``CreateSnapshotByTimeOffsetComplete`` event."""
+    """The ``data`` of a ``CreateSnapshotByTimeOffsetComplete`` event.
 
-    #: The task's id.
+    :ivar vod_task_id: The task's id.
+    :ivar file_id: The media file's id, as text (ids exceed 64-bit integers).
+    :ivar definition: The snapshot template id.
+    :ivar pic_info: One entry per requested time offset.
+    :ivar status: The task's own status, when sent (4.0 only): ``0`` success, any other value an
+        error code for the task as a whole (its pictures are then usually empty).
+    :ivar message: The task's message, when sent (4.0 only).
+    """
+
     vod_task_id: str
-    #: The media file's id, as text (ids exceed 64-bit integers).
     file_id: str
-    #: The snapshot template id.
     definition: int
-    #: One entry per requested time offset.
     pic_info: tuple[PicInfo, ...]
-    #: The task's own status, when sent (4.0 only): ``0`` success, any other value an error
-    #: code for the task as a whole (its pictures are then usually empty).
     status: int | None = None
-    #: The task's message, when sent (4.0 only).
     message: str | None = None
 
 
 @frozen(kw_only=True)
 class _Notification:
-    """The envelope of an event, either shape: version, type, and how it arrived."""
+    """The envelope of an event, either shape: version, type, and how it arrived.
 
-    #: The notification version as text: ``"4.0"`` (API 3.0 events read ``"4.0"`` too).
+    :ivar version: The notification version as text: ``"4.0"`` (API 3.0 events read ``"4.0"`` too).
+    :ivar event_type: The event's type, as sent.
+    :ivar wire_format: The shape it arrived in (not part of equality: both shapes carry the same
+        event).
+    :ivar event_handle: API 3.0 only: the handle to confirm a pulled event with (not part of
+        equality).
+    """
+
     version: str
-    #: The event's type, as sent.
     event_type: str
-    #: The shape it arrived in (not part of equality: both shapes carry the same event).
     wire_format: EventFormat = field(default=EventFormat.V4, eq=False)
-    #: API 3.0 only: the handle to confirm a pulled event with (not part of equality).
     event_handle: str | None = field(default=None, eq=False)
 
 
 @frozen(kw_only=True)
 class SnapshotByTimeOffsetComplete(_Notification):
     """The event ``CreateSnapshotByTimeOffsetComplete`` (VOD event notification 4.0, or the
-    same in the API 3.0 shape); ``event_type`` is always that name."""
+    same in the API 3.0 shape); ``event_type`` is always that name.
 
-    #: The task's result.
+    :ivar data: The task's result.
+    """
+
     data: SnapshotByTimeOffsetData
 
     @property
@@ -230,9 +244,11 @@ class SnapshotByTimeOffsetComplete(_Notification):
 @frozen(kw_only=True)
 class ProcedureStateChanged(_Notification):
     """The event ``ProcedureStateChanged``: a task flow (procedure, ``ProcessMedia``) changed
-    state. With notify mode "Change" the same task flow arrives once per task change."""
+    state. With notify mode "Change" the same task flow arrives once per task change.
 
-    #: The task flow and its tasks.
+    :ivar data: The task flow and its tasks.
+    """
+
     data: ProcedureData
 
     @property
@@ -261,9 +277,11 @@ class ProcedureStateChanged(_Notification):
 
 @frozen(kw_only=True)
 class ImageSpriteComplete(_Notification):
-    """The event ``CreateImageSpriteComplete``: image sprites made for a file."""
+    """The event ``CreateImageSpriteComplete``: image sprites made for a file.
 
-    #: The task's result.
+    :ivar data: The task's result.
+    """
+
     data: ImageSpriteData
 
     @property
@@ -371,10 +389,12 @@ def freeze_json(value: dict[str, Any] | list[Any]) -> FrozenDict | tuple[Any, ..
 class UnknownEvent(_Notification):
     """A well-formed event notification of a type vodsnap does not model (e.g.
     ``"NewFileUpload"``). Not an error: route it, store it, or ignore it.
+
+    :ivar data: The event's ``data`` exactly as sent, read-only (objects as mappings, arrays as
+        tuples). For the API 3.0 shape, the whole event but ``EventType``, ``EventHandle``,
+        ``Sign``, ``T``.
     """
 
-    #: The event's ``data`` exactly as sent, read-only (objects as mappings, arrays as tuples).
-    #: For the API 3.0 shape, the whole event but ``EventType``, ``EventHandle``, ``Sign``, ``T``.
     data: Mapping[str, Any]
 
     @property
@@ -409,26 +429,30 @@ class PulledEvent:
     """One event of a pull response: exactly one of ``event`` and ``error`` is ``None``.
 
     A malformed event never hides the others; confirm every ``msg_handle`` either way.
+
+    :ivar msg_handle: The handle to confirm the event with (``msgHandle``, or API 3.0's
+        ``EventHandle``); ``None`` only when the entry had no usable handle, and then ``error`` says
+        so.
+    :ivar event: The decoded event.
+    :ivar error: Why the event could not be decoded; its ``body`` is the event as received.
     """
 
-    #: The handle to confirm the event with (``msgHandle``, or API 3.0's ``EventHandle``);
-    #: ``None`` only when the entry had no usable handle, and then ``error`` says so.
     msg_handle: str | None
-    #: The decoded event.
     event: Event | None = None
-    #: Why the event could not be decoded; its ``body`` is the event as received.
     error: DecodeError | None = None
 
 
 @frozen(kw_only=True)
 class PullEventResponse:
-    """A response of the old ``PullEvent`` API: ``code``, ``message``, ``eventList``."""
+    """A response of the old ``PullEvent`` API: ``code``, ``message``, ``eventList``.
 
-    #: ``0`` when the pull succeeded.
+    :ivar code: ``0`` when the pull succeeded.
+    :ivar message: The response's message.
+    :ivar events: The events, in the order received.
+    """
+
     code: int
-    #: The response's message.
     message: str
-    #: The events, in the order received.
     events: tuple[PulledEvent, ...] = ()
 
     @property
@@ -458,19 +482,21 @@ class PullEventResponse:
 @frozen(kw_only=True)
 class PullEventsResponse:
     """A response of the API 3.0 ``PullEvents``: ``Response.EventSet`` or ``Response.Error``
-    (or the same without the ``Response`` wrapper, as the official SDK serialises it)."""
+    (or the same without the ``Response`` wrapper, as the official SDK serialises it).
 
-    #: The request's id, for Tencent's support.
+    :ivar request_id: The request's id, for Tencent's support.
+    :ivar events: The events, in the order received.
+    :ivar error_code: ``Response.Error.Code`` (e.g. ``"InternalError"``) when the pull failed.
+    :ivar error_message: ``Response.Error.Message`` when the pull failed.
+    :ivar wrapped: Whether it came inside ``Response`` as the HTTP API sends it; ``False`` for the
+        SDK's own serialisation (``{"EventSet": ..., "RequestId": ...}``), which ``to_wire`` then
+        writes back (not part of equality).
+    """
+
     request_id: str
-    #: The events, in the order received.
     events: tuple[PulledEvent, ...] = ()
-    #: ``Response.Error.Code`` (e.g. ``"InternalError"``) when the pull failed.
     error_code: str | None = None
-    #: ``Response.Error.Message`` when the pull failed.
     error_message: str | None = None
-    #: Whether it came inside ``Response`` as the HTTP API sends it; ``False`` for the SDK's
-    #: own serialisation (``{"EventSet": ..., "RequestId": ...}``), which ``to_wire`` then
-    #: writes back (not part of equality).
     wrapped: bool = field(default=True, eq=False)
 
     @property

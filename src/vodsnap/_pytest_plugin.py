@@ -7,11 +7,15 @@ and vodsnap (no Hypothesis), so that installing vodsnap never breaks a pytest ru
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
 
-from ._examples import example_bodies, fast_snapshot_body, published_bodies, snapshot_event_body
+from ._examples import (
+    BodyFactory,
+    example_bodies,
+    fast_snapshot_body,
+    published_bodies,
+    snapshot_event_body,
+)
 
 __all__ = [
     "make_fast_snapshot_body",
@@ -28,13 +32,13 @@ def vodsnap_examples() -> dict[str, bytes]:
 
 
 @pytest.fixture
-def make_fast_snapshot_body() -> Callable[..., bytes]:
+def make_fast_snapshot_body() -> BodyFactory:
     """A factory: ``make_fast_snapshot_body(status=4)`` is a valid failure body, as bytes."""
     return fast_snapshot_body
 
 
 @pytest.fixture
-def make_snapshot_event_body() -> Callable[..., bytes]:
+def make_snapshot_event_body() -> BodyFactory:
     """A factory: ``make_snapshot_event_body(fileId=OMIT)`` is a body missing ``data.fileId``."""
     return snapshot_event_body
 

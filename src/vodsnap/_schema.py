@@ -31,9 +31,9 @@ def json_schema(kind: SchemaKind = "callback", *, limits: Limits | None = None) 
     notification in the 4.0 or the API 3.0 shape, of any type; the snapshot event checked in
     full), ``"live"`` (a Cloud Live callback of any ``event_type``; screenshots and moderation
     checked in full) or ``"callback"`` (any of them: what :func:`parse` accepts). ``limits``
-    sets the arrays' ``maxItems`` (default: :class:`Limits` ()). The schema describes the
-    lenient mode and never refuses a body that decodes; it cannot check everything the decoder
-    does.
+    sets the arrays' ``maxItems`` (default: ``Limits()``, see :class:`Limits`). The schema
+    describes the lenient mode and never refuses a body that decodes; it cannot check
+    everything the decoder does.
     """
     limits = DEFAULT_LIMITS if limits is None else limits
     form = fast_snapshot.FORMAT

@@ -43,22 +43,27 @@ __all__ = [
 
 
 class ProcedureStatus(StrEnum):
-    """The state of a task flow as a whole. Members compare equal to the wire's strings."""
+    """The state of a task flow as a whole. Members compare equal to the wire's strings.
 
-    #: Some task is still running (with notify mode "Change", one event per task change).
+    :cvar PROCESSING: Some task is still running (with notify mode "Change", one event per task
+        change).
+    :cvar FINISH: Every task has ended, each with its own status.
+    """
+
     PROCESSING = "PROCESSING"
-    #: Every task has ended, each with its own status.
     FINISH = "FINISH"
 
 
 class TaskStatus(StrEnum):
-    """The state of one task of a task flow. Members compare equal to the wire's strings."""
+    """The state of one task of a task flow. Members compare equal to the wire's strings.
 
-    #: Still running: no output yet.
+    :cvar PROCESSING: Still running: no output yet.
+    :cvar SUCCESS: Done; ``output`` holds the results.
+    :cvar FAIL: Failed; ``err_code`` (or the API 3.0 ``err_code_ext``) and ``message`` say why.
+    """
+
     PROCESSING = "PROCESSING"
-    #: Done; ``output`` holds the results.
     SUCCESS = "SUCCESS"
-    #: Failed; ``err_code`` (or the API 3.0 ``err_code_ext``) and ``message`` say why.
     FAIL = "FAIL"
 
 
@@ -75,22 +80,25 @@ def task_error(err_code: int | None, err_code_ext: str | None) -> ErrorInfo | No
 
 @frozen(kw_only=True)
 class _TaskState:
-    """What every task reports, in either wire shape (``ErrCodeExt`` onwards: API 3.0 only)."""
+    """What every task reports, in either wire shape (``ErrCodeExt`` onwards: API 3.0 only).
 
-    #: The task's state.
+    :ivar status: The task's state.
+    :ivar err_code: ``0`` on success, else a video-processing code (or 30009 source file error,
+        30010 system failure); ``None`` when not sent. API 3.0 marks it "no longer recommended".
+    :ivar err_code_ext: API 3.0 only: the newer textual error code (``""`` on success); ``None``
+        when not sent.
+    :ivar message: The task's message as sent.
+    :ivar progress: API 3.0 only: how far the task is, 0 to 100.
+    :ivar begin_process_time: API 3.0 only: when the task started.
+    :ivar finish_time: API 3.0 only: when the task ended.
+    """
+
     status: TaskStatus
-    #: ``0`` on success, else a video-processing code (or 30009 source file error, 30010
-    #: system failure); ``None`` when not sent. API 3.0 marks it "no longer recommended".
     err_code: int | None = None
-    #: API 3.0 only: the newer textual error code (``""`` on success); ``None`` when not sent.
     err_code_ext: str | None = None
-    #: The task's message as sent.
     message: str | None = None
-    #: API 3.0 only: how far the task is, 0 to 100.
     progress: int | None = None
-    #: API 3.0 only: when the task started.
     begin_process_time: datetime | None = None
-    #: API 3.0 only: when the task ended.
     finish_time: datetime | None = None
 
     @property
@@ -110,51 +118,62 @@ class _TaskState:
 
 @frozen(kw_only=True)
 class SnapshotByTimeOffsetInput:
-    """What a ``SnapshotByTimeOffset`` task was asked for."""
+    """What a ``SnapshotByTimeOffset`` task was asked for.
 
-    #: The snapshot template id.
+    :ivar definition: The snapshot template id.
+    :ivar time_offsets: The requested offsets in milliseconds (4.0 ``timeOffset``, 3.0
+        ``TimeOffsetSet``).
+    :ivar ext_time_offsets: API 3.0 only: offsets as text, ``"3.5s"`` (seconds) or ``"10%"`` (of the
+        duration).
+    :ivar watermark_definitions: 4.0 only (some examples): the watermark template ids.
+    :ivar watermarks: API 3.0 only: the watermarks asked for, as sent (read-only JSON).
+    """
+
     definition: int | None = None
-    #: The requested offsets in milliseconds (4.0 ``timeOffset``, 3.0 ``TimeOffsetSet``).
     time_offsets: tuple[Milliseconds, ...] = ()
-    #: API 3.0 only: offsets as text, ``"3.5s"`` (seconds) or ``"10%"`` (of the duration).
     ext_time_offsets: tuple[str, ...] = ()
-    #: 4.0 only (some examples): the watermark template ids.
     watermark_definitions: tuple[int, ...] = ()
-    #: API 3.0 only: the watermarks asked for, as sent (read-only JSON).
     watermarks: tuple[Any, ...] = ()
 
 
 @frozen(kw_only=True)
 class TaskPicture:
-    """One picture a ``SnapshotByTimeOffset`` task took (no per-picture status: it was taken)."""
+    """One picture a ``SnapshotByTimeOffset`` task took (no per-picture status: it was taken).
 
-    #: Where in the video, in milliseconds (API 3.0 sends a Float: a fraction is kept).
+    :ivar time_offset: Where in the video, in milliseconds (API 3.0 sends a Float: a fraction is
+        kept).
+    :ivar url: The picture's URL.
+    :ivar watermark_definitions: API 3.0 only: the watermark template ids applied.
+    """
+
     time_offset: Milliseconds
-    #: The picture's URL.
     url: str
-    #: API 3.0 only: the watermark template ids applied.
     watermark_definitions: tuple[int, ...] = ()
 
 
 @frozen(kw_only=True)
 class SnapshotByTimeOffsetOutput:
-    """What a successful ``SnapshotByTimeOffset`` task produced."""
+    """What a successful ``SnapshotByTimeOffset`` task produced.
 
-    #: The pictures, in the order sent (4.0 ``imgInfo``, 3.0 ``PicInfoSet``).
+    :ivar pictures: The pictures, in the order sent (4.0 ``imgInfo``, 3.0 ``PicInfoSet``).
+    :ivar definition: API 3.0 only: the snapshot template id.
+    """
+
     pictures: tuple[TaskPicture, ...] = ()
-    #: API 3.0 only: the snapshot template id.
     definition: int | None = None
 
 
 @frozen(kw_only=True)
 class SnapshotByTimeOffsetTask(_TaskState):
-    """A task flow's ``SnapshotByTimeOffset`` task: pictures at given offsets."""
+    """A task flow's ``SnapshotByTimeOffset`` task: pictures at given offsets.
 
-    #: The task type on the wire.
+    :cvar task_type: The task type on the wire.
+    :ivar input: What was asked for (``None`` when not sent).
+    :ivar output: What was produced: only on success (API 3.0 sends ``null`` until then).
+    """
+
     task_type: ClassVar[str] = "SnapshotByTimeOffset"
-    #: What was asked for (``None`` when not sent).
     input: SnapshotByTimeOffsetInput | None = None
-    #: What was produced: only on success (API 3.0 sends ``null`` until then).
     output: SnapshotByTimeOffsetOutput | None = None
 
 
@@ -163,42 +182,49 @@ class SnapshotByTimeOffsetTask(_TaskState):
 
 @frozen(kw_only=True)
 class SampleSnapshotInput:
-    """What a ``SampleSnapshot`` task was asked for."""
+    """What a ``SampleSnapshot`` task was asked for.
 
-    #: The sampled-snapshot template id.
+    :ivar definition: The sampled-snapshot template id.
+    :ivar watermarks: API 3.0 only: the watermarks asked for, as sent (read-only JSON).
+    """
+
     definition: int | None = None
-    #: API 3.0 only: the watermarks asked for, as sent (read-only JSON).
     watermarks: tuple[Any, ...] = ()
 
 
 @frozen(kw_only=True)
 class SampleSnapshotOutput:
-    """What a successful ``SampleSnapshot`` task produced."""
+    """What a successful ``SampleSnapshot`` task produced.
 
-    #: The pictures' URLs, in the order sent (4.0 ``imageUrls``, 3.0 ``ImageUrlSet``).
+    :ivar image_urls: The pictures' URLs, in the order sent (4.0 ``imageUrls``, 3.0
+        ``ImageUrlSet``).
+    :ivar definition: API 3.0 only: the template id.
+    :ivar sample_type: API 3.0 only: how the samples were spaced (``"Percent"`` or ``"Time"``).
+    :ivar interval: API 3.0 only: the spacing, in percent or seconds.
+    :ivar watermark_definitions: API 3.0 only: the watermark template ids applied.
+    :ivar pictures: API 3.0 only: pictures with their offsets (``PicInfoSet``), which one published
+        example (the international "Screencapturing" page) sends instead of ``ImageUrlSet``.
+    """
+
     image_urls: tuple[str, ...] = ()
-    #: API 3.0 only: the template id.
     definition: int | None = None
-    #: API 3.0 only: how the samples were spaced (``"Percent"`` or ``"Time"``).
     sample_type: str | None = None
-    #: API 3.0 only: the spacing, in percent or seconds.
     interval: int | None = None
-    #: API 3.0 only: the watermark template ids applied.
     watermark_definitions: tuple[int, ...] = ()
-    #: API 3.0 only: pictures with their offsets (``PicInfoSet``), which one published example
-    #: (the international "Screencapturing" page) sends instead of ``ImageUrlSet``.
     pictures: tuple[TaskPicture, ...] = ()
 
 
 @frozen(kw_only=True)
 class SampleSnapshotTask(_TaskState):
-    """A task flow's ``SampleSnapshot`` task: pictures at regular intervals."""
+    """A task flow's ``SampleSnapshot`` task: pictures at regular intervals.
 
-    #: The task type on the wire.
+    :cvar task_type: The task type on the wire.
+    :ivar input: What was asked for.
+    :ivar output: What was produced: only on success.
+    """
+
     task_type: ClassVar[str] = "SampleSnapshot"
-    #: What was asked for.
     input: SampleSnapshotInput | None = None
-    #: What was produced: only on success.
     output: SampleSnapshotOutput | None = None
 
 
@@ -207,24 +233,29 @@ class SampleSnapshotTask(_TaskState):
 
 @frozen(kw_only=True)
 class CoverBySnapshotInput:
-    """What a ``CoverBySnapshot`` task was asked for."""
+    """What a ``CoverBySnapshot`` task was asked for.
 
-    #: The template id.
+    :ivar definition: The template id.
+    :ivar position_type: ``"Time"`` (``position`` in seconds) or ``"Percent"`` (of the duration).
+    :ivar position: Where the cover is taken (4.0 ``position``, 3.0 ``PositionValue``).
+    :ivar watermarks: API 3.0 only: the watermarks asked for, as sent (read-only JSON).
+    """
+
     definition: int | None = None
-    #: ``"Time"`` (``position`` in seconds) or ``"Percent"`` (of the duration).
     position_type: str | None = None
-    #: Where the cover is taken (4.0 ``position``, 3.0 ``PositionValue``).
     position: int | float | None = None
-    #: API 3.0 only: the watermarks asked for, as sent (read-only JSON).
     watermarks: tuple[Any, ...] = ()
 
 
 @frozen(kw_only=True)
 class CoverBySnapshotOutput:
-    """What a successful ``CoverBySnapshot`` task produced."""
+    """What a successful ``CoverBySnapshot`` task produced.
 
-    #: The cover's URL as sent: the 4.0 table documents ``imageUrl`` as an Array, every example
-    #: sends one String, and API 3.0's ``CoverUrl`` is a String. ``urls`` reads either.
+    :ivar image_url: The cover's URL as sent: the 4.0 table documents ``imageUrl`` as an Array,
+        every example sends one String, and API 3.0's ``CoverUrl`` is a String. ``urls`` reads
+        either.
+    """
+
     image_url: str | tuple[str, ...] | None = None
 
     @property
@@ -237,13 +268,15 @@ class CoverBySnapshotOutput:
 
 @frozen(kw_only=True)
 class CoverBySnapshotTask(_TaskState):
-    """A task flow's ``CoverBySnapshot`` task: a snapshot made the file's cover."""
+    """A task flow's ``CoverBySnapshot`` task: a snapshot made the file's cover.
 
-    #: The task type on the wire.
+    :cvar task_type: The task type on the wire.
+    :ivar input: What was asked for.
+    :ivar output: What was produced: only on success.
+    """
+
     task_type: ClassVar[str] = "CoverBySnapshot"
-    #: What was asked for.
     input: CoverBySnapshotInput | None = None
-    #: What was produced: only on success.
     output: CoverBySnapshotOutput | None = None
 
 
@@ -252,40 +285,47 @@ class CoverBySnapshotTask(_TaskState):
 
 @frozen(kw_only=True)
 class ImageSpritesInput:
-    """What an ``ImageSprites`` task was asked for."""
+    """What an ``ImageSprites`` task was asked for.
 
-    #: The image-sprite template id.
+    :ivar definition: The image-sprite template id.
+    """
+
     definition: int | None = None
 
 
 @frozen(kw_only=True)
 class ImageSpritesOutput:
-    """What a successful ``ImageSprites`` task produced."""
+    """What a successful ``ImageSprites`` task produced.
 
-    #: The sprite sheets' URLs, in order (4.0 ``urlList``, or ``imageUrls`` on an older page;
-    #: 3.0 ``ImageUrlSet``).
+    :ivar image_urls: The sprite sheets' URLs, in order (4.0 ``urlList``, or ``imageUrls`` on an
+        older page; 3.0 ``ImageUrlSet``).
+    :ivar total_count: How many small images the sheets hold.
+    :ivar web_vtt_url: The WebVTT file that maps times to places on the sheets.
+    :ivar definition: API 3.0 only: the template id.
+    :ivar height: API 3.0 only: a small image's height in pixels.
+    :ivar width: API 3.0 only: a small image's width in pixels.
+    """
+
     image_urls: tuple[str, ...] = ()
-    #: How many small images the sheets hold.
     total_count: int | None = None
-    #: The WebVTT file that maps times to places on the sheets.
     web_vtt_url: str | None = None
-    #: API 3.0 only: the template id.
     definition: int | None = None
-    #: API 3.0 only: a small image's height in pixels.
     height: int | None = None
-    #: API 3.0 only: a small image's width in pixels.
     width: int | None = None
 
 
 @frozen(kw_only=True)
 class ImageSpritesTask(_TaskState):
-    """A task flow's ``ImageSprites`` task: sprite sheets and their WebVTT index."""
+    """A task flow's ``ImageSprites`` task: sprite sheets and their WebVTT index.
 
-    #: The task type on the wire (one older page spells it ``ImageSprite``: read as this).
+    :cvar task_type: The task type on the wire (one older page spells it ``ImageSprite``: read as
+        this).
+    :ivar input: What was asked for.
+    :ivar output: What was produced: only on success.
+    """
+
     task_type: ClassVar[str] = "ImageSprites"
-    #: What was asked for.
     input: ImageSpritesInput | None = None
-    #: What was produced: only on success.
     output: ImageSpritesOutput | None = None
 
 
@@ -295,15 +335,18 @@ class ImageSpritesTask(_TaskState):
 @frozen(kw_only=True)
 class OtherTask(_TaskState):
     """A task of a type without snapshots (``Transcode``, ``PullFile``, ``AnimatedGraphics``,
-    adaptive streaming, or any future type): read-only, never dropped, never an error."""
+    adaptive streaming, or any future type): read-only, never dropped, never an error.
 
-    #: The task type as sent (4.0 ``taskType``, 3.0 ``Type``).
+    :ivar task_type: The task type as sent (4.0 ``taskType``, 3.0 ``Type``).
+    :ivar input: The task's input as sent (read-only JSON), ``None`` when not sent.
+    :ivar output: The task's output as sent (read-only JSON), ``None`` when not sent.
+    :ivar wire_key: API 3.0 only: the key the task sat under (``TranscodeTask``, ...), to write it
+        back.
+    """
+
     task_type: str = ""
-    #: The task's input as sent (read-only JSON), ``None`` when not sent.
     input: Mapping[str, Any] | None = None
-    #: The task's output as sent (read-only JSON), ``None`` when not sent.
     output: Mapping[str, Any] | None = None
-    #: API 3.0 only: the key the task sat under (``TranscodeTask``, ...), to write it back.
     wire_key: str | None = field(default=None, eq=False)
 
 
@@ -322,45 +365,51 @@ class ProcedureData:
     """The ``data`` of a ``ProcedureStateChanged`` event (API 3.0: ``ProcedureStateChangeEvent``).
 
     Fields marked API 3.0 or 4.0 come in that shape only; API 3.0 may send any of them as null.
+
+    :ivar vod_task_id: The task flow's id (4.0 ``vodTaskId``, 3.0 ``TaskId``).
+    :ivar status: The task flow as a whole: still running, or finished (each task has its own
+        status).
+    :ivar err_code: ``0`` on success; ``None`` when not sent.
+    :ivar message: The message as sent.
+    :ivar file_id: The media file's id, as text.
+    :ivar meta_data: The source's metadata as sent (size, container, bitrate, streams, ...),
+        read-only JSON.
+    :ivar tasks: The tasks, in wire order: typed for the four snapshot-producing types, an
+        :class:`OtherTask` for every other type.
+    :ivar drm: 4.0 only: the encryption asked for (definition, keySource, getKeyUrl, edkList), as
+        sent.
+    :ivar content_review: Content review results as sent (4.0 ``contentReviewList``, 3.0
+        ``AiContentReviewResultSet``), read-only JSON.
+    :ivar ai_analysis: AI analysis results as sent (4.0 ``aIAnalysisList``, 3.0
+        ``AiAnalysisResultSet``).
+    :ivar ai_recognition: AI recognition results as sent (4.0 ``aIRecognitionList``, 3.0
+        ``AiRecognitionResultSet``).
+    :ivar file_name: API 3.0 only: the file's name.
+    :ivar file_url: API 3.0 only: the file's URL.
+    :ivar tasks_priority: API 3.0 only: the task flow's priority.
+    :ivar tasks_notify_mode: API 3.0 only: ``"Finish"`` or ``"Change"``: when events are sent.
+    :ivar session_context: API 3.0 only: the caller's own string, echoed.
+    :ivar session_id: API 3.0 only: the de-duplication id the caller gave.
+    :ivar operator: API 3.0 only: who started the task flow.
+    :ivar operation_type: API 3.0 only: how it was started.
     """
 
-    #: The task flow's id (4.0 ``vodTaskId``, 3.0 ``TaskId``).
     vod_task_id: str
-    #: The task flow as a whole: still running, or finished (each task has its own status).
     status: ProcedureStatus
-    #: ``0`` on success; ``None`` when not sent.
     err_code: int | None = None
-    #: The message as sent.
     message: str | None = None
-    #: The media file's id, as text.
     file_id: str | None = None
-    #: The source's metadata as sent (size, container, bitrate, streams, ...), read-only JSON.
     meta_data: Mapping[str, Any] | None = None
-    #: The tasks, in wire order: typed for the four snapshot-producing types, an
-    #: :class:`OtherTask` for every other type.
     tasks: tuple[ProcedureTask, ...] = ()
-    #: 4.0 only: the encryption asked for (definition, keySource, getKeyUrl, edkList), as sent.
     drm: Mapping[str, Any] | None = None
-    #: Content review results as sent (4.0 ``contentReviewList``, 3.0
-    #: ``AiContentReviewResultSet``), read-only JSON.
     content_review: tuple[Any, ...] = ()
-    #: AI analysis results as sent (4.0 ``aIAnalysisList``, 3.0 ``AiAnalysisResultSet``).
     ai_analysis: tuple[Any, ...] = ()
-    #: AI recognition results as sent (4.0 ``aIRecognitionList``, 3.0 ``AiRecognitionResultSet``).
     ai_recognition: tuple[Any, ...] = ()
-    #: API 3.0 only: the file's name.
     file_name: str | None = None
-    #: API 3.0 only: the file's URL.
     file_url: str | None = None
-    #: API 3.0 only: the task flow's priority.
     tasks_priority: int | None = None
-    #: API 3.0 only: ``"Finish"`` or ``"Change"``: when events are sent.
     tasks_notify_mode: str | None = None
-    #: API 3.0 only: the caller's own string, echoed.
     session_context: str | None = None
-    #: API 3.0 only: the de-duplication id the caller gave.
     session_id: str | None = None
-    #: API 3.0 only: who started the task flow.
     operator: str | None = None
-    #: API 3.0 only: how it was started.
     operation_type: str | None = None

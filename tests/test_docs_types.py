@@ -1,0 +1,97 @@
+"""The documentation's complete examples run, and type-check, copied verbatim, under
+``mypy --strict`` and pyright's strict mode: users paste them into projects that run both.
+
+Both checkers come with the ``dev`` extra; under the ``test`` extra alone these tests skip,
+saying so. (Fragments, which use names such as ``request_body`` that the page defines in prose,
+are not complete examples: they are not listed here.)
+"""
+
+from __future__ import annotations
+
+import doctest
+import importlib.util
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import vodsnap
+from support import ROOT
+
+pytestmark = pytest.mark.subprocess  # each test runs mypy or pyright
+
+#: The pages whose every Python block is a complete module, and the complete blocks of others
+#: (by position among the page's Python blocks).
+COMPLETE = {
+    "docs/testing.md": None,
+    "docs/quickstart.md": [0],
+}
+
+
+def examples() -> list[tuple[str, str]]:
+    found = []
+    for page, wanted in COMPLETE.items():
+        text = (ROOT / page).read_text(encoding="utf-8")
+        blocks = re.findall(r"```python\n(.*?)```", text, flags=re.DOTALL)
+        for index, block in enumerate(blocks):
+            if wanted is None or index in wanted:
+                found.append((f"{page}#{index}", block))
+    return found
+
+
+EXAMPLES = examples()
+IDS = [name for name, _ in EXAMPLES]
+
+
+def test_the_complete_examples_are_found() -> None:
+    assert len(EXAMPLES) >= 3  # the handler test, the signed test, the quick start's first
+
+
+def test_the_quick_start_decodes_a_snapshot_first(capsys: pytest.CaptureFixture[str]) -> None:
+    [(_, first)] = [(name, code) for name, code in EXAMPLES if name == "docs/quickstart.md#0"]
+    namespace: dict[str, object] = {}
+    exec(first, namespace)
+    assert isinstance(namespace["event"], vodsnap.SnapshotByTimeOffsetComplete)
+    assert capsys.readouterr().out.startswith("1000 http")
+
+
+def test_help_vodsnap_shows_a_snapshot_first_and_its_example_runs() -> None:
+    doc = vodsnap.__doc__ or ""
+    assert doc.index("CreateSnapshotByTimeOffsetComplete") < doc.find("NewFileUpload")
+    result = doctest.testmod(vodsnap)
+    assert (result.failed, result.attempted >= 3) == (0, True)
+
+
+def write(tmp_path: Path, code: str) -> Path:
+    path = tmp_path / "example.py"
+    path.write_text(code, encoding="utf-8")
+    return path
+
+
+def needs(module: str) -> None:
+    if importlib.util.find_spec(module) is None:
+        pytest.skip(f"{module} is not installed: the dev extra has it (pip install '.[dev]')")
+
+
+@pytest.mark.parametrize("code", [code for _, code in EXAMPLES], ids=IDS)
+def test_mypy_strict(code: str, tmp_path: Path) -> None:
+    needs("mypy")
+    path = write(tmp_path, code)
+    command = [sys.executable, "-m", "mypy", "--strict", "--no-error-summary", str(path)]
+    out = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)  # ROOT: its cache
+    assert (out.returncode, out.stdout) == (0, ""), out.stdout + out.stderr
+
+
+@pytest.mark.parametrize("code", [code for _, code in EXAMPLES], ids=IDS)
+def test_pyright_strict(code: str, tmp_path: Path) -> None:
+    needs("pyright")
+    path = write(tmp_path, code)
+    config = {"typeCheckingMode": "strict", "pythonVersion": "3.11"}
+    (tmp_path / "pyrightconfig.json").write_text(json.dumps(config), encoding="utf-8")
+    command = [sys.executable, "-m", "pyright", "--pythonpath", sys.executable, str(path)]
+    out = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True)
+    assert out.returncode == 0, out.stdout + out.stderr
+    assert "0 errors, 0 warnings" in out.stdout, out.stdout

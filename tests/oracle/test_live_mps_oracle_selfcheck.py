@@ -11,7 +11,7 @@ import copy
 import hashlib
 import importlib.util
 import json
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -23,9 +23,9 @@ PUBLISHED = HERE.parent / "data" / "published"
 
 
 def _load_oracle() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "live_mps_oracle", HERE / "live_mps_oracle.py")
-    assert spec is not None and spec.loader is not None
+    spec = importlib.util.spec_from_file_location("live_mps_oracle", HERE / "live_mps_oracle.py")
+    assert spec is not None
+    assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
@@ -42,14 +42,17 @@ def _md5(text: str) -> str:
     return hashlib.md5(text.encode()).hexdigest()
 
 
-LIVE_AND_MPS = sorted(p.stem for p in PUBLISHED.glob("*.json")
-                      if p.name.startswith(("css-", "mps-")))
+LIVE_AND_MPS = sorted(
+    p.stem for p in PUBLISHED.glob("*.json") if p.name.startswith(("css-", "mps-"))
+)
 
 
 def test_every_published_live_and_mps_body_is_here() -> None:
-    assert LIVE_AND_MPS == ["css-live-porn-detect-317",
-                            "css-live-screenshot-200-current",
-                            "mps-workflowtask-scf-trigger"]
+    assert LIVE_AND_MPS == [
+        "css-live-porn-detect-317",
+        "css-live-screenshot-200-current",
+        "mps-workflowtask-scf-trigger",
+    ]
 
 
 @pytest.mark.parametrize("name", LIVE_AND_MPS)
@@ -63,8 +66,9 @@ def test_the_oracle_has_an_opinion_on_every_published_body(name: str) -> None:
 # ---------------------------------------------------------- CSS 200 (267/38083)
 
 SHOT = "css-live-screenshot-200-current"
-SHOT_URL = ("http://your.cos.region.myqcloud.com/channelid/"
-            "channelid-screenshot-10-12-05-1280x720.jpg")
+SHOT_URL = (
+    "http://your.cos.region.myqcloud.com/channelid/channelid-screenshot-10-12-05-1280x720.jpg"
+)
 
 
 def test_screenshot_200_facts_are_the_page_values() -> None:
@@ -91,7 +95,8 @@ def test_screenshot_200_facts_are_the_page_values() -> None:
 def test_screenshot_200_times_agree_with_the_page() -> None:
     f = oracle.facts(_body(SHOT))
     taken = datetime.fromisoformat(f["create_time"])
-    assert taken.tzinfo is not None and taken.utcoffset() == timedelta(0)
+    assert taken.tzinfo is not None
+    assert taken.utcoffset() == timedelta(0)
     # The file name carries the Beijing time of the shot: 10-12-05.
     beijing = taken.astimezone(timezone(timedelta(hours=8)))
     assert beijing.strftime("%H-%M-%S") in f["pic_url"]
@@ -100,11 +105,17 @@ def test_screenshot_200_times_agree_with_the_page() -> None:
 
 
 def test_screenshot_200_gives_one_live_image() -> None:
-    assert oracle.snapshots(_body(SHOT)) == [{
-        "kind": "LIVE", "url": SHOT_URL, "time_offset": None,
-        "definition": None, "stream_id": "your_streamid", "error": None,
-        "storage": None,
-    }]
+    assert oracle.snapshots(_body(SHOT)) == [
+        {
+            "kind": "LIVE",
+            "url": SHOT_URL,
+            "time_offset": None,
+            "definition": None,
+            "stream_id": "your_streamid",
+            "error": None,
+            "storage": None,
+        }
+    ]
 
 
 def test_screenshot_200_signature_is_md5_of_key_and_t() -> None:
@@ -114,7 +125,7 @@ def test_screenshot_200_signature_is_md5_of_key_and_t() -> None:
     assert oracle.signature_ok(body, key, 1622600000) is True
     assert oracle.signature_ok(body, key, 1622600525) is True  # not yet past
     assert oracle.signature_ok(body, key, 1622600526) is False  # t has passed
-    aware = datetime(2021, 6, 2, 2, 12, 5, tzinfo=timezone.utc)
+    aware = datetime(2021, 6, 2, 2, 12, 5, tzinfo=UTC)
     assert oracle.signature_ok(body, key, aware) is True
     body["sign"] = body["sign"].upper()
     assert oracle.signature_ok(body, key, 1622600000) is True
@@ -137,37 +148,59 @@ def test_other_css_event_types_are_not_errors() -> None:
 # ---------------------------------------------------------- CSS 317 (267/38084)
 
 MOD = "css-live-porn-detect-317"
-MOD_IMG = ("http://test-10000.cos.ap-shanghai.myqcloud.com/2019-12-05/"
-           "teststream-screenshot-10-32-54-960x540.jpg")
+MOD_IMG = (
+    "http://test-10000.cos.ap-shanghai.myqcloud.com/2019-12-05/"
+    "teststream-screenshot-10-32-54-960x540.jpg"
+)
 
 
 def test_moderation_317_facts_are_the_page_values() -> None:
     f = oracle.facts(_body(MOD))
     assert f is not None
     expected = {
-        "kind": "live_image_moderation", "event_type": 317,
-        "stream_id": "teststream", "channel_id": "teststream",  # camelCase
-        "img": MOD_IMG, "type": [2], "ocr_msg": "",
+        "kind": "live_image_moderation",
+        "event_type": 317,
+        "stream_id": "teststream",
+        "channel_id": "teststream",  # camelCase
+        "img": MOD_IMG,
+        "type": [2],
+        "ocr_msg": "",
         "screenshot_time": "2019-12-05T02:32:54+00:00",
         "send_time": "2019-12-05T02:32:56+00:00",
         "stream_param": "txSecret=40f38f69f574fd51126c421a3d96c374&txTime=5DEBEC80",
-        "app": "testlive.myqcloud.com", "appname": "live", "appid": 10000,
+        "app": "testlive.myqcloud.com",
+        "appname": "live",
+        "appid": 10000,
         # older fields, still sent
-        "tid": 20001, "confidence": 0, "normal_score": 2, "hot_score": 97,
-        "porn_score": 0, "similar_score": 0, "level": 0,
+        "tid": 20001,
+        "confidence": 0,
+        "normal_score": 2,
+        "hot_score": 97,
+        "porn_score": 0,
+        "similar_score": 0,
+        "level": 0,
         # the older sample has no score, suggestion, label, sign or t
-        "score": None, "suggestion": None, "label": None, "sign": None,
+        "score": None,
+        "suggestion": None,
+        "label": None,
+        "sign": None,
         "t": None,
     }
     assert {k: f[k] for k in expected} == expected
 
 
 def test_moderation_317_gives_the_flagged_image() -> None:
-    assert oracle.snapshots(_body(MOD)) == [{
-        "kind": "MODERATION", "url": MOD_IMG, "time_offset": None,
-        "definition": None, "stream_id": "teststream", "error": None,
-        "storage": None,
-    }]
+    assert oracle.snapshots(_body(MOD)) == [
+        {
+            "kind": "MODERATION",
+            "url": MOD_IMG,
+            "time_offset": None,
+            "definition": None,
+            "stream_id": "teststream",
+            "error": None,
+            "storage": None,
+        }
+    ]
 
 
 def test_moderation_317_without_sign_has_no_signature_opinion() -> None:
@@ -182,29 +215,45 @@ COS = "https://gztest-125****654.cos.ap-guangzhou.myqcloud.com"
 
 def test_mps_workflow_facts_are_the_page_values() -> None:
     assert oracle.facts(_body(MPS)) == {
-        "kind": "mps_task", "event_type": "WorkflowTask",
+        "kind": "mps_task",
+        "event_type": "WorkflowTask",
         "task_id": "245****654-WorkflowTask-f46dac7fe2436c47******d71946986t0",
-        "status": "FINISH", "err_code": 0, "message": "",
-        "session_id": None, "session_context": None,
-        "timestamp": None, "sign": None,
+        "status": "FINISH",
+        "err_code": 0,
+        "message": "",
+        "session_id": None,
+        "session_context": None,
+        "timestamp": None,
+        "sign": None,
     }
 
 
 def test_mps_workflow_images_are_cos_paths_made_urls() -> None:
-    storage = {"type": "COS", "bucket": "gztest-125****654",
-               "region": "ap-guangzhou"}
+    storage = {"type": "COS", "bucket": "gztest-125****654", "region": "ap-guangzhou"}
     offset_path = "/dasda/dianping2_snapshotByOffset_10_0.jpg"
     sprite_path = "/dasda/imageSprite/dianping2_imageSprite_10_0.jpg"
     assert oracle.snapshots(_body(MPS)) == [
-        {"kind": "TIME_OFFSET", "url": COS + offset_path, "time_offset": 0,
-         # Output.Definition is 0, Input.Definition is 10: the input's wins
-         "definition": 10, "stream_id": None, "error": None,
-         "storage": {**storage, "path": offset_path}},
+        {
+            "kind": "TIME_OFFSET",
+            "url": COS + offset_path,
+            "time_offset": 0,
+            # Output.Definition is 0, Input.Definition is 10: the input's wins
+            "definition": 10,
+            "stream_id": None,
+            "error": None,
+            "storage": {**storage, "path": offset_path},
+        },
         # the failed AnimatedGraphics task (30010) is not a snapshot task;
         # WebVttPath is not an image
-        {"kind": "SPRITE", "url": COS + sprite_path, "time_offset": None,
-         "definition": 10, "stream_id": None, "error": None,
-         "storage": {**storage, "path": sprite_path}},
+        {
+            "kind": "SPRITE",
+            "url": COS + sprite_path,
+            "time_offset": None,
+            "definition": 10,
+            "stream_id": None,
+            "error": None,
+            "storage": {**storage, "path": sprite_path},
+        },
     ]
 
 
@@ -225,8 +274,7 @@ def test_mps_signature_accepts_either_documented_order() -> None:
 
 def test_mps_time_offsets_are_seconds_made_milliseconds() -> None:
     body = _body(MPS)
-    task = body["WorkflowTaskEvent"]["MediaProcessResultSet"][2][
-        "SnapshotByTimeOffsetTask"]
+    task = body["WorkflowTaskEvent"]["MediaProcessResultSet"][2]["SnapshotByTimeOffsetTask"]
     task["Output"]["PicInfoSet"][0]["TimeOffset"] = 3.5
     assert oracle.snapshots(body)[0]["time_offset"] == 3500
 
@@ -238,34 +286,46 @@ def test_mps_output_without_storage_uses_the_input_storage() -> None:
     sprite["Output"]["Storage"] = None
     sprite["Input"]["OutputStorage"] = {
         "Type": "AWS-S3",
-        "S3OutputStorage": {"S3Bucket": "b1", "S3Region": "us-east-1"}}
+        "S3OutputStorage": {"S3Bucket": "b1", "S3Region": "us-east-1"},
+    }
     got = oracle.snapshots(body)[1]
-    assert got["url"] == ("https://b1.s3.us-east-1.amazonaws.com"
-                          "/dasda/imageSprite/dianping2_imageSprite_10_0.jpg")
+    assert got["url"] == (
+        "https://b1.s3.us-east-1.amazonaws.com/dasda/imageSprite/dianping2_imageSprite_10_0.jpg"
+    )
     sprite["Input"]["OutputStorage"] = None  # inherited from above: unknown
     got = oracle.snapshots(body)[1]
-    assert got["url"] is None and got["storage"] is None
+    assert got["url"] is None
+    assert got["storage"] is None
 
 
 def test_mps_failed_snapshot_task_gives_its_error_code() -> None:
     body = _body(MPS)
-    task = body["WorkflowTaskEvent"]["MediaProcessResultSet"][2][
-        "SnapshotByTimeOffsetTask"]
-    task.update(Status="FAIL", ErrCode=30010,
-                Message="TencentVodPlatErr Or Unkown", Output=None)
+    task = body["WorkflowTaskEvent"]["MediaProcessResultSet"][2]["SnapshotByTimeOffsetTask"]
+    task.update(Status="FAIL", ErrCode=30010, Message="TencentVodPlatErr Or Unkown", Output=None)
     assert oracle.snapshots(body)[0] == {
-        "kind": "TIME_OFFSET", "url": None, "time_offset": None,
-        "definition": 10, "stream_id": None, "error": 30010, "storage": None}
+        "kind": "TIME_OFFSET",
+        "url": None,
+        "time_offset": None,
+        "definition": 10,
+        "stream_id": None,
+        "error": 30010,
+        "storage": None,
+    }
 
 
 def test_the_same_task_under_schedule_task_gives_the_same_images() -> None:
     flow = _body(MPS)["WorkflowTaskEvent"]
-    activities = [{"ActivityType": item["Type"],
-                   "ActivityResItem": {k: v for k, v in item.items()
-                                       if k != "Type"}}
-                  for item in copy.deepcopy(flow["MediaProcessResultSet"])]
+    activities = [
+        {
+            "ActivityType": item["Type"],
+            "ActivityResItem": {k: v for k, v in item.items() if k != "Type"},
+        }
+        for item in copy.deepcopy(flow["MediaProcessResultSet"])
+    ]
     event = {k: v for k, v in flow.items() if k != "MediaProcessResultSet"}
-    body = {"EventType": "ScheduleTask",
-            "ScheduleTaskEvent": {**event, "ActivityResultSet": activities}}
+    body = {
+        "EventType": "ScheduleTask",
+        "ScheduleTaskEvent": {**event, "ActivityResultSet": activities},
+    }
     assert oracle.snapshots(body) == oracle.snapshots(_body(MPS))
     assert oracle.facts(body)["event_type"] == "ScheduleTask"

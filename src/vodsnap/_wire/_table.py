@@ -36,7 +36,6 @@ __all__ = [
     "Unhook",
     "expect_object",
     "nullable_table",
-    "subclass_of",
 ]
 
 #: An unstructure hook: a model's value to its wire value.
@@ -178,14 +177,6 @@ def expect_object(value: object) -> Mapping[Any, Any]:
     raise WireError(f"expected an object, got {describe(value)}")
 
 
-def subclass_of(model: type) -> Callable[[Any], bool]:
-    """A cattrs predicate: ``model`` and its subclasses, as registering a hook by class matches.
-    An event's hooks are registered by it: cattrs resolves the annotations of a class
-    registered by class at once, which for a task flow or an image sprite would import their
-    data classes, defined only on first use."""
-    return lambda t: isinstance(t, type) and issubclass(t, model)
-
-
 class Builder:
     """Makes tables' structure and unstructure functions on one converter, each once."""
 
@@ -200,9 +191,9 @@ class Builder:
         return self._functions(table)[0]
 
     def structure_later(self, table: Table | Callable[[], Table]) -> Hook:
-        """``table``'s structure function, made on its first call: an event type a process
-        never receives costs nothing at import. ``table`` may be a function that gives it,
-        called then too (its module need not be imported before)."""
+        """``table``'s structure function, generated on its first call: an event type a
+        process never receives costs no code generation at import. ``table`` may be a function
+        that gives it, called then too."""
         made: list[Hook] = []
 
         def structure(value: object, cl: object = None) -> Any:

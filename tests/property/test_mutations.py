@@ -44,6 +44,7 @@ EVENT_FIELDS = {
     ("data", "picInfo", 0, "url"): "optional_str",
 }
 URL = ("data", "picInfo", 0, "url")
+STATUS = ("data", "picInfo", 0, "status")
 OPTIONAL = {("error_code",), ("error_msg",), ("deleted",), URL}
 
 nested = st.integers(2, 60).map(lambda n: json.loads("[" * n + "]" * n))
@@ -139,8 +140,11 @@ def bodies_and_fields() -> st.SearchStrategy[tuple[dict[str, Any], tuple[Any, ..
         if not body["data"]["picInfo"]:
             body["data"]["picInfo"].append(draw(pic_infos))
         keys = draw(st.sampled_from(sorted(EVENT_FIELDS, key=str)))
+        picture = body["data"]["picInfo"][0]
         if keys == URL:  # optional only for a failed picture: one taken must send its URL
-            body["data"]["picInfo"][0]["status"] = draw(st.integers(1, 2**31))
+            picture["status"] = draw(st.integers(1, 2**31))
+        elif keys == STATUS:  # any status may then be sent, 0 (taken) included
+            picture.setdefault("url", "http://0.cossh.myqcloud.com/0/0.png")
         return body, keys, EVENT_FIELDS[keys]
 
     return fast | event()

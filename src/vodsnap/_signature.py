@@ -5,8 +5,10 @@ scheme a line of ``SCHEMES``: a VOD API 3.0 event's ``Sign = MD5(SignKey + T)``;
 notification's ``Sign = MD5(Timestamp + NotifyKey)`` (or ``MD5(NotifyKey + Timestamp)``, as an
 older SDK says: either is accepted); a Cloud Live (CSS) callback's ``sign = MD5(key + t)``. The
 second field is when the notification expires (Unix seconds). None of them covers anything
-else of the body. The wire layer leaves these fields out of the event it decodes. ``sign_of``
-is the one place a digest is computed (``vodsnap.testing.sign`` uses it too).
+else of the body. The wire layer leaves VOD's and Cloud Live's out of the event it decodes
+(they name ``SIGN_KEY`` and the expiry keys from here). ``sign_of``
+is the one place a digest is computed (``_digest`` behind it, which the check calls with the
+keys already encoded; ``vodsnap.testing.sign`` uses it too).
 """
 
 from __future__ import annotations

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import vodsnap
+
+T = TypeVar("T")
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
@@ -25,3 +27,10 @@ def errors_of(
     except vodsnap.DecodeError as exc:
         return [(e.path, e.message) for e in exc.errors]
     return []
+
+
+def of_type(cls: type[T], value: object) -> T:
+    """``value``, which must be a ``cls``: narrows ``parse``'s union for the type checker, and
+    fails the test when the body decoded to something else."""
+    assert isinstance(value, cls), f"expected a {cls.__name__}, got {type(value).__name__}"
+    return value

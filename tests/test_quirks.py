@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 import vodsnap
-from support import EXAMPLES, errors_of
+from support import EXAMPLES, errors_of, of_type
 from vodsnap import FastSnapshotStatus
 
 
@@ -53,7 +53,7 @@ def test_any_other_status_is_an_error_at_status(wire: object) -> None:
     ],
 )
 def test_deletion_flag_under_either_name(body: dict[str, Any], deleted: bool) -> None:
-    assert vodsnap.parse(body).deleted is deleted  # type: ignore[union-attr]
+    assert of_type(vodsnap.FastSnapshotCallback, vodsnap.parse(body)).deleted is deleted
 
 
 def test_bad_deletion_flag_is_reported_under_the_name_sent() -> None:
@@ -75,7 +75,10 @@ def test_conflicting_deletion_flags_are_an_error() -> None:
     ("wire", "expected"), [(None, None), (118, "118"), ("118", "118"), (-1, "-1"), ("E1", "E1")]
 )
 def test_error_code_null_number_or_string(wire: object, expected: str | None) -> None:
-    assert vodsnap.parse(fast(error_code=wire)).error_code == expected  # type: ignore[union-attr]
+    assert (
+        of_type(vodsnap.FastSnapshotCallback, vodsnap.parse(fast(error_code=wire))).error_code
+        == expected
+    )
 
 
 def test_optional_fields_may_be_absent() -> None:
@@ -127,8 +130,8 @@ def test_result_must_be_a_list_of_strings(wire: object) -> None:
     ],
 )
 def test_times_in_beijing_time_or_with_an_offset(wire: str) -> None:
-    expected = vodsnap.parse(fast()).create_time  # type: ignore[union-attr]
-    got = vodsnap.parse(fast(create_time=wire)).create_time  # type: ignore[union-attr]
+    expected = of_type(vodsnap.FastSnapshotCallback, vodsnap.parse(fast())).create_time
+    got = of_type(vodsnap.FastSnapshotCallback, vodsnap.parse(fast(create_time=wire))).create_time
     assert got == expected
     assert got.utcoffset() is not None
 
@@ -160,7 +163,10 @@ def test_beijing_time_is_a_fixed_offset() -> None:
 
 @pytest.mark.parametrize(("wire", "expected"), [("4.0", "4.0"), (4, "4.0"), (4.0, "4.0")])
 def test_version_as_string_or_number(wire: object, expected: str) -> None:
-    assert vodsnap.parse(event(version=wire)).version == expected  # type: ignore[union-attr]
+    assert (
+        of_type(vodsnap.SnapshotByTimeOffsetComplete, vodsnap.parse(event(version=wire))).version
+        == expected
+    )
 
 
 @pytest.mark.parametrize("wire", [True, None, [], float("nan")])

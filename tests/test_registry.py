@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import typing
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
+import attrs
 import pytest
 from hypothesis import HealthCheck, Phase, find, settings
 
@@ -13,7 +14,7 @@ import vodsnap
 from strategies import any_body
 from vodsnap import testing
 from vodsnap._cli_output import kind, summary
-from vodsnap._wire.registry import BY_MODEL, EVENTS, FORMATS
+from vodsnap._wire.registry import BY_MODEL, EVENTS, FORMATS, format_of
 
 MODELS = [form.model for form in FORMATS]
 #: Found, not shrunk: only that some example exists matters.
@@ -82,3 +83,30 @@ def test_the_docs_tables_list_every_format(form: Any) -> None:
     rows = [line for line in index.splitlines() if line.startswith("|")]
     assert any(line.endswith(f"| `{form.model.__name__}` |") for line in rows)
     assert f"::: vodsnap.{form.model.__name__}" in (root / "api.md").read_text(encoding="utf-8")
+
+
+def _as_subclass(model: Any) -> Any:
+    """``model`` as an instance of a subclass of its class (a user's own, say)."""
+    sub = type(f"My{type(model).__name__}", (type(model),), {"__slots__": ()})
+    fields = {a.alias: getattr(model, a.name) for a in attrs.fields(type(model)) if a.init}
+    return sub(**fields)
+
+
+@pytest.mark.parametrize("form", FORMATS, ids=lambda form: form.name)
+def test_a_subclass_of_a_model_reads_as_the_model(form: Any) -> None:
+    body = find(
+        testing.bodies(), lambda b: isinstance(vodsnap.parse(b), form.model), settings=SEARCH
+    )
+    model = vodsnap.parse(body)
+    mine = _as_subclass(model)
+    assert type(mine) is not type(model)
+    assert format_of(mine) is format_of(model) is form
+    assert (kind(mine), summary(mine)) == (kind(model), summary(model))
+    assert vodsnap.snapshots(mine) == vodsnap.snapshots(model)
+
+
+@pytest.mark.parametrize("thing", [None, {"EventType": "X"}, object(), vodsnap.Snapshot])
+def test_what_is_no_model_has_no_format(thing: object) -> None:
+    for lookup in (format_of, kind, summary, vodsnap.snapshots):
+        with pytest.raises(TypeError, match="not a vodsnap model"):
+            lookup(cast(Any, thing))

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from typing import Any
+from typing import Any, cast
 
 import pytest
 from hypothesis import given
@@ -24,10 +24,11 @@ from strategies import (
     unknown_event_bodies,
 )
 from vodsnap import testing
+from vodsnap._schema import SchemaKind
 
 jsonschema = pytest.importorskip("jsonschema")
 
-KINDS = ["callback", "fast-snapshot", "event", "live"]
+KINDS: list[SchemaKind] = ["callback", "fast-snapshot", "event", "live"]
 
 
 def parse_live(body: Any) -> vodsnap.LiveEvent:
@@ -46,10 +47,7 @@ PARSERS: dict[str, Any] = {
     "event": vodsnap.parse_event,
     "live": parse_live,
 }
-VALIDATORS = {
-    kind: jsonschema.Draft202012Validator(vodsnap.json_schema(kind))  # type: ignore[arg-type]
-    for kind in KINDS
-}
+VALIDATORS = {kind: jsonschema.Draft202012Validator(vodsnap.json_schema(kind)) for kind in KINDS}
 event_bodies = (
     snapshot_event_bodies()
     | unknown_event_bodies()
@@ -59,8 +57,8 @@ event_bodies = (
 
 
 @pytest.mark.parametrize("kind", KINDS)
-def test_each_schema_is_valid_draft_2020_12(kind: str) -> None:
-    schema = vodsnap.json_schema(kind)  # type: ignore[arg-type]
+def test_each_schema_is_valid_draft_2020_12(kind: SchemaKind) -> None:
+    schema = vodsnap.json_schema(kind)
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
     jsonschema.Draft202012Validator.check_schema(schema)
     assert json.loads(json.dumps(schema)) == schema
@@ -150,7 +148,7 @@ def mutated(data: st.DataObject, body: dict[str, Any]) -> dict[str, Any]:
 
 @given(st.data(), any_body, st.sampled_from(KINDS))
 def test_what_the_schema_refuses_does_not_decode(
-    data: st.DataObject, body: dict[str, Any], kind: str
+    data: st.DataObject, body: dict[str, Any], kind: SchemaKind
 ) -> None:
     for _ in range(data.draw(st.integers(1, 3))):
         body = mutated(data, body)
@@ -176,7 +174,9 @@ def leaves(value: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
 
 
 @pytest.mark.parametrize("kind", KINDS)
-def test_near_valid_values_at_every_field(example_bytes: dict[str, bytes], kind: str) -> None:
+def test_near_valid_values_at_every_field(
+    example_bytes: dict[str, bytes], kind: SchemaKind
+) -> None:
     """Exhaustively: every field of every documentation body, set to every value near the
     edge of a rule. The schema may refuse only what the decoder refuses."""
     checked = 0
@@ -199,7 +199,7 @@ def test_near_valid_values_at_every_field(example_bytes: dict[str, bytes], kind:
 
 
 @given(json_values(20), st.sampled_from(KINDS))
-def test_any_json_refused_by_the_schema_does_not_decode(value: Any, kind: str) -> None:
+def test_any_json_refused_by_the_schema_does_not_decode(value: Any, kind: SchemaKind) -> None:
     if VALIDATORS[kind].is_valid(value):
         return
     with pytest.raises(vodsnap.DecodeError):
@@ -213,16 +213,16 @@ def test_limits_set_max_items() -> None:
 
 def test_unknown_kind() -> None:
     with pytest.raises(ValueError, match="kind must be"):
-        vodsnap.json_schema("pull")  # type: ignore[arg-type]
+        vodsnap.json_schema(cast(Any, "pull"))
 
 
 @pytest.mark.subprocess
 @pytest.mark.parametrize("kind", KINDS)
-def test_the_command_line_prints_it(kind: str) -> None:
+def test_the_command_line_prints_it(kind: SchemaKind) -> None:
     out = subprocess.run(
         [sys.executable, "-m", "vodsnap", "schema", kind],
         capture_output=True,
         text=True,
         check=True,
     )
-    assert json.loads(out.stdout) == vodsnap.json_schema(kind)  # type: ignore[arg-type]
+    assert json.loads(out.stdout) == vodsnap.json_schema(kind)

@@ -1,20 +1,24 @@
-"""Signed notifications: MD5(SignKey + T), constant-time, any hex case, T in the future."""
+"""Signed notifications: VOD's MD5(SignKey + T), MPS's MD5(Timestamp + key) in either order;
+constant-time, any hex case, the expiry in the future."""
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import json
 import math
 import re
 import time
+from collections.abc import Sequence
 from fractions import Fraction
-from typing import Any
+from typing import Any, assert_type, cast
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import vodsnap
+from oracle import live_mps_oracle
 from strategies import as_api3
 from support import EXAMPLES, ROOT
 from vodsnap import testing
@@ -29,9 +33,9 @@ def signed(expires: int = NOW + 600, key: str = KEY, upper: bool = False) -> dic
     return as_api3(V4) | {"Sign": sign.upper() if upper else sign, "T": expires}
 
 
-def reason(body: object, key: str = KEY, now: float = NOW) -> str:
+def reason(body: object, key: str | Sequence[str] = KEY, now: float = NOW) -> str:
     with pytest.raises(vodsnap.SignatureError) as info:
-        vodsnap.verify_signature(body, key, now=now)  # type: ignore[arg-type]
+        vodsnap.verify_signature(cast(Any, body), key, now=now)
     assert info.value.body is body
     assert isinstance(info.value, ValueError)
     assert not isinstance(info.value, vodsnap.DecodeError)
@@ -42,7 +46,7 @@ def reason(body: object, key: str = KEY, now: float = NOW) -> str:
 def test_a_valid_signature(upper: bool) -> None:
     body = signed(upper=upper)
     for form in (body, json.dumps(body), json.dumps(body).encode()):
-        assert vodsnap.verify_signature(form, KEY, now=NOW) is None  # type: ignore[func-returns-value]
+        assert assert_type(vodsnap.verify_signature(form, KEY, now=NOW), None) is None
 
 
 def test_a_changed_sign_or_t_and_wrong_keys_mismatch() -> None:
@@ -176,7 +180,7 @@ def test_a_clock_that_is_not_finite_is_a_value_error(now: float) -> None:
 @pytest.mark.parametrize("now", ["1700000000", True, None.__class__, [NOW]])
 def test_a_clock_that_is_no_number_is_a_type_error(now: object) -> None:
     with pytest.raises(TypeError, match="now must be Unix seconds"):
-        vodsnap.verify_signature(signed(), KEY, now=now)  # type: ignore[arg-type]
+        vodsnap.verify_signature(signed(), KEY, now=cast(Any, now))
 
 
 @given(st.integers(-(2**63), 2**63 - 1), st.floats(allow_nan=False, allow_infinity=False))
@@ -212,7 +216,7 @@ def test_the_signature_does_not_cover_the_body() -> None:
         picture["Url"] = "https://attacker.example/x.png"
     assert forged != original
     assert (forged["Sign"], forged["T"]) == (original["Sign"], original["T"])
-    assert vodsnap.verify_signature(forged, KEY, now=NOW) is None  # type: ignore[func-returns-value]
+    assert assert_type(vodsnap.verify_signature(forged, KEY, now=NOW), None) is None
     event = vodsnap.parse(forged, sign_key=KEY)
     assert isinstance(event, vodsnap.SnapshotByTimeOffsetComplete)
     assert event.data.file_id == "attacker-file"
@@ -273,7 +277,7 @@ def test_sign_refuses_what_tencent_never_signs(
 @given(testing.signed_event_bodies(KEY, expires=NOW + 600))
 def test_signed_event_bodies_verify_and_decode_as_unsigned(body: dict[str, Any]) -> None:
     vodsnap.verify_signature(body, KEY, now=NOW)
-    unsigned = {k: v for k, v in body.items() if k not in ("Sign", "T")}
+    unsigned = {k: v for k, v in body.items() if k not in ("Sign", "T", "Timestamp")}
     assert vodsnap.parse(body) == vodsnap.parse(unsigned)
     assert reason(body, key="other") == "mismatch"
 
@@ -283,8 +287,8 @@ def test_key_rotation_accepts_any_of_several_keys() -> None:
         vodsnap.verify_signature(signed(), keys, now=NOW)
         assert vodsnap.parse(signed(NOW + 10**9), sign_key=keys) == vodsnap.parse(V4)
         assert vodsnap.parse_event(signed(NOW + 10**9), sign_key=keys) == vodsnap.parse(V4)
-    assert reason(signed(), key=["new", "newer"]) == "mismatch"  # type: ignore[arg-type]
-    assert reason(signed(NOW - 1), key=["new", KEY]) == "expired"  # type: ignore[arg-type]
+    assert reason(signed(), key=["new", "newer"]) == "mismatch"
+    assert reason(signed(NOW - 1), key=["new", KEY]) == "expired"
 
 
 def test_a_string_key_is_one_key_not_its_characters() -> None:
@@ -347,3 +351,156 @@ def test_a_leeway_that_is_no_finite_number_of_seconds_is_the_callers_mistake(
     assert not isinstance(info.value, vodsnap.SignatureError)
     with pytest.raises(error, match="leeway must be"):
         vodsnap.parse(signed(), sign_key=KEY, leeway=leeway)
+
+
+# -- MPS notifications: Sign = MD5(Timestamp + key), or MD5(key + Timestamp) (#20) ------------
+
+MPS: dict[str, Any] = json.loads(
+    (ROOT / "tests/data/published/mps-workflowtask-scf-trigger.json").read_text()
+)
+
+
+def mps_signed(
+    expires: int | str = NOW + 600, key: str = KEY, *, key_first: bool = False, upper: bool = False
+) -> dict[str, Any]:
+    text = f"{key}{expires}" if key_first else f"{expires}{key}"
+    sign = hashlib.md5(text.encode()).hexdigest()
+    return MPS | {"Sign": sign.upper() if upper else sign, "Timestamp": expires}
+
+
+@pytest.mark.parametrize("key_first", [False, True], ids=["timestamp-first", "key-first"])
+@pytest.mark.parametrize("upper", [False, True], ids=["lower-hex", "upper-hex"])
+def test_an_mps_signature_in_either_order(key_first: bool, upper: bool) -> None:
+    body = mps_signed(key_first=key_first, upper=upper)
+    for form in (body, json.dumps(body), json.dumps(body).encode()):
+        vodsnap.verify_signature(form, KEY, now=NOW)
+    vodsnap.verify_signature(mps_signed(str(NOW), key_first=key_first), KEY, now=NOW)  # digits
+    later = mps_signed(int(time.time()) + 600, key_first=key_first)  # parse reads the clock
+    assert vodsnap.parse(later, sign_key=KEY) == vodsnap.parse(later)
+
+
+@pytest.mark.parametrize("key_first", [False, True], ids=["timestamp-first", "key-first"])
+def test_a_wrong_or_expired_mps_signature(key_first: bool) -> None:
+    body = mps_signed(key_first=key_first)
+    assert reason(body, key="other") == "mismatch"
+    assert reason(body | {"Timestamp": NOW + 601}) == "mismatch"  # extending it breaks it
+    assert reason(body | {"Sign": hashlib.md5(f"{KEY}{KEY}".encode()).hexdigest()}) == "mismatch"
+    with pytest.raises(vodsnap.SignatureError, match="'Sign' is neither MD5") as info:
+        vodsnap.verify_signature(body, "other", now=NOW)
+    assert "MD5(Timestamp + sign_key) nor MD5(sign_key + Timestamp)" in str(info.value)
+    assert reason(mps_signed(NOW - 1, key_first=key_first)) == "expired"
+    vodsnap.verify_signature(mps_signed(NOW, key_first=key_first), KEY, now=NOW)  # not yet past
+    with pytest.raises(vodsnap.SignatureError, match="expired at Timestamp="):
+        vodsnap.verify_signature(mps_signed(NOW - 1, key_first=key_first), KEY, now=NOW)
+    with pytest.raises(vodsnap.SignatureError) as info:
+        vodsnap.parse(body, sign_key="other")
+    assert info.value.reason == "mismatch"
+
+
+@pytest.mark.parametrize(
+    ("change", "named"),
+    [
+        ({"Sign": None}, "'Sign' string"),
+        ({"Sign": 5}, "'Sign' string"),
+        ({"Timestamp": "soon"}, "'Timestamp'"),
+        ({"Timestamp": True}, "'Timestamp'"),
+        ({"Timestamp": 1.5}, "'Timestamp'"),
+        ({"Timestamp": 2**63}, "'Timestamp'"),
+    ],
+)
+def test_a_missing_mps_signature(change: dict[str, Any], named: str) -> None:
+    body = {k: v for k, v in (mps_signed() | change).items() if v is not None}
+    assert reason(body) == "missing"
+    with pytest.raises(vodsnap.SignatureError, match=f"no {named}"):
+        vodsnap.verify_signature(body, KEY, now=NOW)
+    assert reason(MPS) == "missing"  # the published sample is unsigned
+
+
+@pytest.mark.parametrize(
+    ("names", "missing"),
+    [
+        (["Sign"], "'T'"),  # VOD's fields come first
+        (["Timestamp"], "'Sign'"),
+        (["sign", "Timestamp"], "'t'"),
+        (["t", "Timestamp"], "'sign'"),
+        (["T", "Timestamp"], "'Sign'"),
+    ],
+)
+def test_the_fields_a_body_has_say_whose_signature_is_missing(
+    names: list[str], missing: str
+) -> None:
+    body = MPS | {name: "0" * 32 if name.lower() == "sign" else NOW for name in names}
+    with pytest.raises(vodsnap.SignatureError, match=f"missing: no {missing}"):
+        vodsnap.verify_signature(body, KEY, now=NOW)
+
+
+def test_a_body_with_both_t_and_timestamp_is_checked_as_vods() -> None:
+    """A body with ``Sign``, ``T`` and ``Timestamp`` is VOD's: ``Sign = MD5(key + T)``, and
+    ``T`` is when it expires; its ``Timestamp`` is not looked at."""
+    vod = signed() | {"Timestamp": NOW - 10**6}
+    vodsnap.verify_signature(vod, KEY, now=NOW)
+    assert reason(signed(NOW - 1) | {"Timestamp": NOW + 600}) == "expired"
+    mps = mps_signed() | {"T": NOW + 600}  # MD5(Timestamp + key) is not VOD's
+    with pytest.raises(vodsnap.SignatureError, match=r"'Sign' is not MD5\(sign_key \+ T\)"):
+        vodsnap.verify_signature(mps, KEY, now=NOW)
+
+
+def test_key_rotation_and_leeway_for_mps() -> None:
+    for key_first in (False, True):
+        body = mps_signed(key_first=key_first)
+        for keys in (["new", KEY], (KEY, "new"), [KEY]):
+            vodsnap.verify_signature(body, keys, now=NOW)
+        assert reason(body, key=["new", "newer"]) == "mismatch"
+        assert reason(mps_signed(NOW - 1, key_first=key_first), key=["new", KEY]) == "expired"
+        old = mps_signed(NOW - 30, key_first=key_first)
+        vodsnap.verify_signature(old, KEY, now=NOW, leeway=30)
+        with pytest.raises(vodsnap.SignatureError, match="more than the leeway of 29 s"):
+            vodsnap.verify_signature(old, KEY, now=NOW, leeway=29)
+    recent = mps_signed(int(time.time()) - 60)
+    assert vodsnap.parse(recent, sign_key=["new", KEY], leeway=3600) == vodsnap.parse(recent)
+    with pytest.raises(vodsnap.SignatureError, match="expired"):
+        vodsnap.parse(recent, sign_key=KEY)
+
+
+def test_sign_signs_an_mps_notification_as_mps_does_now() -> None:
+    signed_body = testing.sign(MPS, KEY, expires=NOW + 600)
+    assert signed_body == mps_signed()  # Timestamp first, and no T
+    assert "Sign" not in MPS  # a copy
+    as_bytes = testing.sign(json.dumps(MPS).encode(), KEY, expires=NOW + 600)
+    as_text = testing.sign(json.dumps(MPS), KEY, expires=NOW + 600)
+    assert json.loads(as_bytes) == json.loads(as_text) == mps_signed()
+    assert testing.sign(mps_signed(key="old"), KEY, expires=NOW + 600) == mps_signed()
+    vodsnap.verify_signature(as_bytes, KEY, now=NOW)
+    assert reason(signed_body, key="other") == "mismatch"
+
+
+@pytest.mark.parametrize(
+    "event_type",
+    ["WorkflowTask", "ScheduleTask", "EditMediaTask", "BatchTask", "ExtractBlindWatermark"],
+)
+def test_sign_knows_every_mps_notification(event_type: str) -> None:
+    body = testing.sign({"EventType": event_type}, KEY, expires=NOW + 600)
+    sign = hashlib.md5(f"{NOW + 600}{KEY}".encode()).hexdigest()
+    assert body == {"EventType": event_type, "Sign": sign, "Timestamp": NOW + 600}
+
+
+@given(
+    st.text(st.characters(codec="ascii", exclude_categories=["Cc"]), min_size=1, max_size=24),
+    st.integers(NOW - 1_000, NOW + 1_000),
+    st.sampled_from(["timestamp first", "key first", "upper", "other key", "changed"]),
+    st.integers(NOW - 1_000, NOW + 1_000) | st.floats(NOW - 1_000, NOW + 1_000),
+)
+def test_mps_signatures_agree_with_the_oracle(key: str, stamp: int, how: str, now: float) -> None:
+    signer = key + "x" if how == "other key" else key
+    body = mps_signed(stamp, signer, key_first=how == "key first", upper=how == "upper")
+    if how == "changed":
+        body["Timestamp"] = stamp + 1
+    expected = live_mps_oracle.signature_ok(copy.deepcopy(body), key, now)
+    assert expected is not None, "the oracle has an opinion on every such body"
+    try:
+        vodsnap.verify_signature(body, key, now=now)
+    except vodsnap.SignatureError:
+        verified = False
+    else:
+        verified = True
+    assert verified is expected

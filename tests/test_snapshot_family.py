@@ -6,12 +6,13 @@ from __future__ import annotations
 import copy
 import json
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import jsonschema
 import pytest
 
 import vodsnap
+from support import of_type
 from vodsnap import SnapshotKind, TaskStatus
 
 PUBLISHED = Path(__file__).parent / "data" / "published"
@@ -269,7 +270,7 @@ def test_every_other_task_type_is_kept_read_only(task_type: str) -> None:
     )
     assert read.input == {"url": "http://a/b.mp4", "n": (1, {"x": None})}
     with pytest.raises(TypeError):
-        read.input["url"] = "x"  # type: ignore[index]
+        cast(Any, read.input)["url"] = "x"  # a Mapping: it has no item assignment
     assert shots(v4(task)) == []
 
 
@@ -312,7 +313,8 @@ def test_snapshots_of_the_fast_snapshot_callback_reach_its_source(
     assert isinstance(ok, vodsnap.FastSnapshotCallback)
     found = vodsnap.snapshots(ok)
     assert [s.url for s in found] == list(ok.result)
-    assert {(s.kind, s.file_id, s.source.vid) for s in found} == {  # type: ignore[union-attr]
+    sources = [of_type(vodsnap.FastSnapshotCallback, s.source) for s in found]
+    assert {(s.kind, s.file_id, source.vid) for s, source in zip(found, sources, strict=True)} == {
         (SnapshotKind.FAST, None, ok.vid)
     }
     bad = vodsnap.parse(vodsnap_examples["fast-snapshot-failure"])

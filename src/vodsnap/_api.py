@@ -182,11 +182,14 @@ def parse_any(
 def verify_signature(
     body: Body, sign_key: str | Sequence[str], *, now: float | None = None, leeway: float = 0
 ) -> None:
-    """Check a signed notification's ``Sign`` and ``T`` (top-level fields of the body), or a
-    Cloud Live callback's ``sign`` and ``t`` (when it has either and neither of those).
+    """Check a signed notification's ``Sign`` and ``T`` (top-level fields of the body), a
+    Cloud Live callback's ``sign`` and ``t``, or an MPS notification's ``Sign`` and
+    ``Timestamp``: the first of these pairs whose two fields the body has, else the first it
+    has either of (so a body with ``Sign``, ``T`` and ``Timestamp`` is checked as VOD's).
 
     ``Sign`` must be ``MD5(sign_key + T)`` in hex (compared in constant time, in either case),
-    and ``T``, when the notification expires, must not be in the past. ``now`` is the current
+    and ``T``, when the notification expires, must not be in the past; an MPS ``Sign`` is
+    ``MD5(Timestamp + sign_key)`` or ``MD5(sign_key + Timestamp)``. ``now`` is the current
     Unix time in seconds (default: the system clock). Version-4.0 callbacks carry no signature.
     The signature does not cover the body (only the key and ``T``): a body changed with its
     ``Sign`` and ``T`` kept verifies until ``T``.

@@ -11,7 +11,7 @@ from typing import Any, Literal, TextIO
 
 import vodsnap
 
-from ._wire.registry import BY_MODEL
+from ._wire.registry import format_of
 
 __all__ = ["Printer", "Progress", "summary"]
 
@@ -168,12 +168,12 @@ def _pulled_record(number: int, pulled: vodsnap.PulledEvent) -> dict[str, Any]:
 def kind(model: Model) -> str:
     """The name of the model's format: ``fast-snapshot``, ``snapshot-event``, ``procedure``,
     ``image-sprite`` or ``event`` (one vodsnap does not model)."""
-    return BY_MODEL[type(model)].name
+    return format_of(model).name
 
 
 def summary(model: Model) -> str:
     """One human line: kind, id, status, counts (its format's summary)."""
-    return BY_MODEL[type(model)].summary(model)
+    return format_of(model).summary(model)
 
 
 def pull_summary(response: Pull) -> str:

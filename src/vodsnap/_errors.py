@@ -136,8 +136,8 @@ class SignatureError(ValueError):
     - ``"missing"``: no usable ``Sign`` (a string) or ``T`` (a 64-bit integer, or its decimal
       digits as a string) in the body; version-4.0 callbacks are never signed, so a 4.0 body
       checked with a key always fails this way.
-    - ``"mismatch"``: ``Sign`` is not ``MD5(sign_key + T)``: a wrong key, or a changed ``Sign``
-      or ``T``.
+    - ``"mismatch"``: ``Sign`` is not ``MD5(sign_key + T)`` (an MPS notification's: with its
+      ``Timestamp``, in either order): a wrong key, or a changed ``Sign`` or ``T``.
     - ``"expired"``: ``T``, the time the notification expires, is in the past: a replay.
 
     Tencent's signature covers the key and ``T`` only, never the body: a body whose other

@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from importlib.resources import files
 from typing import Any, Protocol, overload
 
-from ._signature import EXPIRES_KEY, SIGN_KEY, sign_of
+from ._signature import MPS_EVENT_TYPES, MPS_SCHEME, VOD_SCHEME, sign_of
 from ._wire.event_api3 import EVENT_TYPE_KEY
 
 __all__ = [
@@ -123,7 +123,10 @@ def sign(
 ) -> dict[str, Any] | bytes | str:
     """A copy of ``body`` signed with ``key`` as Tencent signs a VOD notification: the top-level
     fields ``T`` (when it expires, in Unix seconds: ``expires``, by default ten minutes from now,
-    as Tencent sets it) and ``Sign`` (``MD5(key + T)`` in hex), replacing any already there.
+    as Tencent sets it) and ``Sign`` (``MD5(key + T)`` in hex), replacing any already there. An
+    MPS notification (``EventType`` ``WorkflowTask``, ``ScheduleTask``, ``EditMediaTask``,
+    ``BatchTask`` or ``ExtractBlindWatermark``) is signed as MPS signs it now: ``Timestamp``
+    (``expires``) and ``Sign`` (``MD5(Timestamp + key)``).
 
     ``body`` is a mapping (a new ``dict`` comes back) or the JSON text as ``bytes`` or ``str``
     (the same type comes back, as UTF-8 JSON). Tencent signs only API 3.0 event notifications
@@ -139,7 +142,13 @@ def sign(
         )
     if expires is None:
         expires = int(time.time()) + _EXPIRES_AFTER
-    signed = {**value, SIGN_KEY: sign_of(key, expires), EXPIRES_KEY: expires}
+    mps = isinstance(value[EVENT_TYPE_KEY], str) and value[EVENT_TYPE_KEY] in MPS_EVENT_TYPES
+    scheme = MPS_SCHEME if mps else VOD_SCHEME
+    signed = {
+        **value,
+        scheme.sign: sign_of(key, expires, scheme.orders[0]),
+        scheme.expires: expires,
+    }
     if isinstance(body, Mapping):
         return signed
     text = json.dumps(signed, ensure_ascii=False)

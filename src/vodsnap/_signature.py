@@ -1,9 +1,14 @@
-"""Signed notifications: ``Sign = MD5(SignKey + T)`` and ``T`` (when it expires), checked.
+"""Signed notifications: checking a body's signature (``Sign``/``sign``) and expiry.
 
-The two keys are top-level fields of an API 3.0 body; the wire layer leaves them out of the
-event it decodes. A Cloud Live (CSS) callback is signed the same way under ``sign`` and ``t``
-(``sign = MD5(key + t)``), which cover nothing else of the body either. ``sign_of`` is the one
-place the digest is computed (``vodsnap.testing.sign`` uses it too).
+Tencent signs three kinds of notification, each under its own pair of top-level fields, one
+scheme a line of ``SCHEMES``: a VOD API 3.0 event's ``Sign = MD5(SignKey + T)``; an MPS
+notification's ``Sign = MD5(Timestamp + NotifyKey)`` (or ``MD5(NotifyKey + Timestamp)``, as an
+older SDK says: either is accepted); a Cloud Live (CSS) callback's ``sign = MD5(key + t)``. The
+second field is when the notification expires (Unix seconds). None of them covers anything
+else of the body. The wire layer leaves VOD's and Cloud Live's out of the event it decodes
+(they name ``SIGN_KEY`` and the expiry keys from here). ``sign_of``
+is the one place a digest is computed (``_digest`` behind it, which the check calls with the
+keys already encoded; ``vodsnap.testing.sign`` uses it too).
 """
 
 from __future__ import annotations
@@ -12,7 +17,7 @@ import math
 import re
 import time
 from collections.abc import Mapping, Sequence
-from typing import Final
+from typing import Final, Literal, NamedTuple
 
 from ._errors import DecodeError, FieldError, SignatureError
 from ._paths import describe
@@ -20,8 +25,16 @@ from ._paths import describe
 __all__ = [
     "EXPIRES_KEY",
     "LIVE_EXPIRES_KEY",
+    "LIVE_SCHEME",
     "LIVE_SIGN_KEY",
+    "MPS_EVENT_TYPES",
+    "MPS_EXPIRES_KEY",
+    "MPS_SCHEME",
+    "SCHEMES",
     "SIGN_KEY",
+    "VOD_SCHEME",
+    "Order",
+    "Scheme",
     "SignKey",
     "check_signature",
     "sign_of",
@@ -30,16 +43,45 @@ __all__ = [
 #: Signed callbacks (API 3.0 event configuration with a SignKey) carry these top-level fields.
 SIGN_KEY: Final = "Sign"
 EXPIRES_KEY: Final = "T"
+#: A signed MPS notification's expiry; its signature is under ``SIGN_KEY`` too.
+MPS_EXPIRES_KEY: Final = "Timestamp"
 #: A Cloud Live callback's (with a callback key configured): the same scheme, other names.
 LIVE_SIGN_KEY: Final = "sign"
 LIVE_EXPIRES_KEY: Final = "t"
+
+#: What is hashed: the key, then the expiry's decimal text; or the expiry's text, then the key.
+Order = Literal["key + expires", "expires + key"]
+
+
+class Scheme(NamedTuple):
+    """One way a notification is signed: the fields it is under, and the digests accepted."""
+
+    sign: str
+    expires: str
+    orders: tuple[Order, ...]
+
+
+#: VOD's API 3.0 events: ``Sign = MD5(SignKey + T)``.
+VOD_SCHEME: Final = Scheme(SIGN_KEY, EXPIRES_KEY, ("key + expires",))
+#: Cloud Live (CSS) callbacks: ``sign = MD5(key + t)``.
+LIVE_SCHEME: Final = Scheme(LIVE_SIGN_KEY, LIVE_EXPIRES_KEY, ("key + expires",))
+#: MPS notifications: ``Sign = MD5(Timestamp + NotifyKey)`` as MPS signs now (the first order),
+#: or ``MD5(NotifyKey + Timestamp)`` as an older SDK's text says.
+MPS_SCHEME: Final = Scheme(SIGN_KEY, MPS_EXPIRES_KEY, ("expires + key", "key + expires"))
+#: Every scheme, in the order a body's fields are matched against them (see ``_scheme_of``).
+SCHEMES: Final = (VOD_SCHEME, LIVE_SCHEME, MPS_SCHEME)
+#: The ``EventType`` of every notification MPS (not VOD) signs: how ``vodsnap.testing.sign``
+#: tells which scheme to sign a body with (verifying goes by the fields a body has).
+MPS_EVENT_TYPES: Final = frozenset(
+    {"WorkflowTask", "ScheduleTask", "EditMediaTask", "BatchTask", "ExtractBlindWatermark"}
+)
 
 #: One key, or several (key rotation: a notification signed with any of them is accepted). A
 #: bare string is one key, not a sequence of one-character keys.
 SignKey = str | Sequence[str]
 
-_INT64 = range(-(2**63), 2**63)  # T's documented type
-_DIGITS = re.compile(r"0|[1-9][0-9]{0,18}")  # T as a string: its canonical decimal text only
+_INT64 = range(-(2**63), 2**63)  # T's documented type (and so every expiry's)
+_DIGITS = re.compile(r"0|[1-9][0-9]{0,18}")  # an expiry as a string: its canonical text only
 
 
 def check_signature(
@@ -60,60 +102,76 @@ def check_signature(
     if not isinstance(value, Mapping):
         raise DecodeError([FieldError("$", f"expected an object, got {describe(value)}")], body)
     try:  # an already decoded mapping is any Mapping: its get() may fail
-        sign_key_name, expires_key = _signature_keys(value)
-        sign, expires = value.get(sign_key_name), _expires(value.get(expires_key))
+        scheme = _scheme_of(value)
+        sign, expires = value.get(scheme.sign), _expires(value.get(scheme.expires))
     except Exception as exc:
         raise DecodeError([FieldError("$", f"cannot read the body ({exc!r:.80})")], body) from None
     if not isinstance(sign, str):
-        raise SignatureError("missing", f"no {sign_key_name!r} string in the body", body)
+        raise SignatureError("missing", f"no {scheme.sign!r} string in the body", body)
     if expires is None:
         raise SignatureError(
-            "missing", f"no {expires_key!r} in the body that is a 64-bit integer", body
+            "missing", f"no {scheme.expires!r} in the body that is a 64-bit integer", body
         )
     import hmac  # here, not at import: only a signed body needs it
 
-    expected = [_digest(key, expires) for key in keys]
+    expected = [_digest(key, expires, order) for key in keys for order in scheme.orders]
     given = sign.lower().encode("utf-8", "surrogatepass") if len(sign) == len(expected[0]) else b""
     matches = [hmac.compare_digest(digest, given) for digest in expected]  # each, no early out
     if not any(matches):
-        raise SignatureError(
-            "mismatch", f"{sign_key_name!r} is not MD5(sign_key + {expires_key})", body
-        )
+        raise SignatureError("mismatch", f"{scheme.sign!r} is {_formulas(scheme)}", body)
     if _expired(expires, current, grace):
         ago = current - expires  # an int when now is one: exact, and within ~310 digits
         ago_text = str(ago) if isinstance(ago, int) else f"{ago:.0f}"
         allowed = f" (more than the leeway of {grace} s)" if grace else ""
         raise SignatureError(
             "expired",
-            f"the notification expired at {expires_key}={expires}, {ago_text} s ago{allowed}",
+            f"the notification expired at {scheme.expires}={expires}, {ago_text} s ago{allowed}",
             body,
         )
 
 
-def _signature_keys(value: Mapping[str, object]) -> tuple[str, str]:
-    """The names a body's signature is under: a Cloud Live callback's ``sign`` and ``t`` when
-    it has either and neither of VOD's ``Sign`` and ``T``; else VOD's."""
-    vod = SIGN_KEY in value or EXPIRES_KEY in value
-    if not vod and (LIVE_SIGN_KEY in value or LIVE_EXPIRES_KEY in value):
-        return LIVE_SIGN_KEY, LIVE_EXPIRES_KEY
-    return SIGN_KEY, EXPIRES_KEY
+def _scheme_of(value: Mapping[str, object]) -> Scheme:
+    """The scheme a body's signature is checked by: the first of ``SCHEMES`` whose two fields
+    the body has both of (so a body with VOD's ``T`` and MPS's ``Timestamp`` is VOD's); else
+    the first that has either (to say which field is missing); else VOD's."""
+    present = [[name in value for name in (s.sign, s.expires)] for s in SCHEMES]
+    for wanted in (all, any):
+        for scheme, has in zip(SCHEMES, present, strict=True):
+            if wanted(has):
+                return scheme
+    return SCHEMES[0]
 
 
-def sign_of(sign_key: str, expires: int) -> str:
-    """The ``Sign`` Tencent sends with ``T = expires``: ``MD5(sign_key + T)`` in lower-case hex.
+def _formulas(scheme: Scheme) -> str:
+    """What a signature that does not match is not: ``not MD5(sign_key + T)``, or ``neither
+    MD5(Timestamp + sign_key) nor MD5(sign_key + Timestamp)``."""
+    terms = {
+        "key + expires": ("sign_key", scheme.expires),
+        "expires + key": (scheme.expires, "sign_key"),
+    }
+    formulas = ["MD5({} + {})".format(*terms[order]) for order in scheme.orders]
+    return f"not {formulas[0]}" if len(formulas) == 1 else "neither " + " nor ".join(formulas)
+
+
+def sign_of(sign_key: str, expires: int, order: Order = "key + expires") -> str:
+    """The signature Tencent sends with the expiry ``expires``: ``MD5(sign_key + expires)`` in
+    lower-case hex (VOD's ``Sign`` with ``T``, Cloud Live's ``sign`` with ``t``), or with
+    ``order="expires + key"`` ``MD5(expires + sign_key)`` (MPS's ``Sign`` with ``Timestamp``).
 
     :raises ValueError: when ``sign_key`` is empty or cannot be encoded, or ``expires`` is not a
         64-bit integer.
     """
     if not isinstance(expires, int) or _expires(expires) is None:
         raise ValueError(f"expires must be Unix seconds as a 64-bit integer, got {expires!r:.40}")
-    return _digest(_key_bytes(sign_key), expires).decode("ascii")
+    return _digest(_key_bytes(sign_key), expires, order).decode("ascii")
 
 
-def _digest(key: bytes, expires: int) -> bytes:
+def _digest(key: bytes, expires: int, order: Order) -> bytes:
     import hashlib  # here, not at import: only a signed body needs it (a few ms at start-up)
 
-    return hashlib.md5(key + str(expires).encode("ascii")).hexdigest().encode("ascii")
+    text = str(expires).encode("ascii")
+    hashed = key + text if order == "key + expires" else text + key
+    return hashlib.md5(hashed).hexdigest().encode("ascii")
 
 
 def _expired(expires: int, current: float, leeway: float) -> bool:

@@ -835,10 +835,17 @@ def signed_event_bodies(
     sign_key: str, *, quirks: bool = True, expires: int | None = None
 ) -> st.SearchStrategy[dict[str, Any]]:
     """Event bodies in the API 3.0 shape (the only notifications Tencent signs), signed with
-    ``sign_key`` as :func:`sign` does: ``parse(body, sign_key=sign_key)`` accepts each until
-    ``expires`` (default: ten minutes after the body is made)."""
-    api3 = event_bodies(quirks=quirks).filter(lambda b: not _is_v4(b))
-    return api3.map(lambda body: sign(body, sign_key, expires=expires))
+    ``sign_key`` as :func:`sign` does (as VOD signs them, or MPS for an MPS notification):
+    ``parse(body, sign_key=sign_key)`` accepts each until ``expires`` (default: ten minutes
+    after the body is made)."""
+    return _signable_bodies(quirks).map(lambda body: sign(body, sign_key, expires=expires))
+
+
+def _signable_bodies(quirks: bool) -> st.SearchStrategy[dict[str, Any]]:
+    """Every body the kit draws that Tencent signs: the API 3.0 events. MPS notifications
+    belong here too: among them if ``event_bodies`` draws them, else joined here (``| their
+    strategy``); ``sign`` already signs each as its product does."""
+    return event_bodies(quirks=quirks).filter(lambda b: not _is_v4(b))
 
 
 def _is_v4(body: dict[str, Any]) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ._models import Callback, PullEventResponse, PullEventsResponse
 from ._snapshots import Snapshot
-from ._wire.registry import BY_MODEL
+from ._wire.registry import format_of
 
 __all__ = ["snapshots"]
 
@@ -19,7 +19,10 @@ def snapshots(
     ``error``: a picture with a non-zero status; a task or callback that failed as a whole gives
     one entry per offset its input requested, or one with ``time_offset=None`` when it names
     none. Tasks still running give nothing; an :class:`UnknownEvent` gives ``()``; a pull
-    response gives the snapshots of the events it decoded, in order.
+    response gives the snapshots of the events it decoded, in order. A subclass of a model
+    reads as the model.
+
+    :raises TypeError: when ``model`` is none of these.
     """
     if isinstance(model, PullEventResponse | PullEventsResponse):
         return tuple(
@@ -28,8 +31,4 @@ def snapshots(
             if pulled.event is not None
             for shot in snapshots(pulled.event)
         )
-    for cls in type(model).__mro__:  # a subclass of a model reads as the model
-        form = BY_MODEL.get(cls)
-        if form is not None:
-            return tuple(form.snapshots(model))
-    return ()
+    return tuple(format_of(model).snapshots(model))

@@ -31,6 +31,7 @@ __all__ = [
     "PAYLOAD_KEYS",
     "UNKNOWN_EVENT",
     "UNKNOWN_LIVE",
+    "format_of",
 ]
 
 #: Every format ``parse`` reads, in the order of ``vodsnap.Callback``.
@@ -79,3 +80,17 @@ KEYED: Final = tuple(
     for f in FORMATS
     if f.keys and f.table is not None
 )
+
+
+def format_of(model: object) -> Format:
+    """The format ``model`` is of: its class's, else the nearest base class's (a subclass of a
+    model reads as that model). The one lookup from a model to its format: ``snapshots()`` and
+    the CLI's kind and summary line use it.
+
+    :raises TypeError: when ``model`` is not a vodsnap model (no class of it has a format).
+    """
+    for cls in type(model).__mro__:
+        form = BY_MODEL.get(cls)
+        if form is not None:
+            return form
+    raise TypeError(f"not a vodsnap model (no format reads a {type(model).__qualname__})")

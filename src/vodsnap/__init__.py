@@ -43,6 +43,25 @@ from ._errors import DecodeError, FieldError, SignatureError
 from ._image_sprite import ImageSpriteData
 from ._limits import DEFAULT_LIMITS, Limits
 from ._live import LiveEvent, LiveModeration, LiveScreenshot, UnknownLiveEvent
+from ._mps import (
+    MpsCosObject,
+    MpsImageSpritesOutput,
+    MpsImageSpritesTask,
+    MpsInputInfo,
+    MpsNotification,
+    MpsOtherTask,
+    MpsPicture,
+    MpsSampleSnapshotOutput,
+    MpsSampleSnapshotTask,
+    MpsScheduleTask,
+    MpsSnapshotByTimeOffsetOutput,
+    MpsSnapshotByTimeOffsetTask,
+    MpsStorage,
+    MpsTask,
+    MpsTaskData,
+    MpsTaskInput,
+    MpsWorkflowTask,
+)
 from ._models import (
     Callback,
     Event,
@@ -62,7 +81,7 @@ from ._models import (
 )
 from ._read import Body
 from ._schema import json_schema
-from ._snapshots import Snapshot, SnapshotKind
+from ._snapshots import Snapshot, SnapshotKind, StorageLocation
 from ._tasks import (
     CoverBySnapshotInput,
     CoverBySnapshotOutput,
@@ -143,6 +162,23 @@ __all__ = [
     "LiveEvent",
     "LiveModeration",
     "LiveScreenshot",
+    "MpsCosObject",
+    "MpsImageSpritesOutput",
+    "MpsImageSpritesTask",
+    "MpsInputInfo",
+    "MpsNotification",
+    "MpsOtherTask",
+    "MpsPicture",
+    "MpsSampleSnapshotOutput",
+    "MpsSampleSnapshotTask",
+    "MpsScheduleTask",
+    "MpsSnapshotByTimeOffsetOutput",
+    "MpsSnapshotByTimeOffsetTask",
+    "MpsStorage",
+    "MpsTask",
+    "MpsTaskData",
+    "MpsTaskInput",
+    "MpsWorkflowTask",
     "OtherTask",
     "PicInfo",
     "ProcedureData",
@@ -167,6 +203,7 @@ __all__ = [
     "SnapshotByTimeOffsetTask",
     "SnapshotKind",
     "SourceFileError",
+    "StorageLocation",
     "TaskPicture",
     "TaskStatus",
     "UnknownEvent",

@@ -121,7 +121,7 @@ def _live(limits: Limits) -> dict[str, Any]:
     key = event_live.EVENT_TYPE_KEY
     checks = []
     for form in LIVE:
-        if form.type_number is None or form.table is None:
+        if form.type_value is None or form.table is None:
             continue
         table = _object(form.table, limits)
         checks.append(

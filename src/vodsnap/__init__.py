@@ -43,6 +43,23 @@ from ._errors import DecodeError, FieldError, SignatureError
 from ._image_sprite import ImageSpriteData
 from ._limits import DEFAULT_LIMITS, Limits
 from ._live import LiveEvent, LiveModeration, LiveScreenshot, UnknownLiveEvent
+from ._models import (
+    Callback,
+    Event,
+    EventFormat,
+    FastSnapshotCallback,
+    FrozenDict,
+    ImageSpriteComplete,
+    PicInfo,
+    ProcedureStateChanged,
+    PulledEvent,
+    PullEventResponse,
+    PullEventsResponse,
+    PullResponse,
+    SnapshotByTimeOffsetComplete,
+    SnapshotByTimeOffsetData,
+    UnknownEvent,
+)
 from ._mps import (
     MpsCosObject,
     MpsImageSpritesOutput,
@@ -61,23 +78,6 @@ from ._mps import (
     MpsTaskData,
     MpsTaskInput,
     MpsWorkflowTask,
-)
-from ._models import (
-    Callback,
-    Event,
-    EventFormat,
-    FastSnapshotCallback,
-    FrozenDict,
-    ImageSpriteComplete,
-    PicInfo,
-    ProcedureStateChanged,
-    PulledEvent,
-    PullEventResponse,
-    PullEventsResponse,
-    PullResponse,
-    SnapshotByTimeOffsetComplete,
-    SnapshotByTimeOffsetData,
-    UnknownEvent,
 )
 from ._read import Body
 from ._schema import json_schema

@@ -100,10 +100,11 @@ def _apply(body: dict[str, Any], overrides: Mapping[str, Any]) -> None:
 
 
 def published_bodies() -> dict[str, bytes]:
-    """Tencent's published task-flow, image-sprite and Cloud Live bodies, byte for byte, by
+    """Tencent's published task-flow, image-sprite, Cloud Live and MPS bodies, byte for byte, by
     name: ``procedure-v4-archived``, ``procedure-v4-current``, ``procedure-api3-taskflow-push``,
     ``image-sprite-v4-success``, ..., ``css-live-screenshot-200-current``,
-    ``css-live-porn-detect-317`` (the pull responses end in ``-pullevents``)."""
+    ``css-live-porn-detect-317``, ``mps-workflowtask-scf-trigger`` (the pull responses end in
+    ``-pullevents``)."""
     folder = files("vodsnap").joinpath("_examples").joinpath("published")
     return {
         entry.name.removesuffix(".json"): entry.read_bytes()

@@ -107,4 +107,3 @@ def summary(kind: str, model: MpsWorkflowTask | MpsScheduleTask) -> str:
         f"{kind} task={model.data.task_id} status={model.data.status.value} "
         f"snapshots={count} tasks=[{entries}]"
     )
-

@@ -15,9 +15,9 @@ from typing import Any, Final
 from .._models import EventFormat, UnknownEvent, thaw
 from .._paths import WireError, at_key, group
 from .._signature import EXPIRES_KEY, SIGN_KEY
+from ._dispatch import by_type
 from ._format import Format
 from ._scalars import JSON_OBJECT, OPTIONAL_TEXT, TEXT
-from ._dispatch import by_type
 from ._table import Builder, Hook, Table, Unhook
 
 __all__ = ["EVENT_TYPE_KEY", "HANDLE_KEY", "OTHER_PAYLOAD_KEYS", "structure_event", "writer"]

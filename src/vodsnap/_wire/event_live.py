@@ -16,9 +16,9 @@ from .._live import UnknownLiveEvent
 from .._models import thaw
 from .._paths import at_key, group
 from .._signature import LIVE_EXPIRES_KEY, LIVE_SIGN_KEY
+from ._dispatch import by_type
 from ._format import Format
 from ._scalars import INT, JSON_OBJECT, OPTIONAL_TEXT, UNIX_TIME, nullable, number_constant
-from ._dispatch import by_type
 from ._table import Builder, Field, Hook, Kind, Table, Unhook, expect_object
 
 __all__ = ["ENVELOPE", "EVENT_TYPE_KEY", "envelope", "register"]

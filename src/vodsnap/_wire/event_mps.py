@@ -15,10 +15,9 @@ from typing import Any, Final
 
 from .. import _mps as mps
 from .._models import thaw
-from .._signature import SIGN_KEY
 from .._paths import WireError, at_key, group
+from .._signature import SIGN_KEY
 from .._tasks import ProcedureStatus, TaskStatus
-from .event_api3 import EVENT_TYPE_KEY
 from ._scalars import (
     INT,
     ISO_TIME,
@@ -46,6 +45,7 @@ from ._table import (
     expect_object,
     nullable_table,
 )
+from .event_api3 import EVENT_TYPE_KEY
 
 __all__ = [
     "EVENT_TYPE_KEY",
@@ -76,10 +76,6 @@ def _optional(attr: str, kind: Any, name: str, **more: Any) -> Field:
     return Field(attr, kind, name, omit_default=True, **more)
 
 
-def _or_null(table: Table) -> Any:
-    return nullable_table(table)
-
-
 _COS_OUTPUT: Final = Table(
     mps.MpsCosObject,
     (_optional("bucket", _TEXT, "Bucket"), _optional("region", _TEXT, "Region")),
@@ -92,12 +88,12 @@ STORAGE: Final = Table(
     mps.MpsStorage,
     (
         Field("type", TEXT, "Type"),
-        _optional("cos", _or_null(_COS_OUTPUT), "CosOutputStorage"),
-        _optional("s3", _or_null(_S3_OUTPUT), "S3OutputStorage"),
+        _optional("cos", nullable_table(_COS_OUTPUT), "CosOutputStorage"),
+        _optional("s3", nullable_table(_S3_OUTPUT), "S3OutputStorage"),
         _optional("vod", _OBJECT, "VODOutputStorage"),
     ),
 )
-_STORAGE: Final = _or_null(STORAGE)
+_STORAGE: Final = nullable_table(STORAGE)
 _URL_KEY: Final = "Url"
 
 
@@ -132,7 +128,7 @@ INPUT_INFO: Final = Table(
         Field("type", TEXT, "Type"),
         _optional(
             "cos",
-            _or_null(
+            nullable_table(
                 Table(
                     mps.MpsCosObject,
                     (
@@ -157,7 +153,9 @@ def _input(*fields: Field) -> Table:
         (
             _optional("definition", _INT, "Definition"),
             *fields,
-            _optional("watermarks", ArrayOf(JSON_VALUE, "max_pictures", nullable=True), "WatermarkSet"),
+            _optional(
+                "watermarks", ArrayOf(JSON_VALUE, "max_pictures", nullable=True), "WatermarkSet"
+            ),
             _optional("output_storage", _STORAGE, "OutputStorage"),
             _optional("output_object_path", _TEXT, "OutputObjectPath"),
             _optional("object_number_format", _OBJECT, "ObjectNumberFormat"),
@@ -174,8 +172,8 @@ def _task(model: type, input_table: Table, output_table: Table) -> Table:
             _optional("err_code_ext", _TEXT, "ErrCodeExt"),
             _optional("err_code", _INT, "ErrCode"),
             _optional("message", _TEXT, "Message"),
-            _optional("input", _or_null(input_table), "Input"),
-            _optional("output", _or_null(output_table), "Output"),
+            _optional("input", nullable_table(input_table), "Input"),
+            _optional("output", nullable_table(output_table), "Output"),
             _optional("begin_process_time", _TIME, "BeginProcessTime"),
             _optional("finish_time", _TIME, "FinishTime"),
         ),
@@ -369,7 +367,7 @@ def payload(model: type, results: Field) -> Table:
             Field("status", _STATUS, "Status"),
             _optional("err_code", INT, "ErrCode"),
             _optional("message", _TEXT, "Message"),
-            _optional("input", _or_null(INPUT_INFO), "InputInfo"),
+            _optional("input", nullable_table(INPUT_INFO), "InputInfo"),
             _optional("meta_data", _OBJECT, "MetaData"),
             results,
             _optional("ai_content_review", _RAW, "AiContentReviewResultSet"),
@@ -385,7 +383,9 @@ _STATUS: Final = text_enum_of(ProcedureStatus, "PROCESSING or FINISH.")
 
 def results(name: str, type_key: str, holder: str | None) -> Field:
     """The ``tasks`` field: the array ``name`` of result entries (``entries``)."""
-    return _optional("tasks", ArrayOf(entries(type_key, holder), "max_pictures", nullable=True), name)
+    return _optional(
+        "tasks", ArrayOf(entries(type_key, holder), "max_pictures", nullable=True), name
+    )
 
 
 def envelope(model: type, event_type: str, payload_key: str, data: Table) -> Table:

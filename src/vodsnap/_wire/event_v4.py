@@ -8,11 +8,11 @@ Each event format's own module makes its 4.0 table with ``envelope``.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any, Final
+from typing import Final
 
+from ._dispatch import by_type
 from ._format import Format
 from ._scalars import VERSION, constant
-from ._dispatch import by_type
 from ._table import Builder, Field, Hook, Kind, Table
 
 __all__ = ["EVENT_TYPE_KEY", "envelope", "structure_event"]

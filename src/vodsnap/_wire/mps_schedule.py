@@ -13,15 +13,17 @@ from .._mps_snapshots import mps_snapshots, summary
 from ._format import Format
 from .event_mps import EVENT_TYPE_KEY, envelope, payload, results
 
-__all__ = ["EVENT_TYPE", "FORMAT"]
+__all__ = ["ENTRY_KEYS", "EVENT_TYPE", "FORMAT"]
 
 EVENT_TYPE: Final = "ScheduleTask"
 PAYLOAD_KEY: Final = "ScheduleTaskEvent"
+#: A result entry's keys: its type, and the object holding its task.
+ENTRY_KEYS: Final = ("ActivityType", "ActivityResItem")
 TABLE: Final = envelope(
     MpsScheduleTask,
     EVENT_TYPE,
     PAYLOAD_KEY,
-    payload(MpsTaskData, results("ActivityResultSet", "ActivityType", "ActivityResItem")),
+    payload(MpsTaskData, results("ActivityResultSet", *ENTRY_KEYS)),
 )
 
 FORMAT: Final = Format(

@@ -13,15 +13,17 @@ from .._mps_snapshots import mps_snapshots, summary
 from ._format import Format
 from .event_mps import EVENT_TYPE_KEY, envelope, payload, results
 
-__all__ = ["EVENT_TYPE", "FORMAT"]
+__all__ = ["ENTRY_KEYS", "EVENT_TYPE", "FORMAT"]
 
 EVENT_TYPE: Final = "WorkflowTask"
 PAYLOAD_KEY: Final = "WorkflowTaskEvent"
+#: A result entry's keys: its type (its task beside it).
+ENTRY_KEYS: Final = ("Type", None)
 TABLE: Final = envelope(
     MpsWorkflowTask,
     EVENT_TYPE,
     PAYLOAD_KEY,
-    payload(MpsTaskData, results("MediaProcessResultSet", "Type", None)),
+    payload(MpsTaskData, results("MediaProcessResultSet", *ENTRY_KEYS)),
 )
 
 FORMAT: Final = Format(

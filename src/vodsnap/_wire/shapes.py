@@ -16,9 +16,9 @@ from typing import Any
 from .._models import Callback, Event, EventFormat
 from .._paths import WireError
 from . import event_api3, event_live, event_v4
+from ._dispatch import by_type
 from ._format import Format
 from ._table import ArrayOf, Builder, Hook, Table, Unhook, expect_object
-from ._dispatch import by_type
 from .registry import EVENTS, FORMATS, KEYED, LIVE, MPS, UNKNOWN_EVENT
 
 __all__ = ["as_api3", "register", "table_of"]

@@ -89,9 +89,9 @@ def milliseconds(seconds: int | float) -> Milliseconds:
 
 def storage_url(where: StorageLocation) -> str | None:
     """The object's default URL, for a COS or AWS-S3 storage whose bucket and region are
-    known; ``None`` otherwise."""
+    known (sent, and not empty); ``None`` otherwise."""
     form = _URLS.get(where.type or "")
-    if form is None or where.bucket is None or where.region is None:
+    if form is None or not where.bucket or not where.region:
         return None
     return form.format(bucket=where.bucket, region=where.region, path=where.path)
 

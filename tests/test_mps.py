@@ -330,6 +330,23 @@ def test_strict_mode_refuses_unknown_keys() -> None:
     ]
 
 
+def test_the_other_payload_keys_may_be_null() -> None:
+    """As the SDK's ParseNotification holds them: every payload key but the body's own."""
+    body = published()
+    nulls = (
+        "ScheduleTaskEvent",
+        "EditMediaTaskEvent",
+        "BatchTaskEvent",
+        "ExtractBlindWatermarkTask",
+    )
+    body |= dict.fromkeys(nulls)
+    assert vodsnap.parse(body, strict=True) == vodsnap.parse(published())
+    body["EditMediaTaskEvent"] = {"TaskId": "t"}
+    assert [p for p, _ in errors_of(body, strict=True)] == ["$.EditMediaTaskEvent"]
+    body["WorkflowTaskEvent"] = None
+    assert "$.WorkflowTaskEvent" in [p for p, _ in errors_of(body)]
+
+
 def test_limits_bound_the_arrays() -> None:
     body = published()
     paths = entry(body, "ImageSprites")["Output"]["ImagePathSet"]

@@ -34,7 +34,7 @@ from ._wire import (
 )
 from ._wire._format import Format
 from ._wire._table import ArrayOf, Kind, Mode, Table
-from ._wire.registry import BY_MODEL, EVENTS, FORMATS, LIVE, MPS, PAYLOAD_KEYS
+from ._wire.registry import BY_MODEL, EVENTS, FORMATS, LIVE, MPS, MPS_PAYLOAD_KEYS, PAYLOAD_KEYS
 from ._wire.shapes import as_api3, table_of
 
 T = TypeVar("T")
@@ -262,8 +262,11 @@ def _quirked(draw: st.DrawFn, body: dict[str, Any]) -> dict[str, Any]:
         _quirk(draw, out[payload.key], payload.table)
     elif table is not None and payload is None:  # (an MPS task's table is the whole body's)
         _quirk(draw, out, table)
-    if payload is not None:  # (an unknown 3.0 event's keys are all its data)
-        unused = [key for key in PAYLOAD_KEYS if key not in out]
+    unused_keys = PAYLOAD_KEYS if payload is not None else ()
+    if api3_type in {f.type_value for f in MPS}:
+        unused_keys = tuple(sorted(MPS_PAYLOAD_KEYS))
+    unused = [key for key in unused_keys if key not in out]  # (an unknown 3.0 event: all data)
+    if unused:
         for key in draw(st.lists(st.sampled_from(unused), unique=True, max_size=4)):
             out[key] = None
     return out

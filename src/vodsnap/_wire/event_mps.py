@@ -50,15 +50,20 @@ from .event_api3 import EVENT_TYPE_KEY
 __all__ = [
     "EVENT_TYPE_KEY",
     "INPUT_INFO",
+    "OTHER_PAYLOAD_KEYS",
     "STORAGE",
     "TASKS",
     "TIMESTAMP_KEY",
     "entries",
     "envelope",
+    "null_payloads_ignored",
     "payload",
     "results",
 ]
 
+#: The payload keys of the MPS event types no format models: the SDK's ``ParseNotification``
+#: holds every payload key but a body's own as ``null``.
+OTHER_PAYLOAD_KEYS: Final = ("EditMediaTaskEvent", "BatchTaskEvent", "ExtractBlindWatermarkTask")
 #: When the signature expires (Unix seconds); ``Sign`` is under the API 3.0 name.
 TIMESTAMP_KEY: Final = "Timestamp"
 
@@ -402,3 +407,15 @@ def envelope(model: type, event_type: str, payload_key: str, data: Table) -> Tab
             _optional("sign", _TEXT, SIGN_KEY),
         ),
     )
+
+
+def null_payloads_ignored(hook: Hook, keys: frozenset[str]) -> Hook:
+    """``hook`` of a body without the ``keys`` (the other payload keys) it holds as ``null``, in
+    every mode, as an API 3.0 event's."""
+
+    def structure(value: object, cl: object = None) -> Any:
+        if type(value) is dict and any(value.get(k, 0) is None for k in keys):
+            value = {k: v for k, v in value.items() if v is not None or k not in keys}
+        return hook(value, cl)
+
+    return structure

@@ -12,6 +12,7 @@ from typing import Final
 from . import (
     event_api3,
     event_live,
+    event_mps,
     fast_snapshot,
     image_sprite,
     live_moderation,
@@ -32,6 +33,7 @@ __all__ = [
     "KEYED",
     "LIVE",
     "MPS",
+    "MPS_PAYLOAD_KEYS",
     "PAYLOAD_KEYS",
     "UNKNOWN_EVENT",
     "UNKNOWN_LIVE",
@@ -71,6 +73,13 @@ UNKNOWN_LIVE: Final = next(f for f in LIVE if f.type_value is None)
 #: The MPS task notifications (an ``EventType`` of theirs, in the API 3.0 shape), in the order
 #: of ``vodsnap.MpsNotification``; any other ``EventType`` is a VOD event's.
 MPS: Final = tuple(f for f in FORMATS if f.type_key == event_api3.EVENT_TYPE_KEY)
+#: Every MPS payload key: a body may hold all but its own as ``null``.
+MPS_PAYLOAD_KEYS: Final = frozenset(
+    (
+        *(f.table.wire_names["data"] for f in MPS if f.table is not None),
+        *event_mps.OTHER_PAYLOAD_KEYS,
+    )
+)
 #: Each format recognised by its keys, with the keys that identify it: its own, less any key
 #: another format's body also has at its top level (a Cloud Live screenshot's ``create_time``,
 #: ``width`` and ``height`` never make a body a fast-snapshot callback).

@@ -15,11 +15,11 @@ from typing import Any
 
 from .._models import Callback, Event, EventFormat
 from .._paths import WireError
-from . import event_api3, event_live, event_v4
+from . import event_api3, event_live, event_mps, event_v4
 from ._dispatch import by_type
 from ._format import Format
 from ._table import ArrayOf, Builder, Hook, Table, Unhook, expect_object
-from .registry import EVENTS, FORMATS, KEYED, LIVE, MPS, UNKNOWN_EVENT
+from .registry import EVENTS, FORMATS, KEYED, LIVE, MPS, MPS_PAYLOAD_KEYS, UNKNOWN_EVENT
 
 __all__ = ["as_api3", "register", "table_of"]
 
@@ -40,7 +40,7 @@ def register(builder: Builder) -> Hook:
     v4_event: Callable[[object, object], Event] = event_v4.structure_event(builder, EVENTS)
     api3_event: Callable[[object, object], Event] = event_api3.structure_event(builder, EVENTS)
     live_event: Callable[[object, object], Callback] = event_live.register(builder, LIVE)
-    mps_hooks = {f.type_value: builder.structure_later(f.table) for f in MPS if f.table}
+    mps_hooks = {f.type_value: _structure(builder, f) for f in MPS if f.table}
     api3_callback = by_type(event_api3.EVENT_TYPE_KEY, mps_hooks, api3_event, kind=str)
     keyed = [(keys, builder.structure(f.table)) for f, keys in KEYED if f.table is not None]
     v4_key, api3_key = event_v4.EVENT_TYPE_KEY, event_api3.EVENT_TYPE_KEY
@@ -77,13 +77,23 @@ def _register(builder: Builder, form: Format, api3_writer: Unhook) -> None:
     """Structure and unstructure one format's model by its table (an event: in either shape)."""
     conv = builder.converter
     if form.table is not None:
-        conv.register_structure_hook(form.model, builder.structure(form.table))
+        conv.register_structure_hook(form.model, _structure(builder, form))
         conv.register_unstructure_hook(form.model, builder.unstructure(form.table))
     elif form.v4 is not None:
         conv.register_structure_hook(form.model, builder.structure_later(form.v4))
         conv.register_unstructure_hook(
             form.model, _in_its_shape(builder.unstructure(form.v4), api3_writer)
         )
+
+
+def _structure(builder: Builder, form: Format) -> Hook:
+    """A whole-body format's structure hook (an MPS one's ignoring the other payloads' nulls)."""
+    if form.table is None:  # pragma: no cover - a registry bug
+        raise TypeError(f"{form.name} has no table")
+    hook = builder.structure(form.table)
+    if form not in MPS:
+        return hook
+    return event_mps.null_payloads_ignored(hook, MPS_PAYLOAD_KEYS - {form.table.wire_names["data"]})
 
 
 def _in_its_shape(v4_writer: Unhook, api3_writer: Unhook) -> Unhook:

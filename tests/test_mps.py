@@ -151,15 +151,19 @@ def test_mps_notifications_are_not_pulled_events() -> None:
     assert isinstance(vodsnap.parse_event(published()), vodsnap.UnknownEvent)
 
 
-def test_a_schedule_task_holds_its_tasks_in_activities() -> None:
-    body = published()
+def as_schedule(body: dict[str, Any]) -> dict[str, Any]:
+    """A WorkflowTask body as the ScheduleTask of the same tasks."""
     event = body.pop("WorkflowTaskEvent")
     activities = [
         {"ActivityType": e["Type"], "ActivityResItem": {k: v for k, v in e.items() if k != "Type"}}
         for e in event.pop("MediaProcessResultSet")
     ]
-    body |= {"EventType": "ScheduleTask", "ScheduleTaskEvent": event | {"ActivityResultSet": []}}
-    body["ScheduleTaskEvent"]["ActivityResultSet"] = activities
+    event["ActivityResultSet"] = activities
+    return body | {"EventType": "ScheduleTask", "ScheduleTaskEvent": event}
+
+
+def test_a_schedule_task_holds_its_tasks_in_activities() -> None:
+    body = as_schedule(published())
     model = vodsnap.parse(body, strict=True)
     assert isinstance(model, vodsnap.MpsScheduleTask)
     workflow = vodsnap.parse(published())
@@ -306,6 +310,80 @@ def test_every_problem_at_its_wire_path() -> None:
         f"{results}[3].ImageSpriteTask.Input.OutputStorage.CosOutputStorage.Region",
         "$.WorkflowTaskEvent.Status",
     ]
+
+
+RESULTS = "$.WorkflowTaskEvent.MediaProcessResultSet"
+ACTIVITIES = "$.ScheduleTaskEvent.ActivityResultSet"
+
+
+def _no_type(body: dict[str, Any]) -> None:
+    del body["WorkflowTaskEvent"]["MediaProcessResultSet"][2]["Type"]
+
+
+def _type_number(body: dict[str, Any]) -> None:
+    body["WorkflowTaskEvent"]["MediaProcessResultSet"][2]["Type"] = 5
+
+
+def _task_null(body: dict[str, Any]) -> None:
+    body["WorkflowTaskEvent"]["MediaProcessResultSet"][2]["SnapshotByTimeOffsetTask"] = None
+
+
+def _no_url(body: dict[str, Any]) -> None:
+    body["WorkflowTaskEvent"]["InputInfo"] = {"Type": "URL", "UrlInputInfo": {"url": "x"}}
+
+
+def _no_item(body: dict[str, Any]) -> None:
+    del body["ScheduleTaskEvent"]["ActivityResultSet"][2]["ActivityResItem"]
+
+
+def _item_list(body: dict[str, Any]) -> None:
+    body["ScheduleTaskEvent"]["ActivityResultSet"][2]["ActivityResItem"] = []
+
+
+def _item_extra(body: dict[str, Any]) -> None:
+    body["ScheduleTaskEvent"]["ActivityResultSet"][2]["Extra"] = 1
+    body["ScheduleTaskEvent"]["ActivityResultSet"][2]["ActivityResItem"]["Extra"] = 2
+
+
+@pytest.mark.parametrize(
+    ("schedule", "change", "strict", "paths"),
+    [
+        (False, _no_type, False, [f"{RESULTS}[2].Type"]),
+        (False, _type_number, False, [f"{RESULTS}[2].Type"]),
+        (False, _task_null, False, [f"{RESULTS}[2].SnapshotByTimeOffsetTask"]),
+        (False, _no_url, False, ["$.WorkflowTaskEvent.InputInfo.UrlInputInfo.Url"]),
+        (
+            False,
+            _no_url,
+            True,
+            [
+                "$.WorkflowTaskEvent.InputInfo.UrlInputInfo.Url",
+                "$.WorkflowTaskEvent.InputInfo.UrlInputInfo.url",
+            ],
+        ),
+        (True, _no_item, False, [f"{ACTIVITIES}[2].ActivityResItem"]),
+        (True, _item_list, False, [f"{ACTIVITIES}[2].ActivityResItem"]),
+        (True, _item_extra, False, []),
+        (
+            True,
+            _item_extra,
+            True,
+            [f"{ACTIVITIES}[2].ActivityResItem.Extra", f"{ACTIVITIES}[2].Extra"],
+        ),
+    ],
+)
+def test_entry_problems_at_their_paths(
+    schedule: bool, change: Any, strict: bool, paths: list[str]
+) -> None:
+    body = as_schedule(published()) if schedule else published()
+    change(body)
+    assert sorted(p for p, _ in errors_of(body, strict=strict)) == paths
+
+
+def test_a_success_without_output_gives_nothing() -> None:
+    body = only_offsets(published())
+    entry(body, "SnapshotByTimeOffset")["Output"] = None
+    assert shots(body) == ()
 
 
 def test_a_snapshot_entry_holds_one_task() -> None:

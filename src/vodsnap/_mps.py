@@ -11,13 +11,15 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import datetime
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Final
 
 from attrs import field, frozen
 
 from ._tasks import ProcedureStatus, TaskStatus
 
 __all__ = [
+    "AWS_S3",
+    "COS",
     "MpsCosObject",
     "MpsImageSpritesOutput",
     "MpsImageSpritesTask",
@@ -36,6 +38,11 @@ __all__ = [
     "MpsTaskInput",
     "MpsWorkflowTask",
 ]
+
+
+#: The storage types whose objects have a bucket and a region (``MpsStorage.type``).
+COS: Final = "COS"
+AWS_S3: Final = "AWS-S3"
 
 
 @frozen(kw_only=True)
@@ -80,7 +87,7 @@ class MpsStorage:
         return None if where is None else where.region
 
     def _where(self) -> MpsCosObject | None:
-        return {"COS": self.cos, "AWS-S3": self.s3}.get(self.type)
+        return {COS: self.cos, AWS_S3: self.s3}.get(self.type)
 
 
 @frozen(kw_only=True)

@@ -13,6 +13,8 @@ from decimal import Decimal
 from typing import Any
 
 from ._mps import (
+    AWS_S3,
+    COS,
     MpsImageSpritesTask,
     MpsOtherTask,
     MpsSampleSnapshotTask,
@@ -34,8 +36,8 @@ _KINDS: dict[type, SnapshotKind] = {
 }
 #: How each storage type's objects are addressed: its default URL, from bucket, region, path.
 _URLS = {
-    "COS": "https://{bucket}.cos.{region}.myqcloud.com{path}",
-    "AWS-S3": "https://{bucket}.s3.{region}.amazonaws.com{path}",
+    COS: "https://{bucket}.cos.{region}.myqcloud.com{path}",
+    AWS_S3: "https://{bucket}.s3.{region}.amazonaws.com{path}",
 }
 
 

@@ -67,6 +67,7 @@ def test_json_records_of_json_lines_and_pull_responses(
         "definition": 10,
         "time_offset": None,
         "url": "http://125676836723.vod2.myqcloud.com/xxx/xxx/1.png",
+        "storage": None,
         "error_code": None,
         "error": None,
     }

@@ -70,6 +70,7 @@ def test_the_public_type_aliases_are_what_the_functions_take_and_return() -> Non
         vodsnap.FastSnapshotCallback,
         *typing.get_args(vodsnap.Event),
         *typing.get_args(vodsnap.LiveEvent),
+        *typing.get_args(vodsnap.MpsNotification),
     }
     assert typing.get_args(vodsnap.LiveEvent) == (
         vodsnap.LiveScreenshot,

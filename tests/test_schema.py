@@ -28,7 +28,7 @@ from vodsnap._schema import SchemaKind
 
 jsonschema = pytest.importorskip("jsonschema")
 
-KINDS: list[SchemaKind] = ["callback", "fast-snapshot", "event", "live"]
+KINDS: list[SchemaKind] = ["callback", "fast-snapshot", "event", "live", "mps"]
 
 
 def parse_live(body: Any) -> vodsnap.LiveEvent:
@@ -41,11 +41,20 @@ def parse_live(body: Any) -> vodsnap.LiveEvent:
     return model
 
 
+def parse_mps(body: Any) -> vodsnap.MpsNotification:
+    """``parse``, refusing what is not an MPS task notification (as the "mps" schema does)."""
+    model = vodsnap.parse(body)
+    if not isinstance(model, vodsnap.MpsWorkflowTask | vodsnap.MpsScheduleTask):
+        raise vodsnap.DecodeError([vodsnap.FieldError("$", "not an MPS notification")], body)
+    return model
+
+
 PARSERS: dict[str, Any] = {
     "callback": vodsnap.parse,
     "fast-snapshot": vodsnap.parse_fast_snapshot,
     "event": vodsnap.parse_event,
     "live": parse_live,
+    "mps": parse_mps,
 }
 VALIDATORS = {kind: jsonschema.Draft202012Validator(vodsnap.json_schema(kind)) for kind in KINDS}
 event_bodies = (
@@ -105,6 +114,26 @@ def test_the_published_cloud_live_bodies_pass(name: str) -> None:
     body = json.loads(published_bodies()[name])
     assert VALIDATORS["live"].is_valid(body)
     assert VALIDATORS["callback"].is_valid(body)
+
+
+@given(st.data(), testing.mps_bodies())
+def test_mps_bodies_pass_the_mps_schema(data: st.DataObject, body: dict[str, Any]) -> None:
+    variant = data.draw(quirked(body))
+    assert VALIDATORS["mps"].is_valid(variant)
+    assert VALIDATORS["callback"].is_valid(variant)
+    assert not VALIDATORS["fast-snapshot"].is_valid(variant)
+    assert not VALIDATORS["live"].is_valid(variant)
+
+
+@given(st.data(), testing.mps_bodies(quirks=False))
+def test_what_the_mps_schema_refuses_does_not_decode(
+    data: st.DataObject, body: dict[str, Any]
+) -> None:
+    for _ in range(data.draw(st.integers(1, 3))):
+        body = mutated(data, body)
+    if not VALIDATORS["mps"].is_valid(body):
+        with pytest.raises(vodsnap.DecodeError):
+            parse_mps(body)
 
 
 def test_the_live_schema_checks_each_modelled_type_in_full() -> None:
@@ -226,3 +255,30 @@ def test_the_command_line_prints_it(kind: SchemaKind) -> None:
         check=True,
     )
     assert json.loads(out.stdout) == vodsnap.json_schema(kind)
+
+
+def test_near_valid_values_at_every_field_of_the_published_mps_body() -> None:
+    """Every field of the published MPS body set to every value near a rule's edge: the "mps"
+    schema refuses only what ``parse`` refuses as an MPS notification."""
+    from vodsnap._examples import published_bodies
+
+    raw = published_bodies()["mps-workflowtask-scf-trigger"]
+    checked = 0
+    body = json.loads(raw)
+    del body["WorkflowTaskEvent"]["MetaData"]  # read-only JSON, like the other task entries
+    del body["WorkflowTaskEvent"]["MediaProcessResultSet"][:2]
+    raw = json.dumps(body).encode()
+    for path in leaves(body):
+        if not path:
+            continue
+        for value in NEAR_VALID:
+            variant = json.loads(raw)
+            node = variant
+            for key in path[:-1]:
+                node = node[key]
+            node[path[-1]] = value
+            if not VALIDATORS["mps"].is_valid(variant):
+                checked += 1
+                with pytest.raises(vodsnap.DecodeError):
+                    parse_mps(variant)
+    assert checked > 100

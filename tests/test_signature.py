@@ -258,8 +258,8 @@ def test_sign_expires_ten_minutes_from_now_by_default(monkeypatch: pytest.Monkey
 @pytest.mark.parametrize(
     ("body", "key", "expires", "message"),
     [
-        (V4, KEY, NOW, "only API 3.0 event notifications"),
-        (b"[1]", KEY, NOW, "only API 3.0 event notifications"),
+        (V4, KEY, NOW, "Tencent signs only"),
+        (b"[1]", KEY, NOW, "Tencent signs only"),
         (as_api3(V4), "", NOW, "sign_key must be a non-empty string"),
         (as_api3(V4), KEY, 2**63, "64-bit integer"),
         (as_api3(V4), KEY, "1700000000", "64-bit integer"),
@@ -504,3 +504,20 @@ def test_mps_signatures_agree_with_the_oracle(key: str, stamp: int, how: str, no
     else:
         verified = True
     assert verified is expected
+
+
+def test_sign_signs_a_cloud_live_callback_as_cloud_live_does() -> None:
+    """``t`` and ``sign = MD5(key + t)``, lower-case keys, no ``T``/``Sign``/``Timestamp``; it
+    verifies (with vodsnap and with the independent oracle) and decodes as the unsigned body."""
+    live = json.loads(
+        (ROOT / "tests/data/published/css-live-screenshot-200-current.json").read_text()
+    )
+    live = {k: v for k, v in live.items() if k not in ("t", "sign")}
+    body = testing.sign(live, KEY, expires=NOW + 600)
+    expected = hashlib.md5(f"{KEY}{NOW + 600}".encode()).hexdigest()
+    assert body == {**live, "t": NOW + 600, "sign": expected}
+    vodsnap.verify_signature(body, KEY, now=NOW)
+    assert live_mps_oracle.signature_ok(body, KEY, NOW) is True
+    assert live_mps_oracle.signature_ok(body, "other", NOW) is False
+    assert reason(body, key="other") == "mismatch"
+    assert vodsnap.parse(testing.sign(live, KEY), sign_key=KEY) == vodsnap.parse(live)

@@ -102,7 +102,7 @@ def test_the_published_fixture_holds_the_repositorys_published_bodies(
     assert vodsnap_published_examples == {
         name: (folder / f"{name}.json").read_bytes() for name in vodsnap_published_examples
     }
-    assert len(vodsnap_published_examples) == 10
+    assert len(vodsnap_published_examples) == 11
     for name, body in vodsnap_published_examples.items():
         model = vodsnap.parse_pull(body) if name.endswith("pullevents") else vodsnap.parse(body)
         assert vodsnap.snapshots(model), name

@@ -37,7 +37,7 @@ _Model = vodsnap.Callback
 _USAGE = """vodsnap [--json | --records] [--pull] [--format auto|json|jsonl] [--max-... N] FILE...
        vodsnap snapshots [--json] [--format auto|json|jsonl] [--max-... N] FILE...
        vodsnap codes [--lang en|zh] [--table TABLE] [CODE...]
-       vodsnap schema [callback|fast-snapshot|event|live]"""
+       vodsnap schema [callback|fast-snapshot|event|live|mps]"""
 _TABLES = {table.value.replace("_", "-"): table for table in vodsnap.CodeTable}
 
 
@@ -82,8 +82,11 @@ def _schema(argv: list[str]) -> int:
         "kind",
         nargs="?",
         default="callback",
-        choices=["callback", "fast-snapshot", "event", "live"],
-        help="callback (any format, the default), fast-snapshot, event, or live (Cloud Live)",
+        choices=["callback", "fast-snapshot", "event", "live", "mps"],
+        help=(
+            "callback (any format, the default), fast-snapshot, event, live (Cloud Live), "
+            "or mps (MPS task notifications)"
+        ),
     )
     args = parser.parse_args(argv)
     print(json.dumps(vodsnap.json_schema(args.kind), ensure_ascii=False, indent=2))

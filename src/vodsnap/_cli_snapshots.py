@@ -13,6 +13,8 @@ import json
 import sys
 from typing import Any, TextIO
 
+import attrs
+
 import vodsnap
 
 from ._cli_input import EXIT_STATUSES, add_input_arguments, each_body, limits_given
@@ -29,7 +31,8 @@ def main_snapshots(argv: list[str]) -> int:
         prog="vodsnap snapshots",
         description=(
             "List every snapshot of callback bodies (fast snapshots, snapshot events, task "
-            "flows, image sprites, pull responses, Cloud Live screenshots): one line per image "
+            "flows, image sprites, pull responses, Cloud Live screenshots, MPS tasks): one line "
+            "per image "
             "or failure, with its kind, file id (or live stream), offset and URL or error. "
             "Each FILE holds one JSON body or JSON Lines, read as a stream; '-' reads standard "
             "input. Every problem of a body that fails goes to standard error; the other bodies "
@@ -83,6 +86,7 @@ def _record(where: str, shot: vodsnap.Snapshot) -> dict[str, Any]:
         "definition": shot.definition,
         "time_offset": shot.time_offset,
         "url": shot.url,
+        "storage": None if shot.storage is None else attrs.asdict(shot.storage),
         "error_code": shot.error_code,
         "error": shot.error.description_en if shot.error is not None else None,
     }
@@ -94,5 +98,8 @@ def _line(where: str, shot: vodsnap.Snapshot) -> str:
     head = f"{where}: {shot.kind.value} {of} offset={offset}"
     if shot.url is not None:
         return f"{head} {shot.url}"
+    if shot.storage is not None:  # an MPS image whose URL the body cannot tell
+        at = shot.storage
+        return f"{head} storage={at.type or '-'}:{at.bucket or '-'}:{at.region or '-'}:{at.path}"
     meaning = f" ({shot.error.description_en})" if shot.error is not None else ""
     return f"{head} error={shot.error_code}{meaning}"

@@ -10,8 +10,10 @@ from collections.abc import Mapping
 from importlib.resources import files
 from typing import Any, Protocol, overload
 
-from ._signature import MPS_EVENT_TYPES, MPS_SCHEME, VOD_SCHEME, sign_of
+from ._signature import LIVE_SCHEME, MPS_SCHEME, VOD_SCHEME, Scheme, sign_of
 from ._wire.event_api3 import EVENT_TYPE_KEY
+from ._wire.event_live import EVENT_TYPE_KEY as LIVE_TYPE_KEY
+from ._wire.registry import MPS_EVENT_TYPES
 
 __all__ = [
     "OMIT",
@@ -100,10 +102,11 @@ def _apply(body: dict[str, Any], overrides: Mapping[str, Any]) -> None:
 
 
 def published_bodies() -> dict[str, bytes]:
-    """Tencent's published task-flow, image-sprite and Cloud Live bodies, byte for byte, by
+    """Tencent's published task-flow, image-sprite, Cloud Live and MPS bodies, byte for byte, by
     name: ``procedure-v4-archived``, ``procedure-v4-current``, ``procedure-api3-taskflow-push``,
     ``image-sprite-v4-success``, ..., ``css-live-screenshot-200-current``,
-    ``css-live-porn-detect-317`` (the pull responses end in ``-pullevents``)."""
+    ``css-live-porn-detect-317``, ``mps-workflowtask-scf-trigger`` (the pull responses end in
+    ``-pullevents``)."""
     folder = files("vodsnap").joinpath("_examples").joinpath("published")
     return {
         entry.name.removesuffix(".json"): entry.read_bytes()
@@ -121,29 +124,30 @@ def sign(body: str, key: str, *, expires: int | None = None) -> str: ...
 def sign(
     body: Mapping[str, Any] | bytes | str, key: str, *, expires: int | None = None
 ) -> dict[str, Any] | bytes | str:
-    """A copy of ``body`` signed with ``key`` as Tencent signs a VOD notification: the top-level
-    fields ``T`` (when it expires, in Unix seconds: ``expires``, by default ten minutes from now,
-    as Tencent sets it) and ``Sign`` (``MD5(key + T)`` in hex), replacing any already there. An
-    MPS notification (``EventType`` ``WorkflowTask``, ``ScheduleTask``, ``EditMediaTask``,
-    ``BatchTask`` or ``ExtractBlindWatermark``) is signed as MPS signs it now: ``Timestamp``
-    (``expires``) and ``Sign`` (``MD5(Timestamp + key)``).
+    """A copy of ``body`` signed with ``key`` as Tencent signs that product's notifications,
+    replacing any signature already there. The expiry is ``expires`` (Unix seconds; by default
+    ten minutes from now, as Tencent sets it):
+
+    - a VOD API 3.0 event (``EventType``, once the event configuration has a ``SignKey``): the
+      top-level fields ``T`` (the expiry) and ``Sign`` (``MD5(key + T)`` in hex);
+    - an MPS notification (``EventType`` ``WorkflowTask``, ``ScheduleTask``, ``EditMediaTask``,
+      ``BatchTask`` or ``ExtractBlindWatermark``), as MPS signs it now: ``Timestamp`` and
+      ``Sign`` (``MD5(Timestamp + key)``);
+    - a Cloud Live callback (a top-level ``event_type``, with a callback key configured): ``t``
+      and ``sign`` (``MD5(key + t)``).
 
     ``body`` is a mapping (a new ``dict`` comes back) or the JSON text as ``bytes`` or ``str``
-    (the same type comes back, as UTF-8 JSON). Tencent signs only API 3.0 event notifications
-    (the ones with ``EventType``), once the event configuration has a ``SignKey``.
+    (the same type comes back, as UTF-8 JSON). VOD's 4.0 events and fast-snapshot callbacks
+    are never signed.
 
-    :raises ValueError: when ``body`` is not a JSON object with ``EventType``, ``key`` is empty
-        or cannot be encoded, or ``expires`` is not a 64-bit integer.
+    :raises ValueError: when ``body`` is not a JSON object with ``EventType`` or
+        ``event_type``, ``key`` is empty or cannot be encoded, or ``expires`` is not a 64-bit
+        integer.
     """
     value: Any = body if isinstance(body, Mapping) else json.loads(body)
-    if not isinstance(value, Mapping) or EVENT_TYPE_KEY not in value:
-        raise ValueError(
-            f"Tencent signs only API 3.0 event notifications: a JSON object with {EVENT_TYPE_KEY!r}"
-        )
+    scheme = _scheme_for(value)
     if expires is None:
         expires = int(time.time()) + _EXPIRES_AFTER
-    mps = isinstance(value[EVENT_TYPE_KEY], str) and value[EVENT_TYPE_KEY] in MPS_EVENT_TYPES
-    scheme = MPS_SCHEME if mps else VOD_SCHEME
     signed = {
         **value,
         scheme.sign: sign_of(key, expires, scheme.orders[0]),
@@ -153,3 +157,16 @@ def sign(
         return signed
     text = json.dumps(signed, ensure_ascii=False)
     return text if isinstance(body, str) else text.encode("utf-8")
+
+
+def _scheme_for(value: object) -> Scheme:
+    """How Tencent signs ``value``: by its product (told by its type key)."""
+    if isinstance(value, Mapping) and EVENT_TYPE_KEY in value:
+        mps = isinstance(value[EVENT_TYPE_KEY], str) and value[EVENT_TYPE_KEY] in MPS_EVENT_TYPES
+        return MPS_SCHEME if mps else VOD_SCHEME
+    if isinstance(value, Mapping) and LIVE_TYPE_KEY in value:
+        return LIVE_SCHEME
+    raise ValueError(
+        "Tencent signs only API 3.0 events, MPS notifications and Cloud Live callbacks: a JSON"
+        f" object with {EVENT_TYPE_KEY!r} or {LIVE_TYPE_KEY!r}"
+    )

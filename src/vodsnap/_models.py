@@ -2,7 +2,7 @@
 
 How each field is read from and written to the wire lives in ``_wire``. The data of the
 task-flow and image-sprite events are in their own modules (``_tasks``, ``_image_sprite``), and
-so are the Cloud Live callbacks (``_live``).
+so are the Cloud Live callbacks (``_live``) and the MPS task notifications (``_mps``).
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from ._codes import (
 from ._decimal import decimal_digits
 from ._image_sprite import ImageSpriteData
 from ._live import LiveModeration, LiveScreenshot, UnknownLiveEvent
+from ._mps import MpsScheduleTask, MpsWorkflowTask
 from ._tasks import ProcedureData, ProcedureStatus, ProcedureTask, TaskStatus
 from ._units import Milliseconds
 
@@ -528,6 +529,8 @@ Callback = (
     | LiveScreenshot
     | LiveModeration
     | UnknownLiveEvent
+    | MpsWorkflowTask
+    | MpsScheduleTask
 )
 #: Every pull response ``parse_pull`` returns.
 PullResponse = PullEventResponse | PullEventsResponse

@@ -45,7 +45,7 @@ def make_snapshot_event_body() -> BodyFactory:
 
 @pytest.fixture
 def vodsnap_published_examples() -> dict[str, bytes]:
-    """Tencent's published task-flow, image-sprite and Cloud Live bodies as bytes, by name (see
+    """Tencent's published task-flow, image-sprite, Cloud Live and MPS bodies as bytes, by name (see
     ``vodsnap._examples.published_bodies``): 4.0 and API 3.0, pushed and pulled; a Cloud Live
-    screenshot and a flagged screenshot."""
+    screenshot and a flagged screenshot; an MPS workflow task."""
     return published_bodies()

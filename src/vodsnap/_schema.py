@@ -14,12 +14,12 @@ from typing import Any, Literal
 from ._limits import DEFAULT_LIMITS, Limits
 from ._wire import event_api3, event_live, event_v4, fast_snapshot
 from ._wire._table import ArrayOf, Composite, Kind, Table
-from ._wire.registry import EVENTS, LIVE, UNKNOWN_EVENT
+from ._wire.registry import EVENTS, LIVE, MPS, UNKNOWN_EVENT
 
 __all__ = ["SchemaKind", "json_schema"]
 
 #: The wire formats ``json_schema`` describes.
-SchemaKind = Literal["callback", "fast-snapshot", "event", "live"]
+SchemaKind = Literal["callback", "fast-snapshot", "event", "live", "mps"]
 
 _DRAFT = "https://json-schema.org/draft/2020-12/schema"
 
@@ -30,7 +30,8 @@ def json_schema(kind: SchemaKind = "callback", *, limits: Limits | None = None) 
     ``kind``: ``"fast-snapshot"`` (the fast-snapshot callback), ``"event"`` (a VOD event
     notification in the 4.0 or the API 3.0 shape, of any type; the snapshot event checked in
     full), ``"live"`` (a Cloud Live callback of any ``event_type``; screenshots and moderation
-    checked in full) or ``"callback"`` (any of them: what :func:`parse` accepts). ``limits``
+    checked in full), ``"mps"`` (an MPS ``WorkflowTask`` or ``ScheduleTask`` notification) or
+    ``"callback"`` (any of them: what :func:`parse` accepts). ``limits``
     sets the arrays' ``maxItems`` (default: ``Limits()``, see :class:`Limits`). The schema
     describes the lenient mode and never refuses a body that decodes; it cannot check
     everything the decoder does.
@@ -46,11 +47,16 @@ def json_schema(kind: SchemaKind = "callback", *, limits: Limits | None = None) 
         body = {"title": "VOD event notification (4.0 or API 3.0)", **event}
     elif kind == "live":
         body = {"title": "Cloud Live (CSS) callback", **_live(limits)}
+    elif kind == "mps":
+        body = {"title": "MPS task notification (WorkflowTask, ScheduleTask)", **_mps(limits)}
     elif kind == "callback":
-        body = {"title": "Tencent VOD snapshot callback", "anyOf": [fast, event, _live(limits)]}
+        body = {
+            "title": "Tencent VOD snapshot callback",
+            "anyOf": [fast, event, _live(limits), _mps(limits)],
+        }
     else:
         raise ValueError(
-            f"kind must be 'callback', 'fast-snapshot', 'event' or 'live', not {kind!r}"
+            f"kind must be 'callback', 'fast-snapshot', 'event', 'live' or 'mps', not {kind!r}"
         )
     return {"$schema": _DRAFT, **body}
 
@@ -121,7 +127,7 @@ def _live(limits: Limits) -> dict[str, Any]:
     key = event_live.EVENT_TYPE_KEY
     checks = []
     for form in LIVE:
-        if form.type_number is None or form.table is None:
+        if form.type_value is None or form.table is None:
             continue
         table = _object(form.table, limits)
         checks.append(
@@ -141,3 +147,8 @@ def _live(limits: Limits) -> dict[str, Any]:
         },
         "allOf": checks,
     }
+
+
+def _mps(limits: Limits) -> dict[str, Any]:
+    """An MPS task notification of a type vodsnap models, checked in full."""
+    return {"anyOf": [_object(form.table, limits) for form in MPS if form.table is not None]}

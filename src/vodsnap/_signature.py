@@ -27,7 +27,6 @@ __all__ = [
     "LIVE_EXPIRES_KEY",
     "LIVE_SCHEME",
     "LIVE_SIGN_KEY",
-    "MPS_EVENT_TYPES",
     "MPS_EXPIRES_KEY",
     "MPS_SCHEME",
     "SCHEMES",
@@ -70,11 +69,6 @@ LIVE_SCHEME: Final = Scheme(LIVE_SIGN_KEY, LIVE_EXPIRES_KEY, ("key + expires",))
 MPS_SCHEME: Final = Scheme(SIGN_KEY, MPS_EXPIRES_KEY, ("expires + key", "key + expires"))
 #: Every scheme, in the order a body's fields are matched against them (see ``_scheme_of``).
 SCHEMES: Final = (VOD_SCHEME, LIVE_SCHEME, MPS_SCHEME)
-#: The ``EventType`` of every notification MPS (not VOD) signs: how ``vodsnap.testing.sign``
-#: tells which scheme to sign a body with (verifying goes by the fields a body has).
-MPS_EVENT_TYPES: Final = frozenset(
-    {"WorkflowTask", "ScheduleTask", "EditMediaTask", "BatchTask", "ExtractBlindWatermark"}
-)
 
 #: One key, or several (key rotation: a notification signed with any of them is accepted). A
 #: bare string is one key, not a sequence of one-character keys.

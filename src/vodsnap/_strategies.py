@@ -17,53 +17,27 @@ import vodsnap
 from ._codes import EMPTY_QUEUE_ERROR_CODE
 from ._examples import sign
 from ._limits import DEFAULT_LIMITS
+from ._signature import SIGN_KEY
 from ._wire import (
     event_api3,
     event_live,
+    event_mps,
+    event_v4,
+    fast_snapshot,
     image_sprite,
     live_moderation,
     live_screenshot,
+    mps_schedule,
+    mps_workflow,
     procedure,
     snapshot_event,
+    unknown_event,
+    unknown_live_event,
 )
 from ._wire._format import Format
 from ._wire._table import ArrayOf, Kind, Mode, Table
-from ._wire.registry import BY_MODEL, EVENTS, FORMATS, LIVE, PAYLOAD_KEYS
+from ._wire.registry import BY_MODEL, EVENTS, FORMATS, LIVE, MPS, MPS_PAYLOAD_KEYS, PAYLOAD_KEYS
 from ._wire.shapes import as_api3, table_of
-
-__all__ = [
-    "Outcome",
-    "bodies",
-    "encode",
-    "event_bodies",
-    "fast_snapshot_bodies",
-    "fast_snapshot_callbacks",
-    "image_sprite_event_bodies",
-    "image_sprite_events",
-    "live_event_bodies",
-    "live_moderation_bodies",
-    "live_moderations",
-    "live_screenshot_bodies",
-    "live_screenshots",
-    "pic_infos",
-    "procedure_event_bodies",
-    "procedure_events",
-    "procedure_tasks",
-    "pull_event_response_bodies",
-    "pull_event_responses",
-    "pull_events_response_bodies",
-    "pull_events_responses",
-    "pulled_events",
-    "quirked",
-    "signed_event_bodies",
-    "snapshot_event_bodies",
-    "snapshot_events",
-    "snapshot_views",
-    "unknown_event_bodies",
-    "unknown_events",
-    "unknown_live_event_bodies",
-    "unknown_live_events",
-]
 
 T = TypeVar("T")
 
@@ -258,11 +232,11 @@ def bodies(*, outcome: Outcome = "any", quirks: bool = True) -> st.SearchStrateg
 
 def _with(outcome: Outcome, formats: tuple[Format, ...]) -> tuple[Format, ...]:
     """The formats whose kit makes bodies of ``outcome``."""
-    return tuple(f for f in formats if outcome == "any" or _BODIES[f.name][1])
+    return tuple(f for f in formats if outcome == "any" or _BODIES[f][1])
 
 
 def _bodies_of(form: Format, outcome: Outcome, quirks: bool) -> st.SearchStrategy[dict[str, Any]]:
-    make, takes_outcome = _BODIES[form.name]
+    make, takes_outcome = _BODIES[form]
     strategy: st.SearchStrategy[dict[str, Any]] = (
         make(outcome=outcome, quirks=quirks) if takes_outcome else make(quirks=quirks)
     )
@@ -288,10 +262,13 @@ def _quirked(draw: st.DrawFn, body: dict[str, Any]) -> dict[str, Any]:
     payload = next((f.api3 for f in EVENTS if f.api3 and f.event_type == api3_type), None)
     if payload is not None and isinstance(out.get(payload.key), dict):
         _quirk(draw, out[payload.key], payload.table)
-    elif table is not None and event_api3.EVENT_TYPE_KEY not in out:
+    elif table is not None and payload is None:  # (an MPS task's table is the whole body's)
         _quirk(draw, out, table)
-    if payload is not None:  # (an unknown 3.0 event's keys are all its data)
-        unused = [key for key in PAYLOAD_KEYS if key not in out]
+    unused_keys = PAYLOAD_KEYS if payload is not None else ()
+    if api3_type in {f.type_value for f in MPS}:
+        unused_keys = tuple(sorted(MPS_PAYLOAD_KEYS))
+    unused = [key for key in unused_keys if key not in out]  # (an unknown 3.0 event: all data)
+    if unused:
         for key in draw(st.lists(st.sampled_from(unused), unique=True, max_size=4)):
             out[key] = None
     return out
@@ -782,17 +759,190 @@ def unknown_live_events() -> st.SearchStrategy[vodsnap.UnknownLiveEvent]:
     return unknown_live_event_bodies(quirks=False).map(_decoded(vodsnap.UnknownLiveEvent))
 
 
-#: Each registered format's body strategy, by the format's name, and whether it takes an
-#: ``outcome`` (``tests/test_testing_kit.py`` checks that every format has one).
-_BODIES: dict[str, tuple[Any, bool]] = {
-    "fast-snapshot": (fast_snapshot_bodies, True),
-    "snapshot-event": (snapshot_event_bodies, True),
-    "procedure": (procedure_event_bodies, False),
-    "image-sprite": (image_sprite_event_bodies, True),
-    "event": (unknown_event_bodies, False),
-    "live-screenshot": (live_screenshot_bodies, False),
-    "live-moderation": (live_moderation_bodies, False),
-    "live-event": (unknown_live_event_bodies, False),
+# -- MPS task notifications (WorkflowTask, ScheduleTask) ----------------------------------------
+
+_MPS_REGIONS = ("ap-guangzhou", "ap-shanghai", "ap-beijing", "ap-singapore")
+_S3_REGIONS = ("us-east-1", "eu-west-1", "ap-southeast-1")
+#: The snapshot task types, and the task types that make none (``CoverBySnapshot``: no task key).
+_MPS_SNAPSHOT_TYPES = tuple(event_mps.TASKS)
+_MPS_OTHER_TYPES = {
+    "Transcode": "TranscodeTask",
+    "AnimatedGraphics": "AnimatedGraphicTask",
+    "CoverBySnapshot": None,
+}
+_MPS_TASK_KEYS = (
+    *(key for key, _ in event_mps.TASKS.values()),
+    *(key for key in _MPS_OTHER_TYPES.values() if key is not None),
+)
+_mps_buckets = st.builds("{}-{}".format, _bucket_names, _app_ids)
+
+
+@st.composite
+def _mps_storage(draw: st.DrawFn) -> dict[str, Any]:
+    """An output storage: COS or AWS-S3 (its bucket or region sometimes left to inherit), or
+    VOD."""
+    kind = draw(st.sampled_from(["COS", "COS", "AWS-S3", "VOD"]))
+    if kind == "VOD":
+        return {"Type": "VOD", "VODOutputStorage": {"SubAppId": draw(_app_ids)}}
+    if kind == "COS":
+        where = {"Bucket": draw(_mps_buckets), "Region": draw(st.sampled_from(_MPS_REGIONS))}
+        key = "CosOutputStorage"
+    else:
+        where = {"S3Bucket": draw(_bucket_names), "S3Region": draw(st.sampled_from(_S3_REGIONS))}
+        key = "S3OutputStorage"
+    if draw(st.integers(0, 4)) == 0:  # left out: inherited from a level the body lacks
+        del where[draw(st.sampled_from(sorted(where)))]
+    return {"Type": kind, key: where}
+
+
+_seconds = st.integers(0, 7_200_000).map(lambda ms: ms / 1000) | st.integers(0, 7200)
+
+
+@st.composite
+def _mps_output(draw: st.DrawFn, task_type: str, definition: int) -> dict[str, Any]:
+    """A successful snapshot task's output: its images as paths in a storage."""
+    folder = f"/{draw(_names)}"
+    count = draw(st.integers(0, 4))
+    output: dict[str, Any] = {"Definition": draw(st.sampled_from([0, definition]))}
+    if draw(st.booleans()):
+        output["Storage"] = draw(_mps_storage())
+    paths = [f"{folder}/{task_type}_{definition}_{n}.jpg" for n in range(count)]
+    if task_type == "SnapshotByTimeOffset":
+        offsets = draw(st.lists(_seconds, min_size=count, max_size=count))
+        output["PicInfoSet"] = [
+            {"TimeOffset": t, "Path": p, "WaterMarkDefinition": []}
+            for t, p in zip(offsets, paths, strict=True)
+        ]
+    elif task_type == "SampleSnapshot":
+        output |= {"SampleType": "Percent", "Interval": 10, "ImagePathSet": paths}
+    else:
+        output |= {"Height": 80, "Width": 142, "TotalCount": count * 10, "ImagePathSet": paths}
+        output["WebVttPath"] = f"{folder}/{task_type}_{definition}.vtt"
+    return output
+
+
+@st.composite
+def _mps_task(draw: st.DrawFn, task_type: str) -> dict[str, Any]:
+    """A snapshot task: processing, failed (a numeric or a textual code) or succeeded."""
+    status = draw(st.sampled_from(TASK_STATUSES))
+    definition = draw(_definitions)
+    task_input: dict[str, Any] = {"Definition": definition}
+    if draw(st.booleans()):
+        task_input["OutputStorage"] = draw(_mps_storage())
+    task_input["OutputObjectPath"] = f"/{draw(_names)}/{task_type}_{{number}}"
+    if task_type == "SnapshotByTimeOffset":
+        task_input["TimeOffsetSet"] = draw(st.lists(_seconds, max_size=3))
+    task: dict[str, Any] = {"Status": status, "ErrCodeExt": "", "ErrCode": 0, "Message": ""}
+    task["Input"] = task_input
+    if status == "FAIL":
+        if draw(st.booleans()):
+            task |= {"ErrCode": draw(_failure_codes), "Message": "TencentVodPlatErr Or Unkown"}
+        else:
+            task |= {"ErrCodeExt": draw(st.sampled_from(["InternalError", "SourceFileError"]))}
+    task["Output"] = draw(_mps_output(task_type, definition)) if status == "SUCCESS" else None
+    if status == "SUCCESS":
+        task["Message"] = "SUCCESS"
+    return task
+
+
+@st.composite
+def _mps_entry(draw: st.DrawFn, keys: tuple[str, str | None]) -> dict[str, Any]:
+    """A result entry: a snapshot task, or another (kept whole), its key among nulls."""
+    task_type = draw(st.sampled_from((*_MPS_SNAPSHOT_TYPES, *_MPS_OTHER_TYPES)))
+    nulls = draw(st.lists(st.sampled_from(_MPS_TASK_KEYS), unique=True))
+    holder: dict[str, Any] = dict.fromkeys(nulls)
+    other_key = _MPS_OTHER_TYPES.get(task_type)
+    if task_type in event_mps.TASKS:
+        holder[event_mps.TASKS[task_type][0]] = draw(_mps_task(task_type))
+    elif other_key is not None:
+        other = {"Status": draw(st.sampled_from(TASK_STATUSES)), "ErrCode": 0, "Message": ""}
+        holder[other_key] = other | {"Input": draw(_json), "Output": None}
+    type_key, holder_key = keys
+    if holder_key is not None:
+        return {type_key: task_type, holder_key: holder}
+    return {type_key: task_type, **holder}
+
+
+@st.composite
+def _mps_bodies(draw: st.DrawFn, form: Format, *, quirks: bool = True) -> dict[str, Any]:
+    keys = mps_schedule.ENTRY_KEYS if form is mps_schedule.FORMAT else mps_workflow.ENTRY_KEYS
+    event_type = str(form.type_value)
+    data_key = _wire_name(form.table, "data")
+    results = _wire_name(next(f.kind for f in _fields(form.table) if f.attr == "data"), "tasks")
+    app = draw(_app_ids)
+    payload: dict[str, Any] = {
+        "TaskId": f"{app}-{event_type}-{draw(_hex32)}t0",
+        "Status": draw(st.sampled_from(["FINISH", "PROCESSING"])),
+        "ErrCode": 0,
+        "Message": "",
+    }
+    if draw(st.booleans()):
+        where = {"Bucket": draw(_mps_buckets), "Region": draw(st.sampled_from(_MPS_REGIONS))}
+        payload["InputInfo"] = {"Type": "COS", "CosInputInfo": where | {"Object": "/in.mp4"}}
+    else:
+        url = f"https://{draw(_names)}.example.com/{draw(_names)}.mp4"
+        payload["InputInfo"] = {"Type": "URL", "UrlInputInfo": {"Url": url}}
+    payload["MetaData"] = draw(st.none() | st.just({"Duration": 11.26, "Width": 1280}))
+    payload[results] = draw(st.lists(_mps_entry(keys), max_size=4))
+    body: dict[str, Any] = {event_api3.EVENT_TYPE_KEY: event_type, data_key: payload}
+    if draw(st.booleans()):
+        body |= {"SessionId": draw(_hex32), "SessionContext": draw(_names)}
+    if draw(st.booleans()):
+        body |= {event_mps.TIMESTAMP_KEY: draw(_unix_seconds), SIGN_KEY: draw(_hex32)}
+    return draw(quirked(body)) if quirks else body
+
+
+def _fields(table: Any) -> tuple[Any, ...]:
+    return table.fields if isinstance(table, Table) else ()
+
+
+def _wire_name(table: Any, attr: str) -> str:
+    """The wire name of ``table``'s attribute ``attr``."""
+    return str(table.wire_names[attr])
+
+
+def mps_workflow_task_bodies(*, quirks: bool = True) -> st.SearchStrategy[dict[str, Any]]:
+    """MPS ``WorkflowTask`` notifications as dicts: snapshot tasks (processing, failed with a
+    numeric or textual code, or succeeded with paths in a COS, AWS-S3 or VOD storage, named by
+    the output, the input, or neither) among others (Transcode, AnimatedGraphics,
+    CoverBySnapshot), some with a session and a signature."""
+    return _mps_bodies(mps_workflow.FORMAT, quirks=quirks)
+
+
+def mps_schedule_task_bodies(*, quirks: bool = True) -> st.SearchStrategy[dict[str, Any]]:
+    """MPS ``ScheduleTask`` notifications as dicts: as ``mps_workflow_task_bodies``, each task
+    in an ``ActivityResultSet`` entry's ``ActivityResItem``."""
+    return _mps_bodies(mps_schedule.FORMAT, quirks=quirks)
+
+
+def mps_bodies(*, quirks: bool = True) -> st.SearchStrategy[dict[str, Any]]:
+    """Any MPS task notification body: a workflow's or an orchestration's."""
+    return st.one_of([_bodies_of(form, "any", quirks) for form in MPS])
+
+
+def mps_workflow_tasks() -> st.SearchStrategy[vodsnap.MpsWorkflowTask]:
+    """Decoded ``MpsWorkflowTask`` models."""
+    return mps_workflow_task_bodies(quirks=False).map(_decoded(vodsnap.MpsWorkflowTask))
+
+
+def mps_schedule_tasks() -> st.SearchStrategy[vodsnap.MpsScheduleTask]:
+    """Decoded ``MpsScheduleTask`` models."""
+    return mps_schedule_task_bodies(quirks=False).map(_decoded(vodsnap.MpsScheduleTask))
+
+
+#: Each registered format's body strategy, and whether it takes an ``outcome``
+#: (``tests/test_testing_kit.py`` checks that every format has one).
+_BODIES: dict[Format, tuple[Any, bool]] = {
+    fast_snapshot.FORMAT: (fast_snapshot_bodies, True),
+    snapshot_event.FORMAT: (snapshot_event_bodies, True),
+    procedure.FORMAT: (procedure_event_bodies, False),
+    image_sprite.FORMAT: (image_sprite_event_bodies, True),
+    unknown_event.FORMAT: (unknown_event_bodies, False),
+    live_screenshot.FORMAT: (live_screenshot_bodies, False),
+    live_moderation.FORMAT: (live_moderation_bodies, False),
+    unknown_live_event.FORMAT: (unknown_live_event_bodies, False),
+    mps_workflow.FORMAT: (mps_workflow_task_bodies, False),
+    mps_schedule.FORMAT: (mps_schedule_task_bodies, False),
 }
 
 
@@ -842,14 +992,13 @@ def signed_event_bodies(
 
 
 def _signable_bodies(quirks: bool) -> st.SearchStrategy[dict[str, Any]]:
-    """Every body the kit draws that Tencent signs: the API 3.0 events. MPS notifications
-    belong here too: among them if ``event_bodies`` draws them, else joined here (``| their
-    strategy``); ``sign`` already signs each as its product does."""
-    return event_bodies(quirks=quirks).filter(lambda b: not _is_v4(b))
+    """Every body the kit draws that Tencent signs: the API 3.0 events and the MPS
+    notifications (``sign`` signs each as its product does)."""
+    return event_bodies(quirks=quirks).filter(lambda b: not _is_v4(b)) | mps_bodies(quirks=quirks)
 
 
 def _is_v4(body: dict[str, Any]) -> bool:
-    return "eventType" in body
+    return event_v4.EVENT_TYPE_KEY in body
 
 
 def procedure_events(

@@ -45,10 +45,11 @@ class Format:
     Recognised either by ``keys`` (any of them at the top level, with ``table`` the body's
     table), or as an event notification whose type is ``event_type``: ``v4`` is its table in
     the 4.0 shape, ``api3`` its payload in the API 3.0 shape. An event format without an
-    ``event_type`` is the one every other event type becomes. A flat callback of a family told
-    apart by one top-level number (Cloud Live's ``event_type``) names that key ``type_key`` and
-    its number ``type_number``, with ``table`` the whole body's table; the format of the family
-    without a ``type_number`` is the one every other number becomes.
+    ``event_type`` is the one every other event type becomes. A whole-body callback told apart by
+    one top-level value (Cloud Live's ``event_type`` number, MPS's ``EventType`` text) names
+    that key ``type_key`` and its value ``type_value``, with ``table`` the whole body's table;
+    the Cloud Live format without a ``type_value`` is the one every other number becomes (an
+    ``EventType`` no MPS format models is an API 3.0 event).
     """
 
     #: Short and stable: the CLI's ``kind`` and the testing kit's key (``"fast-snapshot"``).
@@ -71,10 +72,10 @@ class Format:
     v4: Table | None = None
     #: An event format's payload in the API 3.0 shape.
     api3: Payload | None = None
-    #: A flat callback family's key: the top-level key whose number names the type.
+    #: A whole-body callback's key: the top-level key whose value names the type.
     type_key: str | None = None
-    #: That number for this format (``None``: the family's format of every other number).
-    type_number: int | None = None
+    #: That value for this format (``None``: the family's format of every other value).
+    type_value: int | str | None = None
 
     @property
     def is_event(self) -> bool:

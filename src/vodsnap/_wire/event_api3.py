@@ -15,6 +15,7 @@ from typing import Any, Final
 from .._models import EventFormat, UnknownEvent, thaw
 from .._paths import WireError, at_key, group
 from .._signature import EXPIRES_KEY, SIGN_KEY
+from ._dispatch import by_type
 from ._format import Format
 from ._scalars import JSON_OBJECT, OPTIONAL_TEXT, TEXT
 from ._table import Builder, Hook, Table, Unhook
@@ -53,38 +54,16 @@ def _payloads(formats: Iterable[Format]) -> dict[str, tuple[str, type, Table]]:
 
 def structure_event(builder: Builder, formats: Iterable[Format]) -> Hook:
     """The hook for a 3.0 event of any type (its envelope is already known to be 3.0)."""
-    payloads = {
-        event_type: (key, model, builder.structure_later(table))
-        for event_type, (key, model, table) in _payloads(formats).items()
-    }
     frozen_json = builder.hooks(JSON_OBJECT)[0]
     text, optional_text = builder.hooks(TEXT)[0], builder.hooks(OPTIONAL_TEXT)[0]
     strict = builder.mode.strict
 
-    def structure(obj: Mapping[str, Any], _: object = None) -> Any:
-        errors: list[Exception] = []
+    def envelope(obj: Mapping[str, Any], errors: list[Exception]) -> tuple[Any, Any]:
+        """The event type and the handle (``None`` with the problem added to ``errors``)."""
         event_type = _attempt(errors, EVENT_TYPE_KEY, text, obj, required=True)
-        handle = _attempt(errors, HANDLE_KEY, optional_text, obj, required=False)
-        rest = {k: v for k, v in obj.items() if k not in _ENVELOPE}
-        found = payloads.get(event_type) if isinstance(event_type, str) else None
-        if found is None:
-            data = frozen_json(rest, None)
-            model: type = UnknownEvent
-        else:
-            key, model, hook = found
-            if rest.get(key) is None:  # absent, or null as every unused payload key
-                errors.append(at_key(key, KeyError(key)))
-                data = None
-            else:
-                data = _attempt(errors, key, hook, rest, required=True)
-            if strict:  # every other payload key may be there, as null
-                errors.extend(
-                    at_key(k, WireError("unexpected field"))
-                    for k, v in rest.items()
-                    if v is not None and k != key
-                )
-        if errors or event_type is None:
-            raise group(errors)
+        return event_type, _attempt(errors, HANDLE_KEY, optional_text, obj, required=False)
+
+    def event(model: type, event_type: Any, handle: Any, data: Any) -> Any:
         return model(
             version=EventFormat.V4.value,
             event_type=event_type,
@@ -93,7 +72,40 @@ def structure_event(builder: Builder, formats: Iterable[Format]) -> Hook:
             event_handle=handle,
         )
 
-    return structure
+    def typed(key: str, model: type, hook: Hook) -> Hook:
+        def structure(obj: Mapping[str, Any], _: object = None) -> Any:
+            errors: list[Exception] = []
+            event_type, handle = envelope(obj, errors)
+            data = None
+            if obj.get(key) is None:  # absent, or null as every unused payload key
+                errors.append(at_key(key, KeyError(key)))
+            else:
+                data = _attempt(errors, key, hook, obj, required=True)
+            if strict:  # every other payload key may be there, as null
+                errors.extend(
+                    at_key(k, WireError("unexpected field"))
+                    for k, v in obj.items()
+                    if v is not None and k != key and k not in _ENVELOPE
+                )
+            if errors:
+                raise group(errors)
+            return event(model, event_type, handle, data)
+
+        return structure
+
+    def unknown(obj: Mapping[str, Any], _: object = None) -> Any:
+        errors: list[Exception] = []
+        event_type, handle = envelope(obj, errors)
+        data = frozen_json({k: v for k, v in obj.items() if k not in _ENVELOPE}, None)
+        if errors or event_type is None:
+            raise group(errors)
+        return event(UnknownEvent, event_type, handle, data)
+
+    hooks = {
+        event_type: typed(key, model, builder.structure_later(table))
+        for event_type, (key, model, table) in _payloads(formats).items()
+    }
+    return by_type(EVENT_TYPE_KEY, hooks, unknown, kind=str)
 
 
 def _attempt(

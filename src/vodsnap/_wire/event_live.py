@@ -16,6 +16,7 @@ from .._live import UnknownLiveEvent
 from .._models import thaw
 from .._paths import at_key, group
 from .._signature import LIVE_EXPIRES_KEY, LIVE_SIGN_KEY
+from ._dispatch import by_type
 from ._format import Format
 from ._scalars import INT, JSON_OBJECT, OPTIONAL_TEXT, UNIX_TIME, nullable, number_constant
 from ._table import Builder, Field, Hook, Kind, Table, Unhook, expect_object
@@ -46,23 +47,13 @@ def register(builder: Builder, formats: Iterable[Format]) -> Hook:
     builder.converter.register_structure_hook(UnknownLiveEvent, structure_other)
     builder.converter.register_unstructure_hook(UnknownLiveEvent, write_other)
     by_number: dict[object, Hook] = {
-        form.type_number: builder.structure_later(form.table)
+        form.type_value: builder.structure_later(form.table)
         for form in formats
-        if form.type_number is not None and form.table is not None
+        if form.type_value is not None and form.table is not None
     }
-    to_int = builder.hooks(INT)[0]
-
-    def structure(value: object, _: object = None) -> Any:
-        obj = value if type(value) is dict else expect_object(value)
-        number = obj.get(EVENT_TYPE_KEY)
-        if type(number) is not int:
-            try:  # leniently "200" too; what no mode reads, the unknown callback reports
-                number = to_int(number, None)
-            except Exception:
-                number = None
-        return by_number.get(number, structure_other)(obj, None)
-
-    return structure
+    to_int = builder.hooks(INT)[0]  # leniently "200" too; what no mode reads, the unknown
+    # callback reports
+    return by_type(EVENT_TYPE_KEY, by_number, structure_other, kind=int, read=to_int)
 
 
 def _unknown(builder: Builder) -> tuple[Hook, Unhook]:

@@ -8,11 +8,12 @@ Each event format's own module makes its 4.0 table with ``envelope``.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any, Final
+from typing import Final
 
+from ._dispatch import by_type
 from ._format import Format
 from ._scalars import VERSION, constant
-from ._table import Builder, Field, Hook, Kind, Table, expect_object
+from ._table import Builder, Field, Hook, Kind, Table
 
 __all__ = ["EVENT_TYPE_KEY", "envelope", "structure_event"]
 
@@ -31,8 +32,8 @@ def envelope(model: type, event_type: str | Kind, data: Table | Kind) -> Table:
 
 def structure_event(builder: Builder, formats: Iterable[Format]) -> Hook:
     """The hook for a 4.0 event of any type: its format's table, or the unknown event's. A
-    type's function is made when its first event arrives, then called directly."""
-    by_type: dict[str, Hook] = {}
+    type's function is made when its first event arrives."""
+    hooks: dict[str, Hook] = {}
     unknown: Hook | None = None
     for form in formats:
         if form.v4 is None:
@@ -41,15 +42,7 @@ def structure_event(builder: Builder, formats: Iterable[Format]) -> Hook:
         if form.event_type is None:
             unknown = hook
         else:
-            by_type[form.event_type] = hook
+            hooks[form.event_type] = hook
     if unknown is None:  # pragma: no cover - a registry bug, caught by every test
         raise TypeError("no format for the event types vodsnap does not model")
-    other: Hook = unknown
-
-    def structure(value: object, _: object = None) -> Any:
-        obj = value if type(value) is dict else expect_object(value)
-        event_type = obj.get(EVENT_TYPE_KEY)
-        hook = by_type.get(event_type, other) if type(event_type) is str else other
-        return hook(obj, None)
-
-    return structure
+    return by_type(EVENT_TYPE_KEY, hooks, unknown, kind=str)

@@ -67,5 +67,5 @@ FORMAT: Final = Format(
     summary=_summary,
     table=TABLE,
     type_key=EVENT_TYPE_KEY,
-    type_number=EVENT_TYPE,
+    type_value=EVENT_TYPE,
 )

@@ -11,10 +11,14 @@ from typing import Final
 
 from . import (
     event_api3,
+    event_live,
+    event_mps,
     fast_snapshot,
     image_sprite,
     live_moderation,
     live_screenshot,
+    mps_schedule,
+    mps_workflow,
     procedure,
     snapshot_event,
     unknown_event,
@@ -28,6 +32,9 @@ __all__ = [
     "FORMATS",
     "KEYED",
     "LIVE",
+    "MPS",
+    "MPS_EVENT_TYPES",
+    "MPS_PAYLOAD_KEYS",
     "PAYLOAD_KEYS",
     "UNKNOWN_EVENT",
     "UNKNOWN_LIVE",
@@ -44,6 +51,8 @@ FORMATS: Final[tuple[Format, ...]] = (
     live_screenshot.FORMAT,
     live_moderation.FORMAT,
     unknown_live_event.FORMAT,
+    mps_workflow.FORMAT,
+    mps_schedule.FORMAT,
 )
 
 #: The event formats (``parse_event``, and every pulled event), in the order of
@@ -60,9 +69,22 @@ PAYLOAD_KEYS: Final = (
 )
 #: The Cloud Live formats (a top-level ``event_type`` number), in the order of
 #: ``vodsnap.LiveEvent``.
-LIVE: Final = tuple(f for f in FORMATS if f.type_key is not None)
+LIVE: Final = tuple(f for f in FORMATS if f.type_key == event_live.EVENT_TYPE_KEY)
 #: The Cloud Live format of every number no other format models.
-UNKNOWN_LIVE: Final = next(f for f in LIVE if f.type_number is None)
+UNKNOWN_LIVE: Final = next(f for f in LIVE if f.type_value is None)
+#: The MPS task notifications (an ``EventType`` of theirs, in the API 3.0 shape), in the order
+#: of ``vodsnap.MpsNotification``; any other ``EventType`` is a VOD event's.
+MPS: Final = tuple(f for f in FORMATS if f.type_key == event_api3.EVENT_TYPE_KEY)
+#: Every MPS ``EventType``: the modelled ones and those that stay ``UnknownEvent``s (all are
+#: signed the MPS way).
+MPS_EVENT_TYPES: Final = frozenset((*(f.type_value for f in MPS), *event_mps.OTHER_EVENT_TYPES))
+#: Every MPS payload key: a body may hold all but its own as ``null``.
+MPS_PAYLOAD_KEYS: Final = frozenset(
+    (
+        *(f.table.wire_names["data"] for f in MPS if f.table is not None),
+        *event_mps.OTHER_PAYLOAD_KEYS,
+    )
+)
 #: Each format recognised by its keys, with the keys that identify it: its own, less any key
 #: another format's body also has at its top level (a Cloud Live screenshot's ``create_time``,
 #: ``width`` and ``height`` never make a body a fast-snapshot callback).

@@ -1,6 +1,7 @@
 """The shapes a body takes: recognising its format, and moving an event between shapes.
 
-An ``eventType`` makes a 4.0 event, an ``EventType`` (without ``eventType``) a 3.0 event, an
+An ``eventType`` makes a 4.0 event, an ``EventType`` (without ``eventType``) an MPS task
+notification when it is one of theirs and else a 3.0 event, an
 ``event_type`` (without either) a Cloud Live callback, and any of the keys that only a keyed
 format has that format (so a fast-snapshot callback without ``vid`` is reported as such, and a
 Cloud Live body never is); the formats are ``registry.FORMATS``. An event is written back in the
@@ -14,10 +15,11 @@ from typing import Any
 
 from .._models import Callback, Event, EventFormat
 from .._paths import WireError
-from . import event_api3, event_live, event_v4
+from . import event_api3, event_live, event_mps, event_v4
+from ._dispatch import by_type
 from ._format import Format
 from ._table import ArrayOf, Builder, Hook, Table, Unhook, expect_object
-from .registry import EVENTS, FORMATS, KEYED, LIVE, UNKNOWN_EVENT
+from .registry import EVENTS, FORMATS, KEYED, LIVE, MPS, MPS_PAYLOAD_KEYS, UNKNOWN_EVENT
 
 __all__ = ["as_api3", "register", "table_of"]
 
@@ -38,6 +40,8 @@ def register(builder: Builder) -> Hook:
     v4_event: Callable[[object, object], Event] = event_v4.structure_event(builder, EVENTS)
     api3_event: Callable[[object, object], Event] = event_api3.structure_event(builder, EVENTS)
     live_event: Callable[[object, object], Callback] = event_live.register(builder, LIVE)
+    mps_hooks = {f.type_value: _structure(builder, f) for f in MPS if f.table}
+    api3_callback = by_type(event_api3.EVENT_TYPE_KEY, mps_hooks, api3_event, kind=str)
     keyed = [(keys, builder.structure(f.table)) for f, keys in KEYED if f.table is not None]
     v4_key, api3_key = event_v4.EVENT_TYPE_KEY, event_api3.EVENT_TYPE_KEY
     live_key = event_live.EVENT_TYPE_KEY
@@ -52,8 +56,9 @@ def register(builder: Builder) -> Hook:
         obj = value if type(value) is dict else expect_object(value)
         if v4_key in obj:  # an event: as ``event`` reads it, without its call
             return v4_event(obj, None)
-        if api3_key in obj:
-            return api3_event(obj, None)
+        if api3_key in obj:  # an MPS task, or a VOD event
+            found: Callback = api3_callback(obj, None)
+            return found
         if live_key in obj:
             return live_event(obj, None)
         for keys, structure in keyed:
@@ -72,13 +77,23 @@ def _register(builder: Builder, form: Format, api3_writer: Unhook) -> None:
     """Structure and unstructure one format's model by its table (an event: in either shape)."""
     conv = builder.converter
     if form.table is not None:
-        conv.register_structure_hook(form.model, builder.structure(form.table))
+        conv.register_structure_hook(form.model, _structure(builder, form))
         conv.register_unstructure_hook(form.model, builder.unstructure(form.table))
     elif form.v4 is not None:
         conv.register_structure_hook(form.model, builder.structure_later(form.v4))
         conv.register_unstructure_hook(
             form.model, _in_its_shape(builder.unstructure(form.v4), api3_writer)
         )
+
+
+def _structure(builder: Builder, form: Format) -> Hook:
+    """A whole-body format's structure hook (an MPS one's ignoring the other payloads' nulls)."""
+    if form.table is None:  # pragma: no cover - a registry bug
+        raise TypeError(f"{form.name} has no table")
+    hook = builder.structure(form.table)
+    if form not in MPS:
+        return hook
+    return event_mps.null_payloads_ignored(hook, MPS_PAYLOAD_KEYS - {form.table.wire_names["data"]})
 
 
 def _in_its_shape(v4_writer: Unhook, api3_writer: Unhook) -> Unhook:
@@ -93,11 +108,14 @@ def table_of(body: Mapping[str, Any]) -> Table | None:
     if event_v4.EVENT_TYPE_KEY in body:
         return _event_format(body[event_v4.EVENT_TYPE_KEY]).v4
     if event_api3.EVENT_TYPE_KEY in body:
+        mps = next((f for f in MPS if f.type_value == body[event_api3.EVENT_TYPE_KEY]), None)
+        if mps is not None:
+            return mps.table
         api3 = _event_format(body[event_api3.EVENT_TYPE_KEY]).api3
         return None if api3 is None else api3.table
     if event_live.EVENT_TYPE_KEY in body:
         number = body[event_live.EVENT_TYPE_KEY]
-        return next((f.table for f in LIVE if f.type_number == number), event_live.ENVELOPE)
+        return next((f.table for f in LIVE if f.type_value == number), event_live.ENVELOPE)
     return next((f.table for f, keys in KEYED if not keys.isdisjoint(body)), None)
 
 

@@ -1,0 +1,38 @@
+"""An MPS ``WorkflowTask`` notification (``WorkflowTaskEvent``): its tables, snapshots and summary.
+
+Its result entries are ``MediaProcessResultSet``'s ``{Type, <Task key>: {...}}``, the other
+task keys ``null`` beside it.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from .._mps import MpsTaskData, MpsWorkflowTask
+from .._mps_snapshots import mps_snapshots, summary
+from ._format import Format
+from .event_mps import EVENT_TYPE_KEY, envelope, payload, results
+
+__all__ = ["ENTRY_KEYS", "EVENT_TYPE", "FORMAT"]
+
+EVENT_TYPE: Final = "WorkflowTask"
+PAYLOAD_KEY: Final = "WorkflowTaskEvent"
+#: A result entry's keys: its type (its task beside it).
+ENTRY_KEYS: Final = ("Type", None)
+TABLE: Final = envelope(
+    MpsWorkflowTask,
+    EVENT_TYPE,
+    PAYLOAD_KEY,
+    payload(MpsTaskData, results("MediaProcessResultSet", *ENTRY_KEYS)),
+)
+
+FORMAT: Final = Format(
+    name="mps-workflow-task",
+    title="An MPS workflow's task (WorkflowTask)",
+    model=MpsWorkflowTask,
+    snapshots=mps_snapshots,
+    summary=lambda m: summary("mps-workflow-task", m),
+    table=TABLE,
+    type_key=EVENT_TYPE_KEY,
+    type_value=EVENT_TYPE,
+)

@@ -128,8 +128,9 @@ def test_sdk_knows_every_key_of_the_published_body() -> None:
 
 
 def test_oracle_has_an_opinion_on_most_generated_bodies() -> None:
-    """Over a fixed sample the oracle judges most bodies (55 to 76 per cent of 200 with the
-    seeds tried), and many of them hold images."""
+    """Over a fixed sample the oracle judges most bodies, and many of them hold entries: 124 and
+    81 of these 200 with Hypothesis 6.170, 128 and 68 with 6.94 (55 to 76 per cent judged over
+    other seeds); the bounds leave room for other versions of Hypothesis."""
     tally: collections.Counter[str] = collections.Counter()
 
     @SAMPLE

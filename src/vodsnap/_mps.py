@@ -52,11 +52,17 @@ class MpsCosObject:
     :ivar bucket: The bucket; ``None`` when left out (inherited from a level above).
     :ivar region: The bucket's region (``ap-guangzhou``); ``None`` when left out.
     :ivar object: An input's object path (starts with ``/``); ``None`` for an output storage.
+    :ivar secret_id: An S3 output storage's ``S3SecretId`` as sent (the official SDK writes it,
+        normally ``null``); ``None`` otherwise.
+    :ivar secret_key: An S3 output storage's ``S3SecretKey`` as sent, likewise; kept out of
+        ``repr`` so that it does not reach a log.
     """
 
     bucket: str | None = None
     region: str | None = None
     object: str | None = None
+    secret_id: str | None = None
+    secret_key: str | None = field(default=None, repr=False)
 
 
 @frozen(kw_only=True)
@@ -98,12 +104,15 @@ class MpsInputInfo:
     :ivar cos: ``CosInputInfo``: the bucket, region and object.
     :ivar url: ``UrlInputInfo.Url``: the source's URL.
     :ivar s3: ``S3InputInfo`` as sent, read-only.
+    :ivar vod: ``VODInputInfo`` as sent, read-only (the official SDK writes it; the reference
+        does not list it).
     """
 
     type: str
     cos: MpsCosObject | None = None
     url: str | None = None
     s3: Mapping[str, Any] | None = None
+    vod: Mapping[str, Any] | None = None
 
 
 @frozen(kw_only=True)
@@ -120,6 +129,7 @@ class MpsTaskInput:
     :ivar web_vtt_object_name: ImageSprites only: ``WebVttObjectName`` as sent.
     :ivar object_number_format: ``ObjectNumberFormat`` as sent, read-only.
     :ivar watermarks: ``WatermarkSet`` as sent, read-only.
+    :ivar ext_info: ``ExtInfo``: the extension parameter as sent (the official SDK writes it).
     """
 
     definition: int | None = None
@@ -130,6 +140,7 @@ class MpsTaskInput:
     web_vtt_object_name: str | None = None
     object_number_format: Mapping[str, Any] | None = None
     watermarks: tuple[Any, ...] = ()
+    ext_info: str | None = None
 
 
 @frozen(kw_only=True)
@@ -295,6 +306,10 @@ class MpsTaskData:
     :ivar ai_analysis: ``AiAnalysisResultSet`` as sent, read-only.
     :ivar ai_recognition: ``AiRecognitionResultSet`` as sent, read-only.
     :ivar ai_quality_control: ``AiQualityControlTaskResult`` as sent, read-only.
+    :ivar smart_subtitles: ``SmartSubtitlesTaskResult`` as sent, read-only (a workflow's; the
+        official SDK writes it, the reference does not list it).
+    :ivar smart_erase: ``SmartEraseTaskResult`` as sent, read-only (likewise).
+    :ivar ai_dubbing: ``AiDubbingTaskResult`` as sent, read-only (likewise).
     """
 
     task_id: str
@@ -308,6 +323,9 @@ class MpsTaskData:
     ai_analysis: Any = None
     ai_recognition: Any = None
     ai_quality_control: Any = None
+    smart_subtitles: Any = None
+    smart_erase: Any = None
+    ai_dubbing: Any = None
 
 
 @frozen(kw_only=True)

@@ -91,7 +91,12 @@ _COS_OUTPUT: Final = Table(
 )
 _S3_OUTPUT: Final = Table(
     mps.MpsCosObject,
-    (_optional("bucket", _TEXT, "S3Bucket"), _optional("region", _TEXT, "S3Region")),
+    (
+        _optional("bucket", _TEXT, "S3Bucket"),
+        _optional("region", _TEXT, "S3Region"),
+        _optional("secret_id", _TEXT, "S3SecretId"),
+        _optional("secret_key", _TEXT, "S3SecretKey"),
+    ),
 )
 STORAGE: Final = Table(
     mps.MpsStorage,
@@ -151,6 +156,7 @@ INPUT_INFO: Final = Table(
         ),
         _optional("url", nullable(_URL_INPUT), "UrlInputInfo"),
         _optional("s3", _OBJECT, "S3InputInfo"),
+        _optional("vod", _OBJECT, "VODInputInfo"),
     ),
 )
 
@@ -168,6 +174,7 @@ def _input(*fields: Field) -> Table:
             _optional("output_storage", _STORAGE, "OutputStorage"),
             _optional("output_object_path", _TEXT, "OutputObjectPath"),
             _optional("object_number_format", _OBJECT, "ObjectNumberFormat"),
+            _optional("ext_info", _TEXT, "ExtInfo"),
         ),
     )
 
@@ -383,6 +390,10 @@ def payload(model: type, results: Field) -> Table:
             _optional("ai_analysis", _RAW, "AiAnalysisResultSet"),
             _optional("ai_recognition", _RAW, "AiRecognitionResultSet"),
             _optional("ai_quality_control", _RAW, "AiQualityControlTaskResult"),
+            # written by the official SDK (3.1.194), not listed by the reference:
+            _optional("smart_subtitles", _RAW, "SmartSubtitlesTaskResult"),
+            _optional("smart_erase", _RAW, "SmartEraseTaskResult"),
+            _optional("ai_dubbing", _RAW, "AiDubbingTaskResult"),
         ),
     )
 

@@ -30,6 +30,7 @@ from ._wire import (
     mps_schedule,
     mps_workflow,
     procedure,
+    pull,
     snapshot_event,
     unknown_event,
     unknown_live_event,
@@ -954,10 +955,11 @@ def pull_event_response_bodies(*, quirks: bool = True) -> st.SearchStrategy[dict
 @st.composite
 def _pull_event_response_bodies(draw: st.DrawFn, *, quirks: bool = True) -> dict[str, Any]:
     events = draw(st.lists(event_bodies(quirks=quirks).filter(_is_v4), max_size=4))
+    wire = pull.PULL_EVENT_WIRE
     return {
-        "code": 0,
-        "message": "",
-        "eventList": [{"msgHandle": draw(_hex32), "eventContent": event} for event in events],
+        wire.code: 0,
+        wire.message: "",
+        wire.events: [{wire.handle: draw(_hex32), wire.content: event} for event in events],
     }
 
 
@@ -972,13 +974,14 @@ def pull_events_response_bodies(*, quirks: bool = True) -> st.SearchStrategy[dic
 def _pull_events_response_bodies(draw: st.DrawFn, *, quirks: bool = True) -> dict[str, Any]:
     events = draw(st.lists(event_bodies(quirks=True).filter(lambda b: not _is_v4(b)), max_size=4))
     for event in events:
-        event["EventHandle"] = draw(_hex32)
+        event[event_api3.HANDLE_KEY] = draw(_hex32)
     request_id = str(draw(st.uuids()))
+    wire = pull.PULL_EVENTS_WIRE
     if quirks and not events and draw(st.booleans()):
-        error = {"Code": EMPTY_QUEUE_ERROR_CODE, "Message": "no event"}
-        return {"Response": {"Error": error, "RequestId": request_id}}
-    response = {"EventSet": events, "RequestId": request_id}
-    return response if quirks and draw(st.booleans()) else {"Response": response}
+        error = {wire.error_code: EMPTY_QUEUE_ERROR_CODE, wire.error_message: "no event"}
+        return {wire.response: {wire.error: error, wire.request_id: request_id}}
+    response = {wire.event_set: events, wire.request_id: request_id}
+    return response if quirks and draw(st.booleans()) else {wire.response: response}
 
 
 def signed_event_bodies(

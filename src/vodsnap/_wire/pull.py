@@ -8,7 +8,7 @@ fast converter gives up on the whole response instead, which the decoder then ex
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from typing import Any, Final
+from typing import Any, Final, NamedTuple
 
 from .._errors import DecodeError
 from .._models import Event, PulledEvent, PullEventResponse, PullEventsResponse
@@ -20,6 +20,10 @@ from .event_api3 import HANDLE_KEY
 from .event_v4 import EVENT_TYPE_KEY as V4_TYPE_KEY
 
 __all__ = [
+    "PULL_EVENTS_WIRE",
+    "PULL_EVENT_WIRE",
+    "PullEventWire",
+    "PullEventsWire",
     "entries_depth",
     "entries_node",
     "entry_path",
@@ -28,19 +32,37 @@ __all__ = [
     "response_type",
 ]
 
-# Old PullEvent responses
-_CODE: Final = "code"
-_MESSAGE: Final = "message"
-_EVENTS: Final = "eventList"
-_HANDLE: Final = "msgHandle"
-_CONTENT: Final = "eventContent"
-# API 3.0 PullEvents responses
-_RESPONSE: Final = "Response"
-_REQUEST_ID: Final = "RequestId"
-_EVENT_SET: Final = "EventSet"
-_ERROR: Final = "Error"
-_ERROR_CODE: Final = "Code"
-_ERROR_MESSAGE: Final = "Message"
+
+class PullEventWire(NamedTuple):
+    """The wire names of an old ``PullEvent`` response: ``{code, message, eventList:
+    [{msgHandle, eventContent}]}``."""
+
+    code: str
+    message: str
+    events: str
+    handle: str
+    content: str
+
+
+class PullEventsWire(NamedTuple):
+    """The wire names of an API 3.0 ``PullEvents`` response: ``{Response: {EventSet,
+    RequestId, Error: {Code, Message}}}`` (each entry's handle is ``HANDLE_KEY``)."""
+
+    response: str
+    request_id: str
+    event_set: str
+    error: str
+    error_code: str
+    error_message: str
+
+
+#: The one place the pull responses' wire names are written (the kit reads them too).
+PULL_EVENT_WIRE: Final = PullEventWire("code", "message", "eventList", "msgHandle", "eventContent")
+PULL_EVENTS_WIRE: Final = PullEventsWire(
+    "Response", "RequestId", "EventSet", "Error", "Code", "Message"
+)
+_CODE, _MESSAGE, _EVENTS, _HANDLE, _CONTENT = PULL_EVENT_WIRE
+_RESPONSE, _REQUEST_ID, _EVENT_SET, _ERROR, _ERROR_CODE, _ERROR_MESSAGE = PULL_EVENTS_WIRE
 
 #: Keys that make a body an API 3.0 response, wrapped or not.
 _UNWRAPPED: Final = frozenset({_RESPONSE, _REQUEST_ID, _EVENT_SET})

@@ -21,8 +21,6 @@ import pytest
 import vodsnap
 from support import ROOT
 
-pytestmark = pytest.mark.subprocess  # each test runs mypy or pyright
-
 #: The pages whose every Python block is a complete module, and the complete blocks of others
 #: (by position among the page's Python blocks).
 COMPLETE = {
@@ -65,33 +63,49 @@ def test_help_vodsnap_shows_a_snapshot_first_and_its_example_runs() -> None:
     assert (result.failed, result.attempted >= 3) == (0, True)
 
 
-def write(tmp_path: Path, code: str) -> Path:
-    path = tmp_path / "example.py"
-    path.write_text(code, encoding="utf-8")
-    return path
-
-
 def needs(module: str) -> None:
     if importlib.util.find_spec(module) is None:
         pytest.skip(f"{module} is not installed: the dev extra has it (pip install '.[dev]')")
 
 
-@pytest.mark.parametrize("code", [code for _, code in EXAMPLES], ids=IDS)
-def test_mypy_strict(code: str, tmp_path: Path) -> None:
+@pytest.fixture(scope="module")
+def example_files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """Every complete example in a module of its own, one folder: ``{file name: example}``.
+
+    Each checker runs once over all of them (a start of mypy or pyright costs more than checking
+    an example); an error names its file, and the failure message says which example that is.
+    """
+    folder = tmp_path_factory.mktemp("docs_examples")
+    files = {}
+    for index, (name, code) in enumerate(EXAMPLES):
+        path = folder / f"example_{index}.py"
+        path.write_text(code, encoding="utf-8")
+        files[str(path)] = name
+    return files
+
+
+def which(files: dict[str, str]) -> str:
+    return "".join(f"\n  {Path(path).name}: {name}" for path, name in files.items())
+
+
+@pytest.mark.subprocess
+def test_mypy_strict(example_files: dict[str, str]) -> None:
     needs("mypy")
-    path = write(tmp_path, code)
-    command = [sys.executable, "-m", "mypy", "--strict", "--no-error-summary", str(path)]
+    command = [sys.executable, "-m", "mypy", "--strict", "--no-error-summary", *example_files]
     out = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)  # ROOT: its cache
-    assert (out.returncode, out.stdout) == (0, ""), out.stdout + out.stderr
+    assert (out.returncode, out.stdout) == (0, ""), out.stdout + out.stderr + which(example_files)
 
 
-@pytest.mark.parametrize("code", [code for _, code in EXAMPLES], ids=IDS)
-def test_pyright_strict(code: str, tmp_path: Path) -> None:
+@pytest.mark.subprocess
+def test_pyright_strict(example_files: dict[str, str]) -> None:
     needs("pyright")
-    path = write(tmp_path, code)
+    folder = Path(next(iter(example_files))).parent
     config = {"typeCheckingMode": "strict", "pythonVersion": "3.11"}
-    (tmp_path / "pyrightconfig.json").write_text(json.dumps(config), encoding="utf-8")
-    command = [sys.executable, "-m", "pyright", "--pythonpath", sys.executable, str(path)]
-    out = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True)
-    assert out.returncode == 0, out.stdout + out.stderr
-    assert "0 errors, 0 warnings" in out.stdout, out.stdout
+    (folder / "pyrightconfig.json").write_text(json.dumps(config), encoding="utf-8")
+    command = [sys.executable, "-m", "pyright", "--outputjson", "--pythonpath", sys.executable]
+    out = subprocess.run([*command, *example_files], cwd=folder, capture_output=True, text=True)
+    report = out.stdout + out.stderr + which(example_files)
+    assert out.returncode == 0, report
+    summary = json.loads(out.stdout)["summary"]
+    assert summary["filesAnalyzed"] == len(example_files), report
+    assert (summary["errorCount"], summary["warningCount"]) == (0, 0), report

@@ -4,8 +4,9 @@
     python benchmarks/run.py --quick    # fewer rounds, for a first look
 
 Needs vodsnap installed, plus pydantic and msgspec (``pip install -r benchmarks/requirements.txt``).
-Prints a Markdown report: the median time per call of each decoder on each body, and each peer's
-time as a ratio of vodsnap's (above 1: vodsnap is faster).
+Prints a Markdown report: the median time per call of each decoder on each body, each peer's
+time as a ratio of vodsnap's (above 1: vodsnap is faster), and vodsnap's time as a multiple of
+pydantic-plain's (the rule of issue 19).
 """
 
 from __future__ import annotations
@@ -45,6 +46,17 @@ EXAMPLES = HERE.parent / "examples"
 PUBLISHED = HERE.parent / "tests" / "data" / "published"
 
 
+#: Bodies only pydantic-plain has a model of (the other peers are not timed on them), and the
+#: published body each is.
+ONLY_PLAIN_PEER = {
+    "task-flow-api3": "procedure-api3-taskflow-push.json",
+    "image-sprite-v4": "image-sprite-v4-success.json",
+    "mps-workflowtask": "mps-workflowtask-scf-trigger.json",
+}
+#: The decoders timed on those bodies.
+PLAIN_ONLY = ("vodsnap", "vodsnap+msgspec", "pydantic-plain")
+
+
 def bodies() -> dict[str, bytes]:
     found = {p.stem: p.read_bytes() for p in sorted(EXAMPLES.glob("*.json"))}
     event = json.loads(found["snapshot-event-success"])
@@ -53,6 +65,8 @@ def bodies() -> dict[str, bytes]:
     found["snapshot-event-200-pictures"] = json.dumps(event).encode()
     screenshot = PUBLISHED / "css-live-screenshot-200-current.json"
     found["css-live-screenshot"] = screenshot.read_bytes()
+    for name, published in ONLY_PLAIN_PEER.items():
+        found[name] = (PUBLISHED / published).read_bytes()
     bad = json.loads(found["fast-snapshot-success"])
     bad.update(width="wide", status=9, create_time="yesterday")
     found["invalid-fast-snapshot"] = json.dumps(bad).encode()
@@ -124,6 +138,7 @@ def measure(
 COLD = {
     "vodsnap": "import vodsnap; vodsnap.parse(BODY)",
     "pydantic": "from peers import pydantic_peer; pydantic_peer.decode(BODY)",
+    "pydantic-plain": "from peers import pydantic_plain; pydantic_plain.decode(BODY)",
     "msgspec": "from peers import msgspec_peer; msgspec_peer.decode(BODY)",
 }
 
@@ -168,7 +183,8 @@ def main() -> None:
     impls = decoders()
     results: dict[str, dict[str, float]] = {}
     for body_name, body in all_bodies.items():
-        cases = {name: bind(quietly(decode), body) for name, decode in impls.items()}
+        names = PLAIN_ONLY if body_name in ONLY_PLAIN_PEER else impls
+        cases = {name: bind(quietly(impls[name]), body) for name in names}
         results[body_name] = measure(cases, rounds)
 
     model = vodsnap.parse(all_bodies["snapshot-event-success"])
@@ -213,27 +229,34 @@ def report(
         f"Medians of {rounds} interleaved rounds; "
         f"cold start: median of {cold_runs} fresh processes.",
         "",
-        "| body | vodsnap µs | " + " | ".join(f"{p} µs (ratio)" for p in peers) + " |",
-        "|---|---:|" + "---:|" * len(peers),
+        "| body | vodsnap µs | "
+        + " | ".join(f"{p} µs (ratio)" for p in peers)
+        + " | vodsnap / pydantic-plain |",
+        "|---|---:|" + "---:|" * (len(peers) + 1),
     ]
     for body, times in results.items():
         base = times["vodsnap"]
         cells = [f"{us(times[p])} ({times[p] / base:.2f}x)" if p in times else "" for p in peers]
-        lines.append(f"| {body} | {us(base)} | " + " | ".join(cells) + " |")
+        lines.append(
+            f"| {body} | {us(base)} | " + " | ".join(cells) + f" | {_to_plain(times, 'vodsnap')} |"
+        )
     lines += [
         "",
         "With the optional fast parser (`pip install 'vodsnap[fast]'`: msgspec), against the",
         "hand-written decoder on orjson:",
         "",
-        "| body | vodsnap+msgspec µs | " + " | ".join(f"{p} µs (ratio)" for p in fast) + " |",
-        "|---|---:|" + "---:|" * len(fast),
+        "| body | vodsnap+msgspec µs | "
+        + " | ".join(f"{p} µs (ratio)" for p in fast)
+        + " | vodsnap+msgspec / pydantic-plain |",
+        "|---|---:|" + "---:|" * (len(fast) + 1),
     ]
     for body, times in results.items():
         if "vodsnap+msgspec" not in times:
             continue
         base = times["vodsnap+msgspec"]
-        cells = [f"{us(times[p])} ({times[p] / base:.2f}x)" for p in fast]
-        lines.append(f"| {body} | {us(base)} | " + " | ".join(cells) + " |")
+        cells = [f"{us(times[p])} ({times[p] / base:.2f}x)" if p in times else "" for p in fast]
+        ratio = _to_plain(times, "vodsnap+msgspec")
+        lines.append(f"| {body} | {us(base)} | " + " | ".join(cells) + f" | {ratio} |")
     valid = results["fast-snapshot-success"]["vodsnap"]
     invalid = results["invalid-fast-snapshot"]["vodsnap"]
     lines += [
@@ -246,6 +269,13 @@ def report(
     for name, seconds in cold.items():
         lines.append(f"| {name} | {seconds * 1e3:.1f} | {seconds / cold['vodsnap']:.2f}x |")
     return "\n".join(lines)
+
+
+def _to_plain(times: dict[str, float], name: str) -> str:
+    """``name``'s time as a multiple of pydantic-plain's (the rule of issue 19: at most 1.6x)."""
+    if "pydantic-plain" not in times:
+        return ""
+    return f"{times[name] / times['pydantic-plain']:.2f}x"
 
 
 def _cpu() -> str:

@@ -8,6 +8,7 @@ import subprocess
 import sys
 from datetime import UTC, date, datetime, timedelta, timezone
 from itertools import pairwise
+from typing import Any
 
 import pytest
 from hypothesis import assume, given
@@ -15,7 +16,8 @@ from hypothesis import strategies as st
 
 import vodsnap
 from support import EXAMPLES
-from vodsnap._times import BEIJING, format_time, parse_time
+from vodsnap._times import BEIJING, format_time, new_body, parse_time
+from vodsnap._wire import _scalars
 
 
 def test_beijing_is_utc_plus_eight() -> None:
@@ -404,3 +406,34 @@ def test_the_hooks_inline_wire_form_agrees_with_parse_time(text: str, strict: bo
     decoded = vodsnap.parse_fast_snapshot(sent, strict=strict)
     assert decoded.create_time == expected
     assert decoded.create_time.utcoffset() == timedelta(hours=8)
+
+
+def _outcome(read: Any, text: str) -> object:
+    try:
+        return read(text)
+    except ValueError:  # WireError is one
+        return "refused"
+
+
+#: Texts of the wire form's length around it: digits, separators and look-alikes swapped in.
+near_wire_form = st.lists(
+    st.tuples(st.integers(0, 18), st.sampled_from("0123456789-: T.,W+Z\u0663\u00a0x")),
+    max_size=4,
+).map(lambda swaps: _swapped("2018-08-23 16:25:18", swaps))
+
+
+def _swapped(text: str, swaps: list[tuple[int, str]]) -> str:
+    chars = list(text)
+    for at, char in swaps:
+        chars[at] = char
+    return "".join(chars)
+
+
+@given(st.one_of(near_wire_form, st.text(max_size=25)), st.booleans())
+def test_the_time_hooks_inline_wire_form_is_parse_time(text: str, lenient: bool) -> None:
+    # The hooks read the wire's own form inline, by its shape: never otherwise than parse_time.
+    hook = (_scalars.TIME.lenient if lenient else _scalars.TIME.strict) or _scalars.TIME.lenient
+    assert hook is not None
+    expected = _outcome(lambda t: parse_time(t, lenient=lenient, bounded=True), text)
+    new_body()
+    assert _outcome(lambda t: hook(t, None), text) == expected

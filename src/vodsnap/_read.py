@@ -21,7 +21,7 @@ import math
 from collections.abc import Callable, Mapping
 from itertools import accumulate, chain, compress, repeat
 from operator import is_
-from typing import Any, Final, NamedTuple
+from typing import Any, AnyStr, Final, NamedTuple
 
 from ._errors import DecodeError, FieldError
 from ._limits import Limits
@@ -114,7 +114,7 @@ def read_bytes(body: bytes, limits: Limits) -> Reading:
         value = _fast_loads(body)
     except Exception:  # refused (bad JSON, NaN, a lone surrogate, a BOM): json says why
         return read(body, strict=False, limits=limits)
-    if body.count(b"[") + body.count(b"{") > limits.max_depth and _nests_deeper(body, limits):
+    if _may_exceed(body, limits.max_depth, _OPENING_BYTES) and _nests_deeper(body, limits):
         _check_depth(body, value, limits.max_depth)
     return Reading(value, False, True)
 
@@ -127,7 +127,7 @@ def read(body: object, *, strict: bool, limits: Limits, depth: bool = True) -> R
         return Reading(body, False, False)
     text = _text(body, limits.max_body_bytes)
     value, marked = _strict_loads(body, text) if strict else _lenient_loads(body, text)
-    if not _may_exceed(text, limits.max_depth):
+    if not _may_exceed(text, limits.max_depth, _OPENING_TEXT):
         return Reading(value, marked, True)
     deeper = _nests_deeper(text.encode("utf-8", "surrogatepass"), limits)
     if depth and deeper:
@@ -269,9 +269,25 @@ def _integer(text: str) -> object:
         return Mark(f"too many digits ({digits})")
 
 
-def _may_exceed(text: str, max_depth: int) -> bool:
-    """Whether the text could nest deeper than ``max_depth``: never with fewer brackets."""
-    return text.count("[") + text.count("{") > max_depth
+def _may_exceed(text: AnyStr, max_depth: int, opening: tuple[AnyStr, AnyStr]) -> bool:
+    """Whether the text could nest deeper than ``max_depth``: never with fewer ``opening``
+    brackets. Found by ``find`` (``memchr``), a call a bracket, up to one more than
+    ``max_depth``: a body holds few, and one of many is not read to its end (as by ``count``,
+    a byte at a time)."""
+    left = max_depth
+    for bracket in opening:
+        at = text.find(bracket)
+        while at >= 0:
+            if not left:
+                return True
+            left -= 1
+            at = text.find(bracket, at + 1)
+    return False
+
+
+#: The opening brackets, as bytes and as text.
+_OPENING_BYTES: Final = (b"[", b"{")
+_OPENING_TEXT: Final = ("[", "{")
 
 
 #: Every byte but the brackets and the quote, deleted; then "{" and "}" read as "[" and "]".

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import linecache
 from collections.abc import Callable, Mapping, Sequence
+from functools import cache
 from types import MemberDescriptorType
 from typing import Any, NamedTuple
 
@@ -78,37 +79,40 @@ def fast_structure(
         lines += ["    if not o.keys() <= known:", "        raise KeyError(set(o) - known)"]
     for i, slot in enumerate(slots):
         lines += _read_field(i, slot, names, explaining=False)
-    setters = _setters(model, slots)
-    if setters is None:
+    fill = _fill(model, slots)
+    if fill is None:
         lines.append(f"    return model({_arguments(slots)})")
         return _compile(model, "fast", lines, names)
-    names["new"] = object.__new__
-    lines.append("    m = new(model)")
-    for n, (setter, value) in enumerate(setters):
-        names[f"set{n}"] = setter
+    twin, values = fill
+    names.update(twin=twin, new=object.__new__, model_class=model)
+    lines.append("    m = new(twin)")
+    for n, (attr, value) in enumerate(values):
         if isinstance(value, int):
-            lines.append(f"    set{n}(m, v{value})")
+            lines.append(f"    m.{attr} = v{value}")
         else:
             names[f"fixed{n}"] = value[0]
-            lines.append(f"    set{n}(m, fixed{n})")
-    lines.append("    return m")
+            lines.append(f"    m.{attr} = fixed{n}")
+    lines += ["    m.__class__ = model_class", "    return m"]
     return _compile(model, "fast", lines, names)
 
 
-def _setters(
+def _fill(
     model: type, slots: Sequence[Slot]
-) -> list[tuple[Callable[[Any, Any], None], int | tuple[object]]] | None:
-    """How to make ``model`` without its ``__init__``: each attribute's slot setter and what it
-    is set to (``v{i}`` by slot index, or a ``(default,)`` for an attribute no slot reads),
-    checked now: ``None`` (call ``__init__``) unless every attribute is a plain slot of an
-    attrs class whose ``__init__`` does nothing but set them (no validator, converter, factory,
-    pre- or post-init hook, cached hash)."""
+) -> tuple[type, list[tuple[str, int | tuple[object]]]] | None:
+    """How to make ``model`` without its ``__init__``: its twin (``_twin``), whose attributes
+    are set as plain slots (a frozen class's ``__setattr__`` refuses, and calling each slot's
+    setter costs a C call apiece), and each attribute with what it is set to (``v{i}`` by slot
+    index, or a ``(default,)`` for an attribute no slot reads); the instance then becomes a
+    ``model`` by ``__class__`` assignment, nothing else of it changed. Checked now: ``None``
+    (call ``__init__``) unless every attribute is a plain slot of an attrs class whose
+    ``__init__`` does nothing but set them (no validator, converter, factory, pre- or post-init
+    hook, cached hash), and a twin's instance really becomes a ``model``."""
     if not attrs.has(model) or any(
         hasattr(model, hook) for hook in ("__attrs_pre_init__", "__attrs_post_init__")
     ):
         return None
     index = {slot.attr: i for i, slot in enumerate(slots)}
-    setters: list[tuple[Callable[[Any, Any], None], int | tuple[object]]] = []
+    values: list[tuple[str, int | tuple[object]]] = []
     for a in attrs.fields(model):
         if a.validator is not None or a.converter is not None or not a.init:
             return None
@@ -119,13 +123,35 @@ def _setters(
         else:
             value = (a.default,)
         descriptor = next((c.__dict__[a.name] for c in model.__mro__ if a.name in c.__dict__), None)
-        if not isinstance(descriptor, MemberDescriptorType):
+        if not isinstance(descriptor, MemberDescriptorType) or not a.name.isidentifier():
             return None
-        setters.append((descriptor.__set__, value))
+        values.append((a.name, value))
     own = {name for c in model.__mro__ for name in getattr(c, "__slots__", ())}
     if own - {a.name for a in attrs.fields(model)} - {"__weakref__"}:
         return None  # a slot __init__ sets that is no attribute (attrs' cached hash)
-    return setters
+    twin = _twin(model)
+    return None if twin is None else (twin, values)
+
+
+@cache  # one twin a model, whichever converters make it
+def _twin(model: type) -> type | None:
+    """A subclass of ``model`` that adds nothing to it (no slot, so the same layout) but
+    attributes set as any object's, if an instance of it can become a ``model`` (else
+    ``None``). Never seen outside the generated functions: each instance is a ``model`` before
+    it is returned."""
+    namespace = {
+        "__slots__": (),
+        "__setattr__": object.__setattr__,
+        "__delattr__": object.__delattr__,
+        "__module__": model.__module__,
+        "__qualname__": f"{model.__qualname__}.<being made>",
+    }
+    try:
+        twin = type(model.__name__, (model,), namespace)
+        object.__setattr__(object.__new__(twin), "__class__", model)
+    except TypeError:  # pragma: no cover - a class Python will not subclass, or swap
+        return None
+    return twin
 
 
 def explaining_structure(model: type, slots: Sequence[Slot], *, strict: bool) -> Hook:

@@ -25,6 +25,11 @@ settings.register_profile("dev", max_examples=100, deadline=None)
 settings.register_profile(
     "quick", max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow]
 )
+# CI's legs (the other Pythons, the floors): they prove the suite passes there, every property
+# drawn; the evidence of many examples comes from the main job's "ci" run, on every core.
+settings.register_profile(
+    "legs", max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
 # Before a release, or after touching a rule: VODSNAP_HYPOTHESIS=thorough python -m pytest
 settings.register_profile(
     "thorough", max_examples=3000, deadline=None, suppress_health_check=list(HealthCheck)

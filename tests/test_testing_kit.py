@@ -55,6 +55,7 @@ def test_without_quirks_bodies_are_the_documented_form(body: dict[str, Any]) -> 
     assert vodsnap.to_wire(vodsnap.parse(body)) == body
 
 
+@pytest.mark.shrinks
 def test_shrinking_gives_small_readable_bodies() -> None:
     for strategy in (testing.fast_snapshot_bodies(), testing.snapshot_event_bodies()):
         smallest = find(strategy, lambda body: True, settings=settings(database=None))

@@ -125,6 +125,7 @@ def test_the_kit_answers_an_empty_queue_as_pullevents_does() -> None:
     )
 
 
+@pytest.mark.shrinks
 def test_the_kit_draws_both_readings_of_a_sample_snapshot_output() -> None:
     """A published translation sends a SampleSnapshot's pictures as ``PicInfoSet`` ({TimeOffset,
     Url}) where the SDK has ``ImageUrlSet``: the kit draws both, and both list every image."""

@@ -70,6 +70,7 @@ class Decoder:
         self._owned = mode.owned
         self._fast_hooks: dict[Target[Any], Hook] = {}
         self._explaining: Converter | None = None
+        self._explaining_hooks: dict[Target[Any], Hook] = {}
 
     @property
     def _other(self) -> Decoder:
@@ -97,7 +98,10 @@ class Decoder:
                 pass
             else:
                 return model
-            return self._decode(reading.value, target, [], body, refused=True)
+            found = self._explained(reading.value, target)
+            if isinstance(found, _Problems):  # raised here: nothing chained to it
+                raise DecodeError(capped(found.errors, self.most), body)
+            return found
         marks = problems(reading.value, most=self.most) if reading.marked else []
         model = self._decode(reading.value, target, marks, body)
         if not reading.owned and isinstance(body, Mapping):  # what JSON cannot hold: say so now
@@ -111,6 +115,14 @@ class Decoder:
         hook = self._fast_hooks.get(target)
         if hook is None:
             hook = self._fast_hooks[target] = self.fast.get_structure_hook(target.type)
+        return hook
+
+    def _explaining_hook(self, target: Target[Any]) -> Hook:
+        """The explaining converter's function for ``target``, looked up once."""
+        hook = self._explaining_hooks.get(target)
+        if hook is None:
+            hook = self.explaining.get_structure_hook(target.type)
+            self._explaining_hooks[target] = hook
         return hook
 
     def decode_pull(self, reading: Reading, target: Target[R], body: object) -> R:
@@ -182,8 +194,14 @@ class Decoder:
                 return _Problems([FieldError("$", "nested too deeply to decode")])
             except Exception:  # every structure failure is the body's; find all of them
                 pass
+        return self._explained(value, target)
+
+    def _explained(self, value: object, target: Target[T]) -> T | _Problems:
+        """The explaining converter's model (the same as the fast one's: reaching it means a
+        bug in the fast one), or every problem in ``value``."""
         try:
-            return target.structure(self.explaining, value)
+            model: T = self._explaining_hook(target)(value, target.type)
+            return model
         except RecursionError:
             return _Problems([FieldError("$", "nested too deeply to decode")])
         except Exception as exc:
@@ -199,5 +217,7 @@ def decoder_for(strict: bool, limits: Limits, *, owned: bool = True) -> Decoder:
 
 def _merge(marks: list[FieldError], errors: list[FieldError]) -> list[FieldError]:
     """What reading marked is said once, not again by the hook that then met it."""
+    if not marks:
+        return errors
     reported = {mark.path for mark in marks}
     return [*marks, *(e for e in errors if e.path not in reported)]

@@ -119,6 +119,26 @@ def test_the_depth_read_off_the_text_is_the_depth_of_the_value(
     assert _nests_deeper(text, limits) == _deeper_than(value, max_depth)
 
 
+def chain_of(depth: int, leaf: Any) -> Any:
+    for _ in range(depth):
+        leaf = [leaf]
+    return leaf
+
+
+@given(
+    st.lists(st.tuples(st.integers(0, 40), st.sampled_from([None, {}, {"k": [1]}])), max_size=30),
+    st.integers(min_value=24, max_value=36),
+)
+def test_the_depth_of_many_deep_chains_is_read_right(
+    chains: list[tuple[int, Any]], max_depth: int
+) -> None:
+    """Deep chains with few innermost pairs are counted by their runs, unpeeled."""
+    value = {"x": [chain_of(depth, leaf) for depth, leaf in chains]}
+    text = json.dumps(value).encode()
+    limits = Limits(max_depth=max_depth)
+    assert _nests_deeper(text, limits) == _deeper_than(value, max_depth)
+
+
 # -- lenient times: what dateutil is given ----------------------------------------------------
 
 PROCEDURE = (

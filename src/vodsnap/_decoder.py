@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from functools import lru_cache
-from typing import Any, Generic, NamedTuple, TypeVar
+from typing import Any, Generic, TypeVar
 
 from attrs import evolve
 from cattrs import Converter
@@ -53,10 +53,8 @@ CALLBACK: Target[Callback] = Target(Callback)
 EVENT: Target[Event] = Target(Event)
 
 
-class _Problems(NamedTuple):
-    """Every problem found in a value that could not be structured."""
-
-    errors: list[FieldError]
+class _Problems(list[FieldError]):
+    """Every problem found in a value that could not be structured (a list: made by C code)."""
 
 
 class Decoder:
@@ -100,7 +98,7 @@ class Decoder:
                 return model
             found = self._explained(reading.value, target)
             if isinstance(found, _Problems):  # raised here: nothing chained to it
-                raise DecodeError(capped(found.errors, self.most), body)
+                raise DecodeError(capped(found, self.most), body)
             return found
         marks = problems(reading.value, most=self.most) if reading.marked else []
         model = self._decode(reading.value, target, marks, body)
@@ -166,39 +164,32 @@ class Decoder:
         target: Target[T],
         marks: list[FieldError],
         body: object,
-        *,
-        refused: bool = False,
     ) -> T:
-        """The model, or every problem (``marks`` first) as a ``DecodeError`` on ``body``;
-        ``refused``: the fast converter has refused ``value`` already."""
-        found = self._model_or_problems(value, target, refused=refused)
+        """The model, or every problem (``marks`` first) as a ``DecodeError`` on ``body``."""
+        found = self._model_or_problems(value, target)
         # raised here, not while handling another exception: nothing chained to it
         if isinstance(found, _Problems):
-            raise DecodeError(capped(_merge(marks, found.errors), self.most), body)
+            raise DecodeError(capped(_merge(marks, found), self.most), body)
         if marks:
             raise DecodeError(capped(marks, self.most), body)
         return found
 
-    def _model_or_problems(
-        self, value: object, target: Target[T], *, refused: bool
-    ) -> T | _Problems:
-        """The model, or every problem: the fast converter first
-        (unless it has ``refused`` the value already), the explaining one after a failure. The
-        explaining one accepts what the fast one accepts (same hooks): reaching its end means
-        a bug there, and the model is right all the same."""
-        if not refused:
-            try:
-                model: T = self._fast_hook(target)(value, target.type)
-                return model
-            except RecursionError:
-                return _Problems([FieldError("$", "nested too deeply to decode")])
-            except Exception:  # every structure failure is the body's; find all of them
-                pass
+    def _model_or_problems(self, value: object, target: Target[T]) -> T | _Problems:
+        """The model, or every problem: the fast converter first, the explaining one after a
+        failure."""
+        try:
+            model: T = self._fast_hook(target)(value, target.type)
+            return model
+        except RecursionError:
+            return _Problems([FieldError("$", "nested too deeply to decode")])
+        except Exception:  # every structure failure is the body's; find all of them
+            pass
         return self._explained(value, target)
 
     def _explained(self, value: object, target: Target[T]) -> T | _Problems:
-        """The explaining converter's model (the same as the fast one's: reaching it means a
-        bug in the fast one), or every problem in ``value``."""
+        """Every problem in ``value``, which the fast converter refused; or the explaining
+        converter's model all the same (it accepts what the fast one accepts, with the same
+        hooks: reaching its end means a bug there, and the model is right)."""
         try:
             model: T = self._explaining_hook(target)(value, target.type)
             return model

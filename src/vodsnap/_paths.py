@@ -92,6 +92,8 @@ def _short_repr(key: object) -> str:
 
 def describe(value: object) -> str:
     """What a bad value is, in JSON's words, short enough for a message."""
+    if type(value) is str:  # the commonest bad value, before the general checks
+        return f"the string {value if len(value) <= _SHOWN else value[:_SHOWN] + '...'!r}"
     if value is None:
         return "null"
     if isinstance(value, bool):
@@ -198,11 +200,12 @@ def field_errors(exc: BaseException, path: str = "$", *, most: int = 0) -> list[
 
     ``most`` (if not 0): stop after one more than that many (``capped`` then says so).
     """
-    found: Found = []
-    place(found, "", exc)
-    if most:
-        del found[most + 1 :]
-    return field_errors_of(found, path)
+    if isinstance(exc, _PLACED):  # placed already: read as they are
+        found = exc.found
+    else:
+        found = []
+        place(found, "", exc)
+    return field_errors_of(found[: most + 1] if most else found, path)
 
 
 def capped(errors: list[FieldError], most: int) -> list[FieldError]:

@@ -19,7 +19,7 @@ from typing import Any
 from attrs import NOTHING
 from cattrs.errors import ForbiddenExtraKeysError
 
-from .._paths import MISSING, Found, key_path, message_of, place, table_error
+from .._paths import MISSING, Found, WireError, key_path, message_of, place, table_error
 from ._fast import Hook, Slot
 
 __all__ = ["explaining_structure"]
@@ -46,6 +46,7 @@ def explaining_structure(
         "message": f"While structuring {model.__name__}",
         "guard": guard,
         "place": place,
+        "WireError": WireError,
         "problems": table_error,
         "message_of": message_of,
         "MISSING": MISSING,
@@ -106,7 +107,10 @@ def _read_field(i: int, slot: Slot, names: dict[str, Any]) -> list[str]:
         f"    {value} = hook{i}({value}, None)",
         "except Exception as e:",
         "    errors.append(e.with_traceback(None))  # no cycle through this frame",
-        f"    place(found, key{i}, e)",
+        "    if type(e) is WireError:  # the commonest: one message, at the key",
+        f"        found.append((key{i}, str(e)))",
+        "    else:",
+        f"        place(found, key{i}, e)",
     ]
     if slot.lookup is not None:  # a known value of the usual type reads as its entry
         names[f"ltype{i}"], names[f"lookup{i}"] = slot.lookup

@@ -96,10 +96,16 @@ class Decoder:
                 pass
             else:
                 return model
-            found = self._explained(reading.value, target)
-            if isinstance(found, _Problems):  # raised here: nothing chained to it
-                raise DecodeError(capped(found, self.most), body)
-            return found
+            explain = self._explaining_hooks.get(target) or self._explaining_hook(target)
+            try:
+                model = explain(reading.value, target.type)
+            except RecursionError:
+                errors = [FieldError("$", "nested too deeply to decode")]
+            except Exception as exc:
+                errors = field_errors(exc, most=self.most)
+            else:  # it accepts what the fast one accepts: reaching here means a bug there
+                return model
+            raise DecodeError(capped(errors, self.most), body)  # not chained to what it met
         marks = problems(reading.value, most=self.most) if reading.marked else []
         model = self._decode(reading.value, target, marks, body)
         if not reading.owned and isinstance(body, Mapping):  # what JSON cannot hold: say so now

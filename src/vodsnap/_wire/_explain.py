@@ -19,7 +19,16 @@ from typing import Any
 from attrs import NOTHING
 from cattrs.errors import ForbiddenExtraKeysError
 
-from .._paths import MISSING, Found, WireError, key_path, message_of, place, table_error
+from .._paths import (
+    MISSING,
+    Found,
+    TableError,
+    WireError,
+    key_path,
+    message_of,
+    place,
+    table_error,
+)
 from ._fast import Hook, Slot
 
 __all__ = ["explaining_structure"]
@@ -48,6 +57,7 @@ def explaining_structure(
         "place": place,
         "WireError": WireError,
         "problems": table_error,
+        "invalid": TableError,
         "message_of": message_of,
         "MISSING": MISSING,
     }
@@ -75,7 +85,9 @@ def explaining_structure(
     arguments = ", ".join(f"{slot.attr}=v{i}" for i, slot in enumerate(slots))
     lines += [
         "    if errors:",
-        "        raise problems(message, errors, model, found)",
+        "        e = invalid(message, errors, model)",
+        "        e.found = found",
+        "        raise e",
         "    try:",
         f"        return model({arguments})",
         "    except Exception as e:  # a model refusing what its hooks made: a bug, said so",

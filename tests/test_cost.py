@@ -119,6 +119,26 @@ def test_the_depth_read_off_the_text_is_the_depth_of_the_value(
     assert _nests_deeper(text, limits) == _deeper_than(value, max_depth)
 
 
+def chain_of(depth: int, leaf: Any) -> Any:
+    for _ in range(depth):
+        leaf = [leaf]
+    return leaf
+
+
+@given(
+    st.lists(st.tuples(st.integers(0, 40), st.sampled_from([None, {}, {"k": [1]}])), max_size=30),
+    st.integers(min_value=24, max_value=36),
+)
+def test_the_depth_of_many_deep_chains_is_read_right(
+    chains: list[tuple[int, Any]], max_depth: int
+) -> None:
+    """Deep chains with few innermost pairs are counted by their runs, unpeeled."""
+    value = {"x": [chain_of(depth, leaf) for depth, leaf in chains]}
+    text = json.dumps(value).encode()
+    limits = Limits(max_depth=max_depth)
+    assert _nests_deeper(text, limits) == _deeper_than(value, max_depth)
+
+
 # -- lenient times: what dateutil is given ----------------------------------------------------
 
 PROCEDURE = (
@@ -220,3 +240,60 @@ def test_text_that_cannot_be_a_time_counts_for_nothing(dateutil_calls: list[str]
         vodsnap.parse(task_flow([*garbage, *(lenient(i) for i in range(most))]))
     assert all("not a date and time" in e.message for e in caught.value.errors)
     assert len(set(dateutil_calls)) == most
+
+
+# -- the error path: problems gathered where they are met, nothing walked again --------------
+
+
+def invalid_fast_snapshot(**bad: object) -> bytes:
+    body = json.loads((EXAMPLES / "fast-snapshot-success.json").read_bytes())
+    body.update(bad)
+    return json.dumps(body).encode()
+
+
+def refused(body: bytes) -> None:
+    try:
+        vodsnap.parse(body)
+    except vodsnap.DecodeError:
+        return
+    raise AssertionError("decoded")
+
+
+def test_explaining_three_bad_fields_takes_few_python_calls() -> None:
+    """The fast function, then the explaining one: each bad field's hook once more, its
+    message placed at its key as it is met (no note on it, no walk of a group afterwards, no
+    ``FieldError.__init__``). 60 calls before issue 21's error-path work, 37 after."""
+    body = invalid_fast_snapshot(width="wide", status=9, create_time="yesterday")
+    assert calls(refused, body) <= 40
+
+
+def test_a_bad_fields_hook_runs_once_to_explain(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The explaining function calls a field's hook once; the fast one, before it, at most
+    once (it stops at the first problem)."""
+    from vodsnap._wire import _scalars
+
+    seen: list[object] = []
+    original = _scalars.describe
+
+    def counted(value: object) -> str:
+        seen.append(value)
+        return original(value)
+
+    monkeypatch.setattr(_scalars, "describe", counted)
+    refused(invalid_fast_snapshot(width="wide", height="tall"))
+    assert seen == ["wide", "wide", "tall"]  # width: fast, then explaining; height: explaining
+
+
+def test_the_public_converters_problems_carry_no_notes() -> None:
+    """The explaining functions place a problem by its key in their list, not by a note on
+    the exception (cattrs' users still get a ClassValidationError of them)."""
+    import cattrs
+
+    body = json.loads(invalid_fast_snapshot(width="wide", status=9))
+    with pytest.raises(cattrs.ClassValidationError) as info:
+        vodsnap.converter.structure(body, vodsnap.FastSnapshotCallback)
+    assert [str(e) for e in info.value.exceptions] == [
+        "expected an integer, got the string 'wide'",
+        "expected one of 3 (processing), 4 (failure), 5 (success), got the number 9",
+    ]
+    assert all(not getattr(e, "__notes__", ()) for e in info.value.exceptions)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from functools import lru_cache
-from typing import Any, Generic, NamedTuple, TypeVar
+from typing import Any, Generic, TypeVar
 
 from attrs import evolve
 from cattrs import Converter
@@ -53,10 +53,8 @@ CALLBACK: Target[Callback] = Target(Callback)
 EVENT: Target[Event] = Target(Event)
 
 
-class _Problems(NamedTuple):
-    """Every problem found in a value that could not be structured."""
-
-    errors: list[FieldError]
+class _Problems(list[FieldError]):
+    """Every problem found in a value that could not be structured (a list: made by C code)."""
 
 
 class Decoder:
@@ -70,6 +68,7 @@ class Decoder:
         self._owned = mode.owned
         self._fast_hooks: dict[Target[Any], Hook] = {}
         self._explaining: Converter | None = None
+        self._explaining_hooks: dict[Target[Any], Hook] = {}
 
     @property
     def _other(self) -> Decoder:
@@ -97,7 +96,16 @@ class Decoder:
                 pass
             else:
                 return model
-            return self._decode(reading.value, target, [], body, refused=True)
+            explain = self._explaining_hooks.get(target) or self._explaining_hook(target)
+            try:
+                model = explain(reading.value, target.type)
+            except RecursionError:
+                errors = [FieldError("$", "nested too deeply to decode")]
+            except Exception as exc:
+                errors = field_errors(exc, most=self.most)
+            else:  # it accepts what the fast one accepts: reaching here means a bug there
+                return model
+            raise DecodeError(capped(errors, self.most), body)  # not chained to what it met
         marks = problems(reading.value, most=self.most) if reading.marked else []
         model = self._decode(reading.value, target, marks, body)
         if not reading.owned and isinstance(body, Mapping):  # what JSON cannot hold: say so now
@@ -111,6 +119,14 @@ class Decoder:
         hook = self._fast_hooks.get(target)
         if hook is None:
             hook = self._fast_hooks[target] = self.fast.get_structure_hook(target.type)
+        return hook
+
+    def _explaining_hook(self, target: Target[Any]) -> Hook:
+        """The explaining converter's function for ``target``, looked up once."""
+        hook = self._explaining_hooks.get(target)
+        if hook is None:
+            hook = self.explaining.get_structure_hook(target.type)
+            self._explaining_hooks[target] = hook
         return hook
 
     def decode_pull(self, reading: Reading, target: Target[R], body: object) -> R:
@@ -154,36 +170,35 @@ class Decoder:
         target: Target[T],
         marks: list[FieldError],
         body: object,
-        *,
-        refused: bool = False,
     ) -> T:
-        """The model, or every problem (``marks`` first) as a ``DecodeError`` on ``body``;
-        ``refused``: the fast converter has refused ``value`` already."""
-        found = self._model_or_problems(value, target, refused=refused)
+        """The model, or every problem (``marks`` first) as a ``DecodeError`` on ``body``."""
+        found = self._model_or_problems(value, target)
         # raised here, not while handling another exception: nothing chained to it
         if isinstance(found, _Problems):
-            raise DecodeError(capped(_merge(marks, found.errors), self.most), body)
+            raise DecodeError(capped(_merge(marks, found), self.most), body)
         if marks:
             raise DecodeError(capped(marks, self.most), body)
         return found
 
-    def _model_or_problems(
-        self, value: object, target: Target[T], *, refused: bool
-    ) -> T | _Problems:
-        """The model, or every problem: the fast converter first
-        (unless it has ``refused`` the value already), the explaining one after a failure. The
-        explaining one accepts what the fast one accepts (same hooks): reaching its end means
-        a bug there, and the model is right all the same."""
-        if not refused:
-            try:
-                model: T = self._fast_hook(target)(value, target.type)
-                return model
-            except RecursionError:
-                return _Problems([FieldError("$", "nested too deeply to decode")])
-            except Exception:  # every structure failure is the body's; find all of them
-                pass
+    def _model_or_problems(self, value: object, target: Target[T]) -> T | _Problems:
+        """The model, or every problem: the fast converter first, the explaining one after a
+        failure."""
         try:
-            return target.structure(self.explaining, value)
+            model: T = self._fast_hook(target)(value, target.type)
+            return model
+        except RecursionError:
+            return _Problems([FieldError("$", "nested too deeply to decode")])
+        except Exception:  # every structure failure is the body's; find all of them
+            pass
+        return self._explained(value, target)
+
+    def _explained(self, value: object, target: Target[T]) -> T | _Problems:
+        """Every problem in ``value``, which the fast converter refused; or the explaining
+        converter's model all the same (it accepts what the fast one accepts, with the same
+        hooks: reaching its end means a bug there, and the model is right)."""
+        try:
+            model: T = self._explaining_hook(target)(value, target.type)
+            return model
         except RecursionError:
             return _Problems([FieldError("$", "nested too deeply to decode")])
         except Exception as exc:
@@ -199,5 +214,7 @@ def decoder_for(strict: bool, limits: Limits, *, owned: bool = True) -> Decoder:
 
 def _merge(marks: list[FieldError], errors: list[FieldError]) -> list[FieldError]:
     """What reading marked is said once, not again by the hook that then met it."""
+    if not marks:
+        return errors
     reported = {mark.path for mark in marks}
     return [*marks, *(e for e in errors if e.path not in reported)]

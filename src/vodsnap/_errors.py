@@ -16,7 +16,7 @@ from typing import Any, Literal
 
 from attrs import frozen
 
-__all__ = ["DecodeError", "FieldError", "SignatureError"]
+__all__ = ["DecodeError", "FieldError", "SignatureError", "field_errors_of"]
 
 
 @frozen
@@ -32,6 +32,24 @@ class FieldError:
 
     def __str__(self) -> str:
         return f"{self.path}: {self.message}"
+
+
+_new = object.__new__
+_set_path = FieldError.__dict__["path"].__set__
+_set_message = FieldError.__dict__["message"].__set__
+
+
+def field_errors_of(found: Iterable[tuple[str, str]], prefix: str = "") -> list[FieldError]:
+    """A ``FieldError`` for each ``(path, message)`` in ``found``, its path after ``prefix``:
+    what ``FieldError(prefix + path, message)`` makes, without its ``__init__`` (the error path
+    makes one per problem; a frozen class's ``__init__`` costs several times more)."""
+    made = []
+    for path, message in found:
+        error = _new(FieldError)
+        _set_path(error, prefix + path)
+        _set_message(error, message)
+        made.append(error)
+    return made
 
 
 class DecodeError(ValueError):

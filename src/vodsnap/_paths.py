@@ -1,10 +1,16 @@
 """Failures into ``FieldError`` s: where (a JSON path with wire names) and what, in plain words.
 
-Structure hooks raise ``WireError`` with the message the caller will read, and place errors below
-a field with ``at``/``at_key``; a table's explaining function places each field's failure at its
-wire key the same way, and cattrs' own code (for a class vodsnap has no table of) adds its notes
-(attribute names, list indexes). ``field_errors`` walks the resulting exception groups once and
-gives every problem its path. This is the only module that reads cattrs' notes.
+Every problem travels one way: as a ``(relative path, message)`` pair, gathered where it is met
+into a ``found`` list. Structure hooks raise ``WireError`` with the message the caller will read
+(or ``KeyError`` for a missing key); a table's explaining function ``place`` s each field's
+failure at its wire key in its list and raises them all at once as ``TableError`` (a cattrs
+``ClassValidationError``, for the public converter's users); the hooks that gather several
+problems themselves (envelopes, task lists, frozen JSON) place each with ``at``/``at_key`` and
+raise ``group``, which reads those places once into a ``Problems``. A caller above adds its own
+key in front of each path, never walking anything again; ``field_errors`` makes the
+``FieldError`` s. Only an exception group vodsnap did not make (cattrs' own code, for a class
+vodsnap has no table of) is walked, by its notes (attribute names, list indexes): this is the
+only module that reads cattrs' notes.
 """
 
 from __future__ import annotations
@@ -19,20 +25,33 @@ from cattrs.errors import (
     IterableValidationNote,
 )
 
-from ._errors import FieldError
+from ._errors import FieldError, field_errors_of
 
 __all__ = [
+    "MISSING",
+    "Found",
     "PathNote",
+    "Problems",
+    "TableError",
     "WireError",
     "at",
     "at_key",
     "capped",
     "describe",
     "field_errors",
+    "gathered",
     "group",
     "key_path",
+    "message_of",
+    "place",
     "renamed",
+    "table_error",
 ]
+
+#: What a missing required key is said to be.
+MISSING = "required field missing"
+#: Problems found below a value: ``(path relative to it, message)``, in the order met.
+Found = list[tuple[str, str]]
 
 
 _SHOWN = 40  # characters of a bad string quoted back in a message
@@ -73,6 +92,8 @@ def _short_repr(key: object) -> str:
 
 def describe(value: object) -> str:
     """What a bad value is, in JSON's words, short enough for a message."""
+    if type(value) is str:  # the commonest bad value, before the general checks
+        return f"the string {value if len(value) <= _SHOWN else value[:_SHOWN] + '...'!r}"
     if value is None:
         return "null"
     if isinstance(value, bool):
@@ -103,32 +124,88 @@ def at_key(wire_name: str, exc: Exception) -> Exception:
     return at(exc, key_path("", wire_name))
 
 
-def group(errors: list[Exception]) -> ExceptionGroup[Exception]:
-    """Several errors of one value, each placed with ``at``, raised as one."""
-    return ExceptionGroup("invalid values", errors)
+class Problems(ExceptionGroup[Exception]):
+    """Every problem of one value, each already placed: ``found`` holds ``(relative path,
+    message)`` pairs; ``exceptions`` the exceptions they came from."""
+
+    found: Found
 
 
-def renamed(exc: ClassValidationError, old: str, new: str) -> ClassValidationError:
-    """``exc`` with its errors placed at the key ``old`` placed at the key ``new`` instead."""
-    before, after = PathNote(key_path("", old)), PathNote(key_path("", new))
-    for sub in exc.exceptions:
-        notes = getattr(sub, "__notes__", [])
-        for i, note in enumerate(notes):
-            if isinstance(note, PathNote) and note == before:
-                notes[i] = after
+class TableError(ClassValidationError):
+    """Every problem of one table's object (a cattrs ``ClassValidationError``, as the public
+    converter's users expect), each already placed in ``found`` as in ``Problems``."""
+
+    found: Found
+
+
+def gathered(errors: list[Exception], found: Found) -> Problems:
+    """The problems in ``found``, raised as one (``errors``: the exceptions they came from)."""
+    exc = Problems("invalid values", errors)
+    exc.found = found
     return exc
 
 
-def field_errors(exc: BaseException, path: str = "$", *, most: int = 0) -> list[FieldError]:
-    """Flatten a (possibly nested) cattrs validation error into ``FieldError`` s.
+#: The exceptions whose problems are placed already.
+_PLACED = (Problems, TableError)
 
-    Every error below a field carries its wire name in a ``PathNote`` (a table's explaining
-    function puts one before any other note), or its name or index in cattrs' own note.
+
+def table_error(message: str, errors: list[Exception], model: type, found: Found) -> Exception:
+    """A table's object's problems in ``found``, raised as one ``TableError``."""
+    exc = TableError(message, errors, model)
+    exc.found = found
+    return exc
+
+
+def group(errors: list[Exception]) -> Problems:
+    """Several errors of one value, each placed with ``at``, raised as one: their places are
+    read now, once."""
+    found: Found = []
+    for exc in errors:
+        place(found, _step(exc), exc)
+    return gathered(errors, found)
+
+
+def place(found: Found, path: str, exc: BaseException) -> None:
+    """Add what ``exc`` says is wrong at ``path`` (and below it) to ``found``."""
+    if type(exc) is WireError:  # the commonest: one hook's refusal
+        found.append((path, str(exc)))
+    elif isinstance(exc, _PLACED):  # placed already: only the prefix is new
+        found.extend([(path + where, message) for where, message in exc.found])
+    elif isinstance(exc, BaseExceptionGroup):  # cattrs' own: placed by its notes
+        for sub in exc.exceptions:
+            place(found, path + _step(sub), sub)
+    elif isinstance(exc, ForbiddenExtraKeysError):
+        names = sorted(exc.extra_fields, key=str)
+        found.extend((key_path(path, n), "unexpected field") for n in names)
+    else:
+        found.append((path, message_of(exc)))
+
+
+def renamed(found: Found, old: str, new: str) -> Found:
+    """``found`` with what is placed at the key ``old`` (and below) placed at the key ``new``."""
+    before, after = key_path("", old), key_path("", new)
+    return [
+        (after + where[len(before) :] if _below(where, before) else where, message)
+        for where, message in found
+    ]
+
+
+def _below(where: str, key: str) -> bool:
+    """Whether the relative path ``where`` is the key path ``key`` or lies below it."""
+    return where.startswith(key) and where[len(key) : len(key) + 1] in ("", ".", "[")
+
+
+def field_errors(exc: BaseException, path: str = "$", *, most: int = 0) -> list[FieldError]:
+    """Every problem ``exc`` holds as a ``FieldError``, placed below ``path``.
+
     ``most`` (if not 0): stop after one more than that many (``capped`` then says so).
     """
-    found: list[FieldError] = []
-    _collect(exc, path, found, most + 1 if most else 0)
-    return found
+    if isinstance(exc, _PLACED):  # placed already: read as they are
+        found = exc.found
+    else:
+        found = []
+        place(found, "", exc)
+    return field_errors_of(found[: most + 1] if most else found, path)
 
 
 def capped(errors: list[FieldError], most: int) -> list[FieldError]:
@@ -136,21 +213,6 @@ def capped(errors: list[FieldError], most: int) -> list[FieldError]:
     if len(errors) <= most:
         return errors
     return [*errors[: most - 1], FieldError("$", f"more problems not listed (max_errors={most})")]
-
-
-def _collect(exc: BaseException, path: str, found: list[FieldError], most: int) -> None:
-    if most and len(found) >= most:
-        return
-    if isinstance(exc, BaseExceptionGroup):
-        for sub in exc.exceptions:
-            _collect(sub, path + _step(sub), found, most)
-    elif isinstance(exc, ForbiddenExtraKeysError):
-        names = sorted(exc.extra_fields, key=str)
-        found.extend(
-            FieldError(key_path(path, n), "unexpected field") for n in names[: most or None]
-        )
-    else:
-        found.append(FieldError(path, _message(exc)))
 
 
 def _step(exc: BaseException) -> str:
@@ -165,10 +227,11 @@ def _step(exc: BaseException) -> str:
     return ""
 
 
-def _message(exc: BaseException) -> str:
+def message_of(exc: BaseException) -> str:
+    """What one exception that is not a group says is wrong."""
     if isinstance(exc, WireError):
         return str(exc)
     if isinstance(exc, KeyError):
-        return "required field missing"
+        return MISSING
     # Not one of ours: a bug in a hook rather than in the body. Say what it was.
     return f"invalid value ({type(exc).__name__}: {exc})"

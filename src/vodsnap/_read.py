@@ -18,9 +18,10 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections.abc import Callable, Mapping
 from itertools import accumulate, chain, compress, repeat
-from operator import is_
+from operator import is_, sub
 from typing import Any, AnyStr, Final, NamedTuple
 
 from ._errors import DecodeError, FieldError
@@ -106,6 +107,10 @@ class _DuplicateKeys(dict[str, Any]):
 _OBJECTS: Final = frozenset[type]((dict, _DuplicateKeys))
 
 
+#: A reading made without ``Reading``'s Python ``__new__`` (the commonest call makes one).
+_OWNED: Final = tuple.__new__
+
+
 def read_bytes(body: bytes, limits: Limits) -> Reading:
     """``read`` for the commonest case, bytes in the lenient mode, without its generality."""
     if len(body) > limits.max_body_bytes or _fast_loads is None:
@@ -116,7 +121,7 @@ def read_bytes(body: bytes, limits: Limits) -> Reading:
         return read(body, strict=False, limits=limits)
     if _may_exceed(body, limits.max_depth, _OPENING_BYTES) and _nests_deeper(body, limits):
         _check_depth(body, value, limits.max_depth)
-    return Reading(value, False, True)
+    return _OWNED(Reading, (value, False, True))
 
 
 def read(body: object, *, strict: bool, limits: Limits, depth: bool = True) -> Reading:
@@ -293,17 +298,21 @@ _OPENING_TEXT: Final = ("[", "{")
 #: Every byte but the brackets and the quote, deleted; then "{" and "}" read as "[" and "]".
 _NOT_BRACKETS: Final = bytes(set(range(256)) - set(b'[]{}"'))
 _ONE_BRACKET: Final = bytes.maketrans(b"{}", b"[]")
-#: "[" as the signed byte +1 and "]" as -1.
-_SIGNS: Final = bytes.maketrans(b"[]", b"\x01\xff")
-#: Levels peeled off by passes of ``bytes.replace`` before the rest are counted.
+#: Passes of ``bytes.replace`` that may peel a level off before the rest are counted.
 _PEELED: Final = 8
+#: A pass peels a level only while the innermost pairs are this dense (one in so many bytes):
+#: sparser, the runs of brackets left are few enough to count as they are.
+_SPARSE: Final = 32
+#: A run of opening or of closing brackets.
+_RUNS: Final = re.compile(rb"\[+|\]+")
 
 
 def _nests_deeper(text: bytes, limits: Limits) -> bool:
     """Whether valid JSON ``text`` nests deeper than ``max_depth``, by C code alone (no Python
     step per value): escapes and strings taken out, the brackets left are peeled one level a
-    pass (a pass takes away every ``[]`` with nothing between), and the depth of what a few
-    passes leave is counted."""
+    pass (a pass takes away every ``[]`` with nothing between) while that leaves much less,
+    and the depth of what is left is the highest running sum of its runs of brackets (every
+    run of ``[`` ends in an innermost ``[]``: the runs are few when those are)."""
     if b"\\" in text:  # an escaped backslash, then an escaped quote, is no delimiter
         text = text.replace(b"\\\\", b"").replace(b'\\"', b"")
     brackets = text.translate(None, _NOT_BRACKETS)
@@ -313,13 +322,21 @@ def _nests_deeper(text: bytes, limits: Limits) -> bool:
     elif quotes:  # the quotes now delimit the strings: what is between them is text
         brackets = b"".join(brackets.split(b'"')[::2])
     brackets = brackets.translate(_ONE_BRACKET)
-    for _ in range(_PEELED):  # most bodies are shallow: a few passes empty them
+    peeled = 0
+    while peeled < _PEELED and brackets.count(b"[]") * _SPARSE >= len(brackets):
         if not brackets:
             return False
-        brackets = brackets.replace(b"[]", b"")
-    # What is left, deep: its depth is the highest running sum of +1 per "[", -1 per "]"
-    signs = memoryview(brackets.translate(_SIGNS)).cast("b")
-    return max(accumulate(signs), default=0) > limits.max_depth - _PEELED
+        brackets = brackets.replace(b"[]", b"")  # most bodies are shallow: a few passes
+        peeled += 1
+    if len(brackets) <= 2 * (limits.max_depth - peeled):  # too few brackets left to be deeper
+        return False
+    # Opening and closing runs, alternately, from an opening one: each opening run ends at a
+    # depth that is a high point, the brackets opened so far less those closed.
+    runs: list[bytes] = _RUNS.findall(brackets)
+    opened = accumulate(map(len, runs[::2]))
+    closed = accumulate(map(len, runs[1::2]), initial=0)
+    deepest: int = max(map(sub, opened, closed))
+    return deepest > limits.max_depth - peeled
 
 
 def _deeper_than(value: object, max_depth: int, skip: object = None) -> bool:

@@ -1,14 +1,13 @@
-"""The two structure functions of a table's object, made from its fields: fast and explaining.
+"""The fast structure function of a table's object, generated from its fields.
 
-The fast one (the fast converter's) is generated code that stops at the first problem: a field
-whose kind says what its finished values look like (``Kind.final``, e.g. ``str`` for text) is
-checked inline, a kind read by lookup (``Kind.lookup``: an enum, a flag) is looked up inline,
-and its hook is called only for anything else; a failure of any kind only needs to be a
-failure. The explaining one (the explaining converter's) calls every field's hook and collects
-every problem, each placed at its wire key, as one ``ClassValidationError`` that
-``_paths.field_errors`` reads. Both call the same hooks, so they accept exactly the same
-objects as the same models (a property test compares the two converters on every shape of
-body, valid, quirked and mutated).
+It is generated code that stops at the first problem: a field whose kind says what its finished
+values look like (``Kind.final``, e.g. ``str`` for text) is checked inline, a kind read by
+lookup (``Kind.lookup``: an enum, a flag) is looked up inline, and its hook is called only for
+anything else; a failure of any kind only needs to be a failure (``_explain`` then says every
+problem). A model whose ``__init__`` only sets its attributes is filled through a twin class
+(checked when the function is made). The explaining function calls the same hooks, so the two
+accept exactly the same objects as the same models (a property test compares the two
+converters on every shape of body, valid, quirked and mutated).
 
 This module knows fields only as ``Slot`` s: it imports nothing of the tables.
 """
@@ -23,11 +22,8 @@ from typing import Any, NamedTuple
 
 import attrs
 from attrs import NOTHING
-from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError
 
-from .._paths import PathNote, key_path
-
-__all__ = ["Hook", "Slot", "explaining_structure", "fast_structure"]
+__all__ = ["Hook", "Slot", "fast_structure"]
 
 #: A structure hook, as cattrs calls it: ``hook(value, type)``.
 Hook = Callable[[Any, Any], Any]
@@ -78,7 +74,7 @@ def fast_structure(
         names["known"] = frozenset(slot.wire for slot in slots)
         lines += ["    if not o.keys() <= known:", "        raise KeyError(set(o) - known)"]
     for i, slot in enumerate(slots):
-        lines += _read_field(i, slot, names, explaining=False)
+        lines += _read_field(i, slot, names)
     fill = _fill(model, slots)
     if fill is None:
         lines.append(f"    return model({_arguments(slots)})")
@@ -154,59 +150,17 @@ def _twin(model: type) -> type | None:
     return twin
 
 
-def explaining_structure(model: type, slots: Sequence[Slot], *, strict: bool) -> Hook:
-    """Generated code that makes ``model`` from an object (a ``dict``) with ``slots``, or raises
-    every problem as one ``ClassValidationError``: each hook's failure, placed at its key by a
-    ``PathNote`` before its own notes; a required key missing (a ``KeyError``); in ``strict``
-    mode, the keys no slot names (a ``ForbiddenExtraKeysError``); or the model's own refusal.
-    ``slots`` in the model's order of attributes: the problems are listed in it."""
-    names: dict[str, Any] = {
-        "model": model,
-        "message": f"While structuring {model.__name__}",
-        "invalid": ClassValidationError,
-        "extra": ForbiddenExtraKeysError,
-    }
-    lines = ["def structure(o, _=None):", "    errors = []"]
-    for i, slot in enumerate(slots):
-        lines += _read_field(i, slot, names, explaining=True)
-    if strict:
-        names["known"] = frozenset(slot.wire for slot in slots)
-        lines += [
-            "    if not o.keys() <= known:",
-            "        errors.append(extra('', model, set(o.keys() - known)))",
-        ]
-    lines += [
-        "    if errors:",
-        "        raise invalid(message, errors, model)",
-        "    try:",
-        f"        return model({_arguments(slots)})",
-        "    except Exception as e:  # a model refusing what its hooks made: a bug, said so",
-        "        raise invalid(message, [e], model) from None",
-    ]
-    return _compile(model, "explaining", lines, names)
-
-
 def _arguments(slots: Sequence[Slot]) -> str:
     return ", ".join(f"{slot.attr}=v{i}" for i, slot in enumerate(slots))
 
 
-def _read_field(i: int, slot: Slot, names: dict[str, Any], *, explaining: bool) -> list[str]:
-    """The lines that set ``v{i}`` from the key ``slot.wire``; ``explaining``: a problem is
-    added to ``errors``, placed at the key, and the next field read."""
+def _read_field(i: int, slot: Slot, names: dict[str, Any]) -> list[str]:
+    """The lines that set ``v{i}`` from the key ``slot.wire`` (or raise at the first problem)."""
     if hasattr(slot.default, "takes_self"):  # pragma: no cover - an attrs Factory: none has one
         raise TypeError(f"{slot.attr}: a factory default")
     value, wire = f"v{i}", slot.wire
     names[f"hook{i}"] = slot.hook
     convert = [f"{value} = hook{i}({value}, None)"]
-    if explaining:
-        names[f"note{i}"] = PathNote(key_path("", wire))
-        convert = [
-            "try:",
-            f"    {convert[0]}",
-            "except Exception as e:",
-            f"    e.__notes__ = [note{i}, *getattr(e, '__notes__', ())]",
-            "    errors.append(e.with_traceback(None))  # no cycle through this frame",
-        ]
     if slot.lookup is not None:  # a known value of the usual type reads as its entry
         names[f"ltype{i}"], names[f"lookup{i}"] = slot.lookup
         test = f"type({value}) is ltype{i} and {value} in lookup{i}"
@@ -223,8 +177,6 @@ def _read_field(i: int, slot: Slot, names: dict[str, Any], *, explaining: bool) 
     if slot.default is not NOTHING:
         names[f"default{i}"] = slot.default
         otherwise = [f"{value} = default{i}"]
-    elif explaining:
-        otherwise = [f"e = KeyError({wire!r})", f"e.__notes__ = [note{i}]", "errors.append(e)"]
     else:
         return _indent([f"{value} = o[{wire!r}]", *check])
     lines = [f"if {wire!r} in o:", f"    {value} = o[{wire!r}]", *_indent(check)]

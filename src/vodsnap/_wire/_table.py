@@ -15,12 +15,23 @@ from typing import Any
 
 from attrs import fields, frozen
 from cattrs import Converter
-from cattrs.errors import ClassValidationError
 from cattrs.gen import make_dict_unstructure_fn, override
 
 from .._limits import Limits
-from .._paths import WireError, at, at_key, describe, group, renamed
-from ._fast import Hook, Slot, explaining_structure, fast_structure
+from .._paths import (
+    Found,
+    TableError,
+    WireError,
+    at_key,
+    describe,
+    gathered,
+    group,
+    place,
+    renamed,
+    table_error,
+)
+from ._explain import explaining_structure
+from ._fast import Hook, Slot, fast_structure
 
 __all__ = [
     "ArrayOf",
@@ -248,24 +259,36 @@ class Builder:
             alias: (f.wire, self.hooks(f.kind)[0]) for f in table.fields for alias in f.aliases
         }
         slots = self._slots(table)
-        if not self.detailed:  # generated from the table, checks inline where a kind allows
-            made: list[Hook] = []
+        made: list[Hook] = []  # the generated function, for an object sent under an alias
 
-            def aliased(obj: Mapping[str, Any]) -> Any:
-                sent = {a: aliases[a] for a in aliases if a in obj}
-                return _read_aliases(made[0], obj, None, sent)
+        def aliased(obj: Mapping[str, Any]) -> Any:
+            sent = {a: aliases[a] for a in aliases if a in obj}
+            return _read_aliases(made[0], obj, None, sent)
 
-            fast = fast_structure(
-                table.model,
-                slots,
-                strict=self.mode.strict,
-                guard=expect_object,
-                aliases=(tuple(aliases), aliased) if aliases else None,
+        reader = (tuple(aliases), aliased) if aliases else None
+        if self.detailed:  # every problem gathered, each at its key
+            most = self.mode.limits.max_errors + 1
+            made.append(
+                explaining_structure(
+                    table.model,
+                    slots,
+                    strict=self.mode.strict,
+                    guard=expect_object,
+                    most=most,
+                    aliases=reader,
+                )
             )
-            made.append(fast)
-            return _checked(fast, table), unstructure_fn
-        explaining = explaining_structure(table.model, slots, strict=self.mode.strict)
-        return _as_object(_checked(explaining, table), aliases), unstructure_fn
+        else:  # checks inline where a kind allows, stopping at the first problem
+            made.append(
+                fast_structure(
+                    table.model,
+                    slots,
+                    strict=self.mode.strict,
+                    guard=expect_object,
+                    aliases=reader,
+                )
+            )
+        return _checked(made[0], table), unstructure_fn
 
     def _slots(self, table: Table) -> list[Slot]:
         """``table``'s fields as its structure functions read them, in the model's order of
@@ -358,17 +381,20 @@ def array_of(
             pass
         items: list[Any] = []
         errors: list[Exception] = []
+        found: Found = []
         for index, item in enumerate(value):
             if most_errors and len(errors) >= most_errors:
                 skipped = f"items [{index}] to [{len(value) - 1}] not explained"
-                errors.append(at(WireError(f"{skipped} (max_errors={most_errors})"), f"[{index}]"))
+                errors.append(WireError(f"{skipped} (max_errors={most_errors})"))
+                found.append((f"[{index}]", str(errors[-1])))
                 break
             try:
                 items.append(hook(item, None))
             except Exception as exc:
-                errors.append(at(exc, f"[{index}]"))
+                errors.append(exc)
+                place(found, f"[{index}]", exc)
         if errors:
-            raise group(errors)
+            raise gathered(errors, found)
         return tuple(items)
 
     return structure
@@ -385,30 +411,6 @@ def _list_of(unstructure: Unhook | None) -> Unhook:
     if unstructure is None:
         return list
     return lambda items: [unstructure(item) for item in items]
-
-
-def _as_object(structure: Hook, aliases: Mapping[str, tuple[str, Hook]]) -> Hook:
-    """A generated function, guarded: anything but an object is one error, not one per field;
-    and a field sent under one of its ``aliases`` (alias -> wire name, hook) is read as the
-    field."""
-
-    def guarded(value: object, cl: object = None) -> Any:
-        if type(value) is not dict:  # the check inline: a call less per object
-            expect_object(value)
-        return structure(value, cl)
-
-    if not aliases:
-        return guarded
-
-    def aliased(value: object, cl: object = None) -> Any:
-        obj = value if type(value) is dict else expect_object(value)
-        for alias in aliases:
-            if alias in obj:  # rare: the usual names first, without building anything
-                sent = {a: aliases[a] for a in aliases if a in obj}
-                return _read_aliases(structure, obj, cl, sent)
-        return structure(obj, cl)
-
-    return aliased
 
 
 def _read_aliases(
@@ -435,10 +437,14 @@ def _read_aliases(
             conflicts.append(at_key(alias, WireError(f"conflicts with '{wire}'")))
     try:
         result = structure(one_name, cl)
-    except ClassValidationError as exc:
+    except TableError as exc:  # the explaining function's: the keys as they were sent
+        found = exc.found
         for wire, alias in renames:
-            renamed(exc, wire, alias)
-        raise exc.derive([*exc.exceptions, *conflicts]) from None
+            found = renamed(found, wire, alias)
+        if conflicts:
+            found = [*found, *group(conflicts).found]
+        errors = [*exc.exceptions, *conflicts]
+        raise table_error(exc.message, errors, exc.cl, found) from None
     if conflicts:
         raise group(conflicts)
     return result

@@ -12,7 +12,6 @@ body, valid, quirked and mutated).
 
 from __future__ import annotations
 
-import linecache
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
@@ -29,7 +28,7 @@ from .._paths import (
     place,
     table_error,
 )
-from ._fast import Hook, Slot
+from ._fast import Hook, Slot, checked, compile_hook, indent
 
 __all__ = ["explaining_structure"]
 
@@ -93,7 +92,7 @@ def explaining_structure(
         "    except Exception as e:  # a model refusing what its hooks made: a bug, said so",
         "        raise problems(message, [e], model, [('', message_of(e))]) from None",
     ]
-    return _compile(model, lines, names)
+    return compile_hook(model, "explaining", lines, names)
 
 
 def _unexpected(model: type, most: int) -> Callable[[Iterable[Any], list[Exception], Found], None]:
@@ -124,35 +123,11 @@ def _read_field(i: int, slot: Slot, names: dict[str, Any]) -> list[str]:
         "    else:",
         f"        place(found, key{i}, e)",
     ]
-    if slot.lookup is not None:  # a known value of the usual type reads as its entry
-        names[f"ltype{i}"], names[f"lookup{i}"] = slot.lookup
-        test = f"type({value}) is ltype{i} and {value} in lookup{i}"
-        check = [f"if {test}:", f"    {value} = lookup{i}[{value}]", "else:", *_indent(convert)]
-    elif not slot.final:
-        check = convert
-    else:  # the value is final as it is, or the hook makes it so (or says why not)
-        names[f"final{i}"] = slot.final
-        names[f"type{i}"] = next(iter(slot.final))
-        one = len(slot.final) == 1
-        test = f"type({value}) is type{i}" if one else f"type({value}) in final{i}"
-        check = [f"if not {test}:", *_indent(convert)]
+    check = checked(i, slot, names, convert)
     if slot.default is not NOTHING:
         names[f"default{i}"] = slot.default
         otherwise = [f"{value} = default{i}"]
     else:
         otherwise = [f"errors.append(KeyError({wire!r}))", f"found.append((key{i}, MISSING))"]
-    lines = [f"if {wire!r} in o:", f"    {value} = o[{wire!r}]", *_indent(check)]
-    return _indent([*lines, "else:", *_indent(otherwise)])
-
-
-def _indent(lines: list[str]) -> list[str]:
-    return ["    " + line for line in lines]
-
-
-def _compile(model: type, lines: list[str], names: dict[str, Any]) -> Hook:
-    source = "\n".join(lines) + "\n"
-    filename = f"<vodsnap explaining structure {model.__qualname__} {id(names):x}>"
-    linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
-    exec(compile(source, filename, "exec"), names)
-    structure: Hook = names["structure"]
-    return structure
+    lines = [f"if {wire!r} in o:", f"    {value} = o[{wire!r}]", *indent(check)]
+    return indent([*lines, "else:", *indent(otherwise)])

@@ -23,7 +23,7 @@ from typing import Any, NamedTuple
 import attrs
 from attrs import NOTHING
 
-__all__ = ["Hook", "Slot", "fast_structure"]
+__all__ = ["Hook", "Slot", "checked", "compile_hook", "fast_structure", "indent"]
 
 #: A structure hook, as cattrs calls it: ``hook(value, type)``.
 Hook = Callable[[Any, Any], Any]
@@ -78,7 +78,7 @@ def fast_structure(
     fill = _fill(model, slots)
     if fill is None:
         lines.append(f"    return model({_arguments(slots)})")
-        return _compile(model, "fast", lines, names)
+        return compile_hook(model, "fast", lines, names)
     twin, values = fill
     names.update(twin=twin, new=object.__new__, model_class=model)
     lines.append("    m = new(twin)")
@@ -89,7 +89,7 @@ def fast_structure(
             names[f"fixed{n}"] = value[0]
             lines.append(f"    m.{attr} = fixed{n}")
     lines += ["    m.__class__ = model_class", "    return m"]
-    return _compile(model, "fast", lines, names)
+    return compile_hook(model, "fast", lines, names)
 
 
 def _fill(
@@ -160,34 +160,43 @@ def _read_field(i: int, slot: Slot, names: dict[str, Any]) -> list[str]:
         raise TypeError(f"{slot.attr}: a factory default")
     value, wire = f"v{i}", slot.wire
     names[f"hook{i}"] = slot.hook
-    convert = [f"{value} = hook{i}({value}, None)"]
-    if slot.lookup is not None:  # a known value of the usual type reads as its entry
-        names[f"ltype{i}"], names[f"lookup{i}"] = slot.lookup
-        test = f"type({value}) is ltype{i} and {value} in lookup{i}"
-        check = [f"if {test}:", f"    {value} = lookup{i}[{value}]", "else:"]
-        check += _indent(convert)
-    elif not slot.final:
-        check = convert
-    else:  # the value is final as it is, or the hook makes it so (or says why not)
-        names[f"final{i}"] = slot.final
-        names[f"type{i}"] = next(iter(slot.final))
-        one = len(slot.final) == 1
-        test = f"type({value}) is type{i}" if one else f"type({value}) in final{i}"
-        check = [f"if not {test}:", *_indent(convert)]
+    check = checked(i, slot, names, [f"{value} = hook{i}({value}, None)"])
     if slot.default is not NOTHING:
         names[f"default{i}"] = slot.default
         otherwise = [f"{value} = default{i}"]
     else:
-        return _indent([f"{value} = o[{wire!r}]", *check])
-    lines = [f"if {wire!r} in o:", f"    {value} = o[{wire!r}]", *_indent(check)]
-    return _indent([*lines, "else:", *_indent(otherwise)])
+        return indent([f"{value} = o[{wire!r}]", *check])
+    lines = [f"if {wire!r} in o:", f"    {value} = o[{wire!r}]", *indent(check)]
+    return indent([*lines, "else:", *indent(otherwise)])
 
 
-def _indent(lines: list[str]) -> list[str]:
+def checked(i: int, slot: Slot, names: dict[str, Any], convert: list[str]) -> list[str]:
+    """The lines that run ``convert`` (the hook's call on ``v{i}``) unless the kind settles the
+    value inline: a known value of the usual type looked up, or a value already final. Both
+    generated functions (fast and explaining) check a field this way."""
+    value = f"v{i}"
+    if slot.lookup is not None:  # a known value of the usual type reads as its entry
+        names[f"ltype{i}"], names[f"lookup{i}"] = slot.lookup
+        test = f"type({value}) is ltype{i} and {value} in lookup{i}"
+        return [f"if {test}:", f"    {value} = lookup{i}[{value}]", "else:", *indent(convert)]
+    if not slot.final:
+        return convert
+    # the value is final as it is, or the hook makes it so (or says why not)
+    names[f"final{i}"] = slot.final
+    names[f"type{i}"] = next(iter(slot.final))
+    one = len(slot.final) == 1
+    test = f"type({value}) is type{i}" if one else f"type({value}) in final{i}"
+    return [f"if not {test}:", *indent(convert)]
+
+
+def indent(lines: list[str]) -> list[str]:
+    """``lines`` one level deeper."""
     return ["    " + line for line in lines]
 
 
-def _compile(model: type, which: str, lines: list[str], names: dict[str, Any]) -> Hook:
+def compile_hook(model: type, which: str, lines: list[str], names: dict[str, Any]) -> Hook:
+    """The function ``structure`` that ``lines`` define, with ``names`` as its globals; its
+    source is kept (``linecache``) so that tracebacks show it."""
     source = "\n".join(lines) + "\n"
     filename = f"<vodsnap {which} structure {model.__qualname__} {id(names):x}>"
     linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)

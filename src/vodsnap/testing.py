@@ -1,4 +1,4 @@
-"""Test helpers for handlers of Tencent VOD snapshot callbacks: bodies to feed them.
+"""Test helpers for handlers of Tencent Cloud snapshot callbacks: bodies to feed them.
 
 Without Hypothesis: the documentation's example bodies (``example_bodies``), valid bodies with
 fields replaced (``fast_snapshot_body``, ``snapshot_event_body``; ``OMIT`` removes one), and

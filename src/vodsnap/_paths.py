@@ -39,6 +39,7 @@ __all__ = [
     "capped",
     "describe",
     "field_errors",
+    "found_in",
     "gathered",
     "group",
     "key_path",
@@ -195,24 +196,30 @@ def _below(where: str, key: str) -> bool:
     return where.startswith(key) and where[len(key) : len(key) + 1] in ("", ".", "[")
 
 
+def found_in(exc: BaseException) -> Found:
+    """Every problem ``exc`` holds, as ``(path, message)`` pairs relative to its value."""
+    if isinstance(exc, _PLACED):  # placed already: read as they are
+        return exc.found
+    found: Found = []
+    place(found, "", exc)
+    return found
+
+
 def field_errors(exc: BaseException, path: str = "$", *, most: int = 0) -> list[FieldError]:
     """Every problem ``exc`` holds as a ``FieldError``, placed below ``path``.
 
     ``most`` (if not 0): stop after one more than that many (``capped`` then says so).
     """
-    if isinstance(exc, _PLACED):  # placed already: read as they are
-        found = exc.found
-    else:
-        found = []
-        place(found, "", exc)
+    found = found_in(exc)
     return field_errors_of(found[: most + 1] if most else found, path)
 
 
-def capped(errors: list[FieldError], most: int) -> list[FieldError]:
-    """``errors``, at most ``most`` of them, the last entry saying that there were more."""
-    if len(errors) <= most:
-        return errors
-    return [*errors[: most - 1], FieldError("$", f"more problems not listed (max_errors={most})")]
+def capped(found: Found, most: int) -> Found:
+    """``found`` (paths from ``$``), at most ``most`` of its problems, the last entry saying
+    that there were more."""
+    if len(found) <= most:
+        return found
+    return [*found[: most - 1], ("$", f"more problems not listed (max_errors={most})")]
 
 
 def _step(exc: BaseException) -> str:

@@ -190,18 +190,26 @@ def _strict_loads(body: object, text: str) -> tuple[object, bool]:
             seen.add(key)
         return flagged
 
-    def non_finite(text: str) -> object:
-        nonlocal marked
-        marked = True
-        return _NOT_A_NUMBER.get(text) or Mark(f"{text} is not a JSON number")
-
     def number(text: str) -> object:
+        nonlocal marked
         value = float(text)
-        return value if math.isfinite(value) else non_finite(text)
+        if math.isfinite(value):
+            return value
+        marked = True
+        return Mark(f"{text} is not a JSON number")  # 1e999: too large for a float
 
+    # NaN, Infinity and -Infinity become their shared marks by a C call (the dict's lookup: no
+    # Python call a constant, of which 1 MiB holds 262,000); whether any was read is looked
+    # for only when the text holds one's name, by C code a level at a time.
     value, long_numbers = _loads(
-        body, text, object_pairs_hook=pairs, parse_constant=non_finite, parse_float=number
+        body,
+        text,
+        object_pairs_hook=pairs,
+        parse_constant=_NOT_A_NUMBER.__getitem__,
+        parse_float=number,
     )
+    if not (marked or long_numbers) and ("NaN" in text or "Infinity" in text):
+        marked = _holds_mark(value)
     return value, marked or long_numbers
 
 
@@ -352,6 +360,21 @@ def _deeper_than(value: object, max_depth: int, skip: object = None) -> bool:
         if not objects and not arrays:
             return False
     return True
+
+
+def _holds_mark(value: object) -> bool:
+    """Whether parsed JSON holds a ``Mark`` anywhere: a level at a time, each level gathered
+    and looked through by C code (no Python step per value)."""
+    objects: list[Any] = [value] if type(value) in _OBJECTS else []
+    arrays: list[Any] = [value] if type(value) is list else []
+    while objects or arrays:
+        items = list(chain(chain.from_iterable(map(dict.values, objects)), *arrays))
+        types = list(map(type, items))
+        if Mark in types:
+            return True
+        objects = list(compress(items, map(_OBJECTS.__contains__, types)))
+        arrays = list(compress(items, map(is_, types, repeat(list))))
+    return type(value) is Mark
 
 
 def _check_depth(body: object, value: object, max_depth: int) -> None:

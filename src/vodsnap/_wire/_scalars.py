@@ -23,7 +23,7 @@ from .._times import (
     WIRE_OFFSET,
     WIRE_SEPARATORS,
     format_time,
-    parse_time,
+    read_time,
 )
 from ._table import Hook, Kind, Mode, array_of, expect_object
 
@@ -163,16 +163,16 @@ def _time(lenient: bool) -> Hook:
             try:
                 moment = _fromisoformat(value + WIRE_OFFSET)
             except ValueError:
-                pass  # not a date (no such day, not digits): parse_time says why
+                pass  # not a date (no such day, not digits): read_time says why
             else:
-                if 2 < moment.year < 9998:  # the edges: parse_time checks the exact range
+                if 2 < moment.year < 9998:  # the edges: read_time checks the exact range
                     return moment
         if not isinstance(value, str):
             raise WireError(f"{expected}, got {describe(value)}")
-        try:
-            return parse_time(value, lenient=lenient, bounded=True)  # a body's share
-        except ValueError as exc:
-            raise WireError(f"{expected}: {exc}") from None
+        found = read_time(value, lenient=lenient, bounded=True)  # a body's share
+        if isinstance(found, str):  # refused: its message, no exception on the way
+            raise WireError(f"{expected}: {found}")
+        return found
 
     return structure
 
@@ -346,10 +346,16 @@ def enum_of(enum: type[E], description: str, *, typed_as_text: bool = False) -> 
 
     def make(to_int: Hook) -> Hook:
         def structure(value: object, _: object = None) -> E:
-            try:
-                return by_value[to_int(value, None)]
-            except (KeyError, ValueError):
-                raise WireError(f"expected one of {known}, got {describe(value)}") from None
+            number: object = value  # an int is its own integer, in either mode
+            if type(number) is not int:
+                try:
+                    number = to_int(value, None)
+                except ValueError:
+                    number = None
+            member = by_value.get(number)  # a miss: None, not a KeyError
+            if member is None:
+                raise WireError(f"expected one of {known}, got {describe(value)}")
+            return member
 
         return structure
 

@@ -151,10 +151,17 @@ _PLACED = (Problems, TableError)
 
 
 def table_error(message: str, errors: list[Exception], model: type, found: Found) -> Exception:
-    """A table's object's problems in ``found``, raised as one ``TableError``."""
-    exc = TableError(message, errors, model)
+    """A table's object's problems in ``found``, raised as one ``TableError``: what
+    ``TableError(message, errors, model)`` makes (``args`` and ``cl`` too), without cattrs'
+    Python ``__new__`` (an explaining function makes one for every object it refuses)."""
+    exc: TableError = _new_group(TableError, message, errors)
+    exc.args = (message, errors, model)
+    exc.cl = model
     exc.found = found
     return exc
+
+
+_new_group = BaseExceptionGroup.__new__
 
 
 def group(errors: list[Exception]) -> Problems:

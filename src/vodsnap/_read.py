@@ -369,9 +369,9 @@ def _holds_mark(value: object) -> bool:
     arrays: list[Any] = [value] if type(value) is list else []
     while objects or arrays:
         items = list(chain(chain.from_iterable(map(dict.values, objects)), *arrays))
-        types = list(map(type, items))
-        if Mark in types:
+        if Mark in map(type, items):  # stops at the first
             return True
+        types = list(map(type, items))
         objects = list(compress(items, map(_OBJECTS.__contains__, types)))
         arrays = list(compress(items, map(is_, types, repeat(list))))
     return type(value) is Mark

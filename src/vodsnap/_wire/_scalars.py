@@ -17,7 +17,7 @@ from typing import Any, Final, TypeVar
 
 from .._decimal import decimal_digits
 from .._models import FrozenDict, freeze_json, thaw
-from .._paths import WireError, at, describe, group, key_path
+from .._paths import Found, WireError, describe, gathered, key_path
 from .._times import (
     WIRE_LENGTH,
     WIRE_OFFSET,
@@ -218,15 +218,21 @@ def _frozen_json(mode: Mode) -> Hook:
 
 
 def _frozen(value: object, depth: int, mode: Mode) -> Any:
-    """``value`` frozen, or every problem (up to ``max_errors``, then no further look)."""
-    errors: list[Exception] = []
+    """``value`` frozen, or every problem (up to ``max_errors``, then no further look), each
+    placed where it is met as a ``(path, message)`` pair."""
+    found: Found = []
     try:
-        frozen = _freeze(value, None, depth, mode, errors)
+        frozen = _freeze(value, None, depth, mode, found)
     except _Enough:
-        raise group(errors) from None
-    if errors:
-        raise group(errors)
+        raise _problems(found) from None
+    if found:
+        raise _problems(found)
     return frozen
+
+
+def _problems(found: Found) -> Exception:
+    """The problems in ``found``, raised as one (an exception a problem, as groups hold)."""
+    return gathered([WireError(message) for _, message in found], found)
 
 
 class _Enough(Exception):  # noqa: N818 - not an error: a signal to stop looking
@@ -238,26 +244,25 @@ class _Enough(Exception):  # noqa: N818 - not an error: a signal to stop looking
 _Where = tuple[Any, Any] | None
 
 
-def _freeze(value: Any, where: _Where, depth: int, mode: Mode, errors: list[Exception]) -> Any:
+def _freeze(value: Any, where: _Where, depth: int, mode: Mode, found: Found) -> Any:
     if value is None or isinstance(value, str | int):  # bool is an int
         return value
-    if len(errors) >= mode.limits.max_errors:  # enough to refuse it: explain no further
+    if len(found) >= mode.limits.max_errors:  # enough to refuse it: explain no further
         raise _Enough
     if isinstance(value, float):
         if mode.strict and not math.isfinite(value):
-            errors.append(at(WireError(f"{json.dumps(value)} is not a JSON number"), _path(where)))
+            found.append((_path(where), f"{json.dumps(value)} is not a JSON number"))
         return value
     if isinstance(value, Mapping | list | tuple) and depth > mode.limits.max_depth:
-        problem = WireError(f"nested deeper than max_depth={mode.limits.max_depth}")
-        errors.append(at(problem, _path(where)))
+        found.append((_path(where), f"nested deeper than max_depth={mode.limits.max_depth}"))
         return None
     if isinstance(value, Mapping):
         return FrozenDict(
-            {k: _freeze(v, (where, k), depth + 1, mode, errors) for k, v in value.items()}
+            {k: _freeze(v, (where, k), depth + 1, mode, found) for k, v in value.items()}
         )
     if isinstance(value, list | tuple):
-        return tuple(_freeze(v, (where, i), depth + 1, mode, errors) for i, v in enumerate(value))
-    errors.append(at(WireError(f"expected a JSON value, got {describe(value)}"), _path(where)))
+        return tuple(_freeze(v, (where, i), depth + 1, mode, found) for i, v in enumerate(value))
+    found.append((_path(where), f"expected a JSON value, got {describe(value)}"))
     return None
 
 

@@ -114,15 +114,25 @@ _OWNED: Final = tuple.__new__
 
 def read_bytes(body: bytes, limits: Limits) -> Reading:
     """``read`` for the commonest case, bytes in the lenient mode, without its generality."""
+    reading = _fast_read(body, limits, True)
+    return read(body, strict=False, limits=limits) if reading is None else reading
+
+
+def _fast_read(body: bytes, limits: Limits, depth: bool) -> Reading | None:
+    """Bytes read by the fast parser as they are (not decoded to text first, nor encoded again
+    to count their brackets), or ``None`` for ``read`` to read them (and say why not)."""
     if len(body) > limits.max_body_bytes or _fast_loads is None:
-        return read(body, strict=False, limits=limits)
+        return None
     try:
         value = _fast_loads(body)
     except Exception:  # refused (bad JSON, NaN, a lone surrogate, a BOM): json says why
-        return read(body, strict=False, limits=limits)
-    if _may_exceed(body, limits.max_depth, _OPENING_BYTES) and _nests_deeper(body, limits):
+        return None
+    if not _may_exceed(body, limits.max_depth, _OPENING_BYTES):
+        return _OWNED(Reading, (value, False, True))
+    deeper = _nests_deeper(body, limits)
+    if depth and deeper:
         _check_depth(body, value, limits.max_depth)
-    return _OWNED(Reading, (value, False, True))
+    return Reading(value, False, not deeper)
 
 
 def read(body: object, *, strict: bool, limits: Limits, depth: bool = True) -> Reading:
@@ -131,6 +141,10 @@ def read(body: object, *, strict: bool, limits: Limits, depth: bool = True) -> R
     reading is then ``owned`` only if nothing in it is nested too deeply."""
     if isinstance(body, Mapping):  # its depth is checked where it is descended into
         return Reading(body, False, False)
+    if type(body) is bytes and not strict:  # the commonest body: as it is
+        reading = _fast_read(body, limits, depth)
+        if reading is not None:
+            return reading
     text = _text(body, limits.max_body_bytes)
     value, marked = _strict_loads(body, text) if strict else _lenient_loads(body, text)
     if not _may_exceed(text, limits.max_depth, _OPENING_TEXT):

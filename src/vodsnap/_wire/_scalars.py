@@ -84,9 +84,10 @@ def optional_text(value: object, _: object = None) -> str | None:
 
 def wire_int(value: object, _: object = None) -> int:
     """JSON integers and decimal-digit strings; never booleans, fractions or other digits."""
-    found = _integer(value)
-    if found is not None:
-        return found
+    if type(value) is not str:  # a string (the hook's commonest value) is no integer: on
+        found = _integer(value)
+        if found is not None:
+            return found
     if isinstance(value, str):
         digits = decimal_digits(value)
         if digits is not None:

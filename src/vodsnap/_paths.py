@@ -4,13 +4,14 @@ Every problem travels one way: as a ``(relative path, message)`` pair, gathered 
 into a ``found`` list. Structure hooks raise ``WireError`` with the message the caller will read
 (or ``KeyError`` for a missing key); a table's explaining function ``place`` s each field's
 failure at its wire key in its list and raises them all at once as ``TableError`` (a cattrs
-``ClassValidationError``, for the public converter's users); the hooks that gather several
-problems themselves (envelopes, task lists, frozen JSON) place each with ``at``/``at_key`` and
-raise ``group``, which reads those places once into a ``Problems``. A caller above adds its own
-key in front of each path, never walking anything again; ``field_errors`` makes the
-``FieldError`` s. Only an exception group vodsnap did not make (cattrs' own code, for a class
-vodsnap has no table of) is walked, by its notes (attribute names, list indexes): this is the
-only module that reads cattrs' notes.
+``ClassValidationError``, for the public converter's users); frozen JSON gathers its pairs
+itself (``gathered``); the hooks that gather several problems of an envelope or a task list
+place each with ``at``/``at_key`` and raise ``group``, which reads those places once into a
+``Problems``. A caller above adds its own key in front of each path, never walking anything
+again; ``found_in`` gives the decoder the pairs (``field_errors``: as ``FieldError`` s). Only an
+exception group vodsnap did not make (cattrs' own code, for a class vodsnap has no table of) is
+walked, by its notes (attribute names, list indexes): this is the only module that reads
+cattrs' notes.
 """
 
 from __future__ import annotations

@@ -297,3 +297,100 @@ def test_the_public_converters_problems_carry_no_notes() -> None:
         "expected one of 3 (processing), 4 (failure), 5 (success), got the number 9",
     ]
     assert all(not getattr(e, "__notes__", ()) for e in info.value.exceptions)
+
+
+# -- issue 21, round 2: work a refusal costs, counted ----------------------------------------
+
+
+@contextmanager
+def frames_unwound() -> Iterator[list[int]]:
+    """Count the Python frames an exception passes through inside the block (each raise, and
+    each frame it leaves, is one ``exception`` event of a trace function)."""
+    count = [0]
+
+    def local(frame: object, event: str, arg: object) -> Any:
+        if event == "exception":
+            count[0] += 1
+        return local
+
+    def trace(frame: object, event: str, arg: object) -> Any:
+        return local
+
+    sys.settrace(trace)
+    try:
+        yield count
+    finally:
+        sys.settrace(None)
+
+
+def unwound(body: bytes) -> int:
+    refused(body)  # the first call makes generated code: not counted
+    with frames_unwound() as count:
+        refused(body)
+    return count[0]
+
+
+def test_a_refused_time_costs_one_exception_the_hooks_raise() -> None:
+    """A bad time is refused by ``_times.read_time`` returning its message: the hook raises
+    the one ``WireError`` (no ``ValueError`` raised and caught inside ``_times`` first), and
+    it gives the same message as a bad integer costs an integer's."""
+    one_bad_int = unwound(invalid_fast_snapshot(width="wide"))
+    one_bad_time = unwound(invalid_fast_snapshot(create_time="yesterday"))
+    assert one_bad_time <= one_bad_int
+
+
+def test_a_refused_enum_value_costs_no_key_error() -> None:
+    """An unknown status is looked up, not caught as a ``KeyError``: as few frames unwound as
+    a bad integer, whose hook raises at once."""
+    assert unwound(invalid_fast_snapshot(status=9)) <= unwound(invalid_fast_snapshot(width="w"))
+
+
+def test_raising_a_decode_error_makes_no_field_error_until_one_is_read(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The decoder's ``DecodeError`` holds its problems as pairs; its ``FieldError`` s are made
+    once, when ``errors`` (or ``str``, ``repr``, ...) is first read."""
+    from vodsnap import _errors
+
+    made: list[int] = []
+    original = _errors.field_errors_of
+
+    def counted(found: Any, prefix: str = "") -> Any:
+        made.append(1)
+        return original(found, prefix)
+
+    monkeypatch.setattr(_errors, "field_errors_of", counted)
+    with pytest.raises(vodsnap.DecodeError) as caught:
+        vodsnap.parse(invalid_fast_snapshot(width="wide", status=9))
+    assert made == []
+    assert [e.path for e in caught.value.errors] == ["$.width", "$.status"]
+    assert str(caught.value).count("\n") == 1
+    assert made == [1]
+
+
+def nans(count: int) -> bytes:
+    return (
+        '{"x":[' + ",".join(["NaN", "Infinity", "-Infinity"][i % 3] for i in range(count))
+    ).encode() + b"]}"
+
+
+def test_strict_reading_makes_no_python_call_a_constant() -> None:
+    """``NaN``, ``Infinity`` and ``-Infinity`` become their marks by a C call: past
+    ``max_errors`` (whose marks are reported), a body of ten times as many constants costs no
+    Python call more (one call a constant before issue 21's second round)."""
+
+    def strict(body: bytes) -> None:
+        with pytest.raises(vodsnap.DecodeError):
+            vodsnap.parse(body, strict=True)
+
+    assert calls(strict, nans(300)) == calls(strict, nans(3_000))
+
+
+def test_a_constants_name_in_a_string_marks_nothing() -> None:
+    """Strict reading looks for marks only when the text holds a constant's name, and then
+    finds only real ones: a string saying ``NaN`` decodes as any other."""
+    body = json.loads((EXAMPLES / "fast-snapshot-success.json").read_bytes())
+    body["error_msg"] = "NaN or Infinity"
+    model = vodsnap.parse(json.dumps(body).encode(), strict=True)
+    assert isinstance(model, vodsnap.FastSnapshotCallback)
+    assert model.error_msg == "NaN or Infinity"

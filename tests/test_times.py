@@ -437,3 +437,12 @@ def test_the_time_hooks_inline_wire_form_is_parse_time(text: str, lenient: bool)
     expected = _outcome(lambda t: parse_time(t, lenient=lenient, bounded=True), text)
     new_body()
     assert _outcome(lambda t: hook(t, None), text) == expected
+
+
+@given(st.text(max_size=40))
+def test_iso_8601_text_starts_with_a_four_digit_year(text: str) -> None:
+    """``read_time`` skips ``datetime.fromisoformat`` (and its exception) for text that does
+    not start with four ASCII digits: such text it never reads."""
+    assume(not (text[:4].isascii() and text[:4].isdigit() and len(text) >= 4))
+    with pytest.raises(ValueError, match="Invalid isoformat string"):
+        datetime.fromisoformat(text)

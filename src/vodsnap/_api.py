@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any, TypeVar
 
 from ._decoder import CALLBACK, EVENT, Decoder, Target, decoder_for
-from ._errors import DecodeError
+from ._errors import DecodeError, decode_error
 from ._limits import DEFAULT_LIMITS, Limits
 from ._models import (
     Callback,
@@ -175,7 +175,7 @@ def parse_any(
     if not isinstance(body, Mapping):  # a mapping's depth is checked where it is descended into
         found = too_deep(reading.value, decoder.mode.limits.max_depth)
         if found:
-            raise DecodeError(found, body)
+            raise decode_error(found, body)
     return decoder.decode(reading, CALLBACK, body)
 
 
@@ -208,7 +208,7 @@ def verify_signature(
     """
     reading = read(body, strict=False, limits=DEFAULT_LIMITS)
     if reading.marked:  # a value no reader converts (an integer of 5,000 digits as T)
-        raise DecodeError(problems(reading.value), body)
+        raise decode_error(problems(reading.value), body)
     check_signature(reading.value, body, sign_key, now, leeway)
 
 

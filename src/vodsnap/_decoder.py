@@ -5,7 +5,10 @@ Every public decode call (``parse``'s commonest case included) comes here with w
 (generated code that stops at the first problem) decodes; only when it refuses is the
 explaining one (the tables' explaining functions, built on first need) asked for every
 problem with its path. What strict reading marked in the value is reported beside them; in a
-pull response, each event's marks go to that event alone. A reading the parser made
+pull response, each event's marks go to that event alone. Every problem, whoever found it,
+reaches the ``DecodeError`` one way: a ``(path, message)`` pair (its path relative to the body,
+``""`` for the body itself) in one list, capped at ``max_errors``, made into the exception by
+``decode_error``. A reading the parser made
 (``Reading.owned``) and an already decoded mapping are decoded by twin decoders whose hooks
 may, or may not, keep the parser's objects (``Mode.owned``).
 """
@@ -19,10 +22,10 @@ from typing import Any, Generic, TypeVar
 from attrs import evolve
 from cattrs import Converter
 
-from ._errors import DecodeError, FieldError
+from ._errors import DecodeError, decode_error
 from ._limits import Limits
 from ._models import Callback, Event, PulledEvent, PullResponse
-from ._paths import capped, field_errors
+from ._paths import Found, capped, found_in
 from ._read import Reading, not_json, problems, too_deep
 from ._times import new_body
 from ._wire import Mode, build_converter
@@ -53,8 +56,12 @@ CALLBACK: Target[Callback] = Target(Callback)
 EVENT: Target[Event] = Target(Event)
 
 
-class _Problems(list[FieldError]):
-    """Every problem found in a value that could not be structured (a list: made by C code)."""
+class _Problems(list[tuple[str, str]]):
+    """Every problem found in a value that could not be structured, as ``(path, message)``."""
+
+
+#: What a value nested too deeply for the converters to descend is said to be.
+_TOO_DEEP = "nested too deeply to decode"
 
 
 class Decoder:
@@ -100,18 +107,18 @@ class Decoder:
             try:
                 model = explain(reading.value, target.type)
             except RecursionError:
-                errors = [FieldError("$", "nested too deeply to decode")]
+                found = [("", _TOO_DEEP)]
             except Exception as exc:
-                errors = field_errors(exc, most=self.most)
+                found = found_in(exc)
             else:  # it accepts what the fast one accepts: reaching here means a bug there
                 return model
-            raise DecodeError(capped(errors, self.most), body)  # not chained to what it met
+            raise decode_error(capped(found, self.most), body)  # not chained to what it met
         marks = problems(reading.value, most=self.most) if reading.marked else []
         model = self._decode(reading.value, target, marks, body)
         if not reading.owned and isinstance(body, Mapping):  # what JSON cannot hold: say so now
             unwritable = not_json(self.fast.unstructure(model), most=self.most)
             if unwritable:
-                raise DecodeError(unwritable, body)
+                raise decode_error(unwritable, body)
         return model
 
     def _fast_hook(self, target: Target[Any]) -> Hook:
@@ -141,7 +148,7 @@ class Decoder:
         if not isinstance(body, Mapping) and not reading.owned:
             found = too_deep(reading.value, depth, skip=node)
             if found:
-                raise DecodeError(found, body)
+                raise decode_error(found, body)
         marks = problems(reading.value, skip=node, most=self.most) if reading.marked else []
         response = self._decode(reading.value, target, marks, body)
         if not isinstance(node, list | tuple) or (reading.owned and not reading.marked):
@@ -157,27 +164,27 @@ class Decoder:
         found += problems(entry, most=self.most)
         if not found and pulled.event is not None and isinstance(entry, Mapping):
             wire = self.fast.unstructure(pulled.event)
-            found = not_json(wire, entry_path(entry), most=self.most)
+            found = not_json(wire, entry_path(entry)[1:], most=self.most)  # after its "$"
         if not found:
             return pulled
-        earlier = list(pulled.error.errors) if pulled.error is not None else []
-        errors = capped(_merge(found, earlier), self.most)
-        return PulledEvent(msg_handle=pulled.msg_handle, error=DecodeError(errors, entry))
+        earlier = _found_of(pulled.error) if pulled.error is not None else []
+        error = decode_error(capped(_merge(found, earlier), self.most), entry)
+        return PulledEvent(msg_handle=pulled.msg_handle, error=error)
 
     def _decode(
         self,
         value: object,
         target: Target[T],
-        marks: list[FieldError],
+        marks: Found,
         body: object,
     ) -> T:
         """The model, or every problem (``marks`` first) as a ``DecodeError`` on ``body``."""
         found = self._model_or_problems(value, target)
         # raised here, not while handling another exception: nothing chained to it
         if isinstance(found, _Problems):
-            raise DecodeError(capped(_merge(marks, found), self.most), body)
+            raise decode_error(capped(_merge(marks, found), self.most), body)
         if marks:
-            raise DecodeError(capped(marks, self.most), body)
+            raise decode_error(capped(marks, self.most), body)
         return found
 
     def _model_or_problems(self, value: object, target: Target[T]) -> T | _Problems:
@@ -187,7 +194,7 @@ class Decoder:
             model: T = self._fast_hook(target)(value, target.type)
             return model
         except RecursionError:
-            return _Problems([FieldError("$", "nested too deeply to decode")])
+            return _Problems([("", _TOO_DEEP)])
         except Exception:  # every structure failure is the body's; find all of them
             pass
         return self._explained(value, target)
@@ -200,9 +207,9 @@ class Decoder:
             model: T = self._explaining_hook(target)(value, target.type)
             return model
         except RecursionError:
-            return _Problems([FieldError("$", "nested too deeply to decode")])
+            return _Problems([("", _TOO_DEEP)])
         except Exception as exc:
-            return _Problems(field_errors(exc, most=self.most))
+            return _Problems(found_in(exc))
 
 
 @lru_cache(maxsize=32)
@@ -212,9 +219,14 @@ def decoder_for(strict: bool, limits: Limits, *, owned: bool = True) -> Decoder:
     return Decoder(Mode(strict=strict, limits=limits, owned=owned))
 
 
-def _merge(marks: list[FieldError], errors: list[FieldError]) -> list[FieldError]:
+def _merge(marks: Found, found: Found) -> Found:
     """What reading marked is said once, not again by the hook that then met it."""
     if not marks:
-        return errors
-    reported = {mark.path for mark in marks}
-    return [*marks, *(e for e in errors if e.path not in reported)]
+        return found
+    reported = {path for path, _ in marks}
+    return [*marks, *(problem for problem in found if problem[0] not in reported)]
+
+
+def _found_of(error: DecodeError) -> Found:
+    """``error`` 's problems as pairs, their paths after its ``$``."""
+    return [(e.path[1:], e.message) for e in error.errors]

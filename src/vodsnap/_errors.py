@@ -1,8 +1,9 @@
 """The public exceptions (``DecodeError``, ``SignatureError``, ``FieldError``), the report, and
 their bounded ``repr`` s: none of these raises or grows with the body, whatever the body holds.
 
-Turning cattrs' exceptions into ``FieldError`` s is ``_paths``'s job; this module imports nothing
-of vodsnap's.
+Every problem reaches a ``DecodeError`` one way: as a ``(path, message)`` pair in one list,
+which ``decode_error`` makes the exception of (its ``FieldError`` s are made from the pairs when
+first read). Gathering the pairs is ``_paths``'s job; this module imports nothing of vodsnap's.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from typing import Any, Literal
 
 from attrs import frozen
 
-__all__ = ["DecodeError", "FieldError", "SignatureError", "field_errors_of"]
+__all__ = ["DecodeError", "FieldError", "SignatureError", "decode_error", "field_errors_of"]
 
 
 @frozen
@@ -52,6 +53,9 @@ def field_errors_of(found: Iterable[tuple[str, str]], prefix: str = "") -> list[
     return made
 
 
+_ARGS: Any = BaseException.__dict__["args"]
+
+
 class DecodeError(ValueError):
     """A body could not be decoded.
 
@@ -66,16 +70,42 @@ class DecodeError(ValueError):
         (``parse(5)``).
     """
 
-    errors: tuple[FieldError, ...]
     body: object
+    #: The problems as ``(path, message)`` pairs, their paths after ``_prefix``, until
+    #: ``errors`` is first read (``decode_error``); then ``None``.
+    _found: list[tuple[str, str]] | None = None
+    _prefix: str = ""
+    _errors: tuple[FieldError, ...]
 
     def __init__(self, errors: Iterable[FieldError], body: object) -> None:
         errors = tuple(errors)
         if not errors:
             raise ValueError("a DecodeError needs at least one FieldError")
         super().__init__(errors, body)
-        self.errors = errors
+        self._errors = errors
         self.body = body
+
+    @property
+    def errors(self) -> tuple[FieldError, ...]:
+        """Every problem found, in the order found: a ``FieldError`` each."""
+        found = self._found
+        if found is not None:  # made by decode_error: the FieldErrors made now, once
+            self._errors = tuple(field_errors_of(found, self._prefix))
+            self._found = None
+        return self._errors
+
+    def _get_args(self) -> tuple[Any, ...]:
+        given: tuple[Any, ...] = _ARGS.__get__(self)
+        return given or (self.errors, self.body)  # decode_error's: as its __init__ would set
+
+    def _set_args(self, args: tuple[Any, ...]) -> None:
+        _ARGS.__set__(self, args)
+
+    #: ``(errors, body)``, as ``DecodeError(errors, body)`` sets them.
+    args = property(_get_args, _set_args)
+
+    def __reduce__(self) -> tuple[type[DecodeError], tuple[object, ...]]:
+        return (type(self), (self.errors, self.body))
 
     def __str__(self) -> str:
         return "\n".join(map(str, self.errors))
@@ -146,6 +176,23 @@ class DecodeError(ValueError):
         if kind == "mapping" and "json" in stored:
             return stored["json"]
         raise ValueError("this report does not hold the body losslessly")
+
+
+def decode_error(found: list[tuple[str, str]], body: object, prefix: str = "$") -> DecodeError:
+    """The ``DecodeError`` of the problems ``found`` (``(path, message)`` pairs, at least one),
+    each path after ``prefix``: what ``DecodeError([FieldError(prefix + path, message), ...],
+    body)`` is, its ``FieldError`` s made only when first read (most errors are caught and
+    counted, or logged once)."""
+    if not found:
+        raise ValueError("a DecodeError needs at least one FieldError")
+    error: DecodeError = _new_exception(DecodeError)
+    error._found = found
+    error._prefix = prefix
+    error.body = body
+    return error
+
+
+_new_exception = ValueError.__new__
 
 
 class SignatureError(ValueError):

@@ -4,13 +4,14 @@ Every problem travels one way: as a ``(relative path, message)`` pair, gathered 
 into a ``found`` list. Structure hooks raise ``WireError`` with the message the caller will read
 (or ``KeyError`` for a missing key); a table's explaining function ``place`` s each field's
 failure at its wire key in its list and raises them all at once as ``TableError`` (a cattrs
-``ClassValidationError``, for the public converter's users); the hooks that gather several
-problems themselves (envelopes, task lists, frozen JSON) place each with ``at``/``at_key`` and
-raise ``group``, which reads those places once into a ``Problems``. A caller above adds its own
-key in front of each path, never walking anything again; ``field_errors`` makes the
-``FieldError`` s. Only an exception group vodsnap did not make (cattrs' own code, for a class
-vodsnap has no table of) is walked, by its notes (attribute names, list indexes): this is the
-only module that reads cattrs' notes.
+``ClassValidationError``, for the public converter's users); frozen JSON gathers its pairs
+itself (``gathered``); the hooks that gather several problems of an envelope or a task list
+place each with ``at``/``at_key`` and raise ``group``, which reads those places once into a
+``Problems``. A caller above adds its own key in front of each path, never walking anything
+again; ``found_in`` gives the decoder the pairs (``field_errors``: as ``FieldError`` s). Only an
+exception group vodsnap did not make (cattrs' own code, for a class vodsnap has no table of) is
+walked, by its notes (attribute names, list indexes): this is the only module that reads
+cattrs' notes.
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ __all__ = [
     "capped",
     "describe",
     "field_errors",
+    "found_in",
     "gathered",
     "group",
     "key_path",
@@ -150,10 +152,17 @@ _PLACED = (Problems, TableError)
 
 
 def table_error(message: str, errors: list[Exception], model: type, found: Found) -> Exception:
-    """A table's object's problems in ``found``, raised as one ``TableError``."""
-    exc = TableError(message, errors, model)
+    """A table's object's problems in ``found``, raised as one ``TableError``: what
+    ``TableError(message, errors, model)`` makes (``args`` and ``cl`` too), without cattrs'
+    Python ``__new__`` (an explaining function makes one for every object it refuses)."""
+    exc: TableError = _new_group(TableError, message, errors)
+    exc.args = (message, errors, model)
+    exc.cl = model
     exc.found = found
     return exc
+
+
+_new_group = BaseExceptionGroup.__new__
 
 
 def group(errors: list[Exception]) -> Problems:
@@ -195,24 +204,30 @@ def _below(where: str, key: str) -> bool:
     return where.startswith(key) and where[len(key) : len(key) + 1] in ("", ".", "[")
 
 
+def found_in(exc: BaseException) -> Found:
+    """Every problem ``exc`` holds, as ``(path, message)`` pairs relative to its value."""
+    if isinstance(exc, _PLACED):  # placed already: read as they are
+        return exc.found
+    found: Found = []
+    place(found, "", exc)
+    return found
+
+
 def field_errors(exc: BaseException, path: str = "$", *, most: int = 0) -> list[FieldError]:
     """Every problem ``exc`` holds as a ``FieldError``, placed below ``path``.
 
     ``most`` (if not 0): stop after one more than that many (``capped`` then says so).
     """
-    if isinstance(exc, _PLACED):  # placed already: read as they are
-        found = exc.found
-    else:
-        found = []
-        place(found, "", exc)
+    found = found_in(exc)
     return field_errors_of(found[: most + 1] if most else found, path)
 
 
-def capped(errors: list[FieldError], most: int) -> list[FieldError]:
-    """``errors``, at most ``most`` of them, the last entry saying that there were more."""
-    if len(errors) <= most:
-        return errors
-    return [*errors[: most - 1], FieldError("$", f"more problems not listed (max_errors={most})")]
+def capped(found: Found, most: int) -> Found:
+    """``found`` (paths from ``$``), at most ``most`` of its problems, the last entry saying
+    that there were more."""
+    if len(found) <= most:
+        return found
+    return [*found[: most - 1], ("$", f"more problems not listed (max_errors={most})")]
 
 
 def _step(exc: BaseException) -> str:

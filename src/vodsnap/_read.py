@@ -11,7 +11,8 @@ The size and depth limits are enforced here, before any decoding work (the depth
 read off its brackets by C code; the value is walked only to say where a body is too deep).
 Failures that leave nothing to decode raise a ``DecodeError`` at once; strict reading marks
 duplicate keys and non-finite numbers in the value (and any reading, integers too long to
-convert), and ``problems`` reports them with their paths.
+convert), and ``problems`` reports them with their paths: as every reporter here does, as
+``(path, message)`` pairs, paths relative to the body (``""`` is the body itself).
 """
 
 from __future__ import annotations
@@ -24,9 +25,9 @@ from itertools import accumulate, chain, compress, repeat
 from operator import is_, sub
 from typing import Any, AnyStr, Final, NamedTuple
 
-from ._errors import DecodeError, FieldError
+from ._errors import DecodeError, decode_error
 from ._limits import Limits
-from ._paths import key_path
+from ._paths import Found, key_path
 
 
 def _usable(version: str) -> bool:
@@ -113,15 +114,25 @@ _OWNED: Final = tuple.__new__
 
 def read_bytes(body: bytes, limits: Limits) -> Reading:
     """``read`` for the commonest case, bytes in the lenient mode, without its generality."""
+    reading = _fast_read(body, limits, True)
+    return read(body, strict=False, limits=limits) if reading is None else reading
+
+
+def _fast_read(body: bytes, limits: Limits, depth: bool) -> Reading | None:
+    """Bytes read by the fast parser as they are (not decoded to text first, nor encoded again
+    to count their brackets), or ``None`` for ``read`` to read them (and say why not)."""
     if len(body) > limits.max_body_bytes or _fast_loads is None:
-        return read(body, strict=False, limits=limits)
+        return None
     try:
         value = _fast_loads(body)
     except Exception:  # refused (bad JSON, NaN, a lone surrogate, a BOM): json says why
-        return read(body, strict=False, limits=limits)
-    if _may_exceed(body, limits.max_depth, _OPENING_BYTES) and _nests_deeper(body, limits):
+        return None
+    if not _may_exceed(body, limits.max_depth, _OPENING_BYTES):
+        return _OWNED(Reading, (value, False, True))
+    deeper = _nests_deeper(body, limits)
+    if depth and deeper:
         _check_depth(body, value, limits.max_depth)
-    return _OWNED(Reading, (value, False, True))
+    return Reading(value, False, not deeper)
 
 
 def read(body: object, *, strict: bool, limits: Limits, depth: bool = True) -> Reading:
@@ -130,6 +141,10 @@ def read(body: object, *, strict: bool, limits: Limits, depth: bool = True) -> R
     reading is then ``owned`` only if nothing in it is nested too deeply."""
     if isinstance(body, Mapping):  # its depth is checked where it is descended into
         return Reading(body, False, False)
+    if type(body) is bytes and not strict:  # the commonest body: as it is
+        reading = _fast_read(body, limits, depth)
+        if reading is not None:
+            return reading
     text = _text(body, limits.max_body_bytes)
     value, marked = _strict_loads(body, text) if strict else _lenient_loads(body, text)
     if not _may_exceed(text, limits.max_depth, _OPENING_TEXT):
@@ -140,26 +155,22 @@ def read(body: object, *, strict: bool, limits: Limits, depth: bool = True) -> R
     return Reading(value, marked, not deeper)
 
 
-def too_deep(
-    value: object, max_depth: int, *, depth: int = 1, skip: object = None
-) -> list[FieldError]:
+def too_deep(value: object, max_depth: int, *, depth: int = 1, skip: object = None) -> Found:
     """``value``, at ``depth``, nested deeper than ``max_depth``: the first place where, if any
     (the node ``skip`` is not looked into)."""
     if not _deeper_than(value, max_depth - depth + 1, skip):
         return []
     try:
-        path = _too_deep(value, "$", depth, max_depth, skip)
+        path = _too_deep(value, "", depth, max_depth, skip)
     except RecursionError:
-        path = "$"
-    return [] if path is None else [FieldError(path, f"nested deeper than max_depth={max_depth}")]
+        path = ""
+    return [] if path is None else [(path, f"nested deeper than max_depth={max_depth}")]
 
 
-def problems(
-    value: object, path: str = "$", skip: object = None, *, most: int = 0
-) -> list[FieldError]:
+def problems(value: object, path: str = "", skip: object = None, *, most: int = 0) -> Found:
     """What reading marked in ``value`` (at ``path``), every mark with its path; the node
     ``skip`` (by identity) is not looked into. ``most`` (if not 0): stop after one more."""
-    found: list[FieldError] = []
+    found: Found = []
     _problems(value, path, skip, found, most + 1 if most else -1)
     return found
 
@@ -193,18 +204,26 @@ def _strict_loads(body: object, text: str) -> tuple[object, bool]:
             seen.add(key)
         return flagged
 
-    def non_finite(text: str) -> object:
-        nonlocal marked
-        marked = True
-        return _NOT_A_NUMBER.get(text) or Mark(f"{text} is not a JSON number")
-
     def number(text: str) -> object:
+        nonlocal marked
         value = float(text)
-        return value if math.isfinite(value) else non_finite(text)
+        if math.isfinite(value):
+            return value
+        marked = True
+        return Mark(f"{text} is not a JSON number")  # 1e999: too large for a float
 
+    # NaN, Infinity and -Infinity become their shared marks by a C call (the dict's lookup: no
+    # Python call a constant, of which 1 MiB holds 262,000); whether any was read is looked
+    # for only when the text holds one's name, by C code a level at a time.
     value, long_numbers = _loads(
-        body, text, object_pairs_hook=pairs, parse_constant=non_finite, parse_float=number
+        body,
+        text,
+        object_pairs_hook=pairs,
+        parse_constant=_NOT_A_NUMBER.__getitem__,
+        parse_float=number,
     )
+    if not (marked or long_numbers) and ("NaN" in text or "Infinity" in text):
+        marked = _holds_mark(value)
     return value, marked or long_numbers
 
 
@@ -357,10 +376,25 @@ def _deeper_than(value: object, max_depth: int, skip: object = None) -> bool:
     return True
 
 
+def _holds_mark(value: object) -> bool:
+    """Whether parsed JSON holds a ``Mark`` anywhere: a level at a time, each level gathered
+    and looked through by C code (no Python step per value)."""
+    objects: list[Any] = [value] if type(value) in _OBJECTS else []
+    arrays: list[Any] = [value] if type(value) is list else []
+    while objects or arrays:
+        items = list(chain(chain.from_iterable(map(dict.values, objects)), *arrays))
+        if Mark in map(type, items):  # stops at the first
+            return True
+        types = list(map(type, items))
+        objects = list(compress(items, map(_OBJECTS.__contains__, types)))
+        arrays = list(compress(items, map(is_, types, repeat(list))))
+    return type(value) is Mark
+
+
 def _check_depth(body: object, value: object, max_depth: int) -> None:
     found = too_deep(value, max_depth)
     if found:
-        raise DecodeError(found, body)
+        raise decode_error(found, body)
 
 
 def _too_deep(value: object, path: str, depth: int, max_depth: int, skip: object) -> str | None:
@@ -382,16 +416,16 @@ def _too_deep(value: object, path: str, depth: int, max_depth: int, skip: object
     return None
 
 
-def _problems(value: object, path: str, skip: object, found: list[FieldError], most: int) -> None:
+def _problems(value: object, path: str, skip: object, found: Found, most: int) -> None:
     """Add the marks in ``value`` to ``found``, until it holds ``most`` (never, if -1)."""
     if value is skip or len(found) == most:
         return
     if isinstance(value, Mark):
-        found.append(FieldError(path, value.message))
+        found.append((path, value.message))
     elif isinstance(value, dict):
         if isinstance(value, _DuplicateKeys):
             for key in dict.fromkeys(value.duplicates):
-                found.append(FieldError(key_path(path, key), "duplicate key"))
+                found.append((key_path(path, key), "duplicate key"))
         for key, item in value.items():
             if len(found) >= most >= 0:
                 return
@@ -403,24 +437,24 @@ def _problems(value: object, path: str, skip: object, found: list[FieldError], m
             _problems(item, f"{path}[{index}]", skip, found, most)
 
 
-def not_json(value: object, path: str = "$", most: int = 100) -> list[FieldError]:
+def not_json(value: object, path: str = "", most: int = 100) -> Found:
     """Where ``value`` (a model's wire form, made from an already decoded mapping) holds what
     JSON text cannot: a key that is not a string, an integer Python will not write as text."""
-    found: list[FieldError] = []
+    found: Found = []
     stack = [(value, path)]
     while stack and len(found) < most:
         node, where = stack.pop()
         if isinstance(node, dict):
             for key, item in node.items():
                 if not isinstance(key, str):
-                    found.append(FieldError(key_path(where, key), "a key that is not a string"))
+                    found.append((key_path(where, key), "a key that is not a string"))
                 stack.append((item, key_path(where, key)))
         elif isinstance(node, list):
             stack.extend((item, f"{where}[{i}]") for i, item in enumerate(node))
         elif type(node) is int and node.bit_length() > _MOST_BITS:
-            found.append(FieldError(where, "too many digits (more than 4,300)"))
-    return sorted(found, key=lambda e: e.path)
+            found.append((where, "too many digits (more than 4,300)"))
+    return sorted(found, key=lambda problem: problem[0])
 
 
 def _error(body: object, message: str) -> DecodeError:
-    return DecodeError([FieldError("$", message)], body)
+    return decode_error([("", message)], body)

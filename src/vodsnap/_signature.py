@@ -19,7 +19,7 @@ import time
 from collections.abc import Mapping, Sequence
 from typing import Final, Literal, NamedTuple
 
-from ._errors import DecodeError, FieldError, SignatureError
+from ._errors import SignatureError, decode_error
 from ._paths import describe
 
 __all__ = [
@@ -94,12 +94,12 @@ def check_signature(
     current = _current_time(now)
     grace = _leeway(leeway)
     if not isinstance(value, Mapping):
-        raise DecodeError([FieldError("$", f"expected an object, got {describe(value)}")], body)
+        raise decode_error([("", f"expected an object, got {describe(value)}")], body)
     try:  # an already decoded mapping is any Mapping: its get() may fail
         scheme = _scheme_of(value)
         sign, expires = value.get(scheme.sign), _expires(value.get(scheme.expires))
     except Exception as exc:
-        raise DecodeError([FieldError("$", f"cannot read the body ({exc!r:.80})")], body) from None
+        raise decode_error([("", f"cannot read the body ({exc!r:.80})")], body) from None
     if not isinstance(sign, str):
         raise SignatureError("missing", f"no {scheme.sign!r} string in the body", body)
     if expires is None:

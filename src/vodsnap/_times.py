@@ -31,6 +31,7 @@ __all__ = [
     "format_time",
     "new_body",
     "parse_time",
+    "read_time",
 ]
 
 #: China Standard Time. China has no daylight saving time, so a fixed offset is exact.
@@ -98,31 +99,55 @@ def parse_time(text: str, *, lenient: bool = True, bounded: bool = False) -> dat
     ``bounded``: count the text against the body's ``MOST_LENIENT_TIMES`` if it needs
     ``dateutil`` (a text seen before in the body is not read again).
     """
+    found = read_time(text, lenient=lenient, bounded=bounded)
+    if isinstance(found, str):
+        raise ValueError(found)
+    return found
+
+
+def read_time(text: str, *, lenient: bool = True, bounded: bool = False) -> datetime | str:
+    """``parse_time`` 's datetime, or the message of its ``ValueError``, returned: a refused
+    time costs no exception on its way (a hook explaining a bad body meets many)."""
     if len(text) > _MAX_LENGTH:
-        raise ValueError(f"a time is at most {_MAX_LENGTH} characters, got {len(text)}")
-    if _FRACTION.search(text) is not None:  # rare: a fraction of seven digits or more
-        _refuse_sub_microseconds(text)
+        return f"a time is at most {_MAX_LENGTH} characters, got {len(text)}"
+    if ("." in text or "," in text) and _FRACTION.search(text) is not None:
+        refused = _sub_microseconds(text)  # rare: a fraction of seven digits or more
+        if refused:
+            return refused
     if not lenient and not _STRICT.fullmatch(text):
-        raise ValueError(
+        return (
             "not 'YYYY-MM-DD HH:MM:SS' (Beijing time) or ISO 8601 'YYYY-MM-DDTHH:MM:SS' "
             "with 'Z' or '+HH:MM'"
         )
-    try:
-        moment = datetime.fromisoformat(text)
-    except ValueError as exc:
+    moment = _iso(text) if _YEAR.match(text) else "not ISO 8601: no four-digit year first"
+    if isinstance(moment, str):  # not ISO 8601
         if not lenient:
-            raise ValueError(str(exc)) from None
-        moment = _parse_bounded(text) if bounded else _parse_leniently(text)
-    else:
-        if len(text) <= 10:  # the longest date alone: "2018-08-23", "2018-W34-4"
-            _refuse_date_alone(text)
+            return moment
+        moment = _parse_bounded(text) if bounded else _parse_unbounded(text)
+        if isinstance(moment, str):
+            return moment
+    elif len(text) <= 10 and _is_date(text):  # the longest date alone: "2018-08-23"
+        return "a time needs a date and a time of day"
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=BEIJING)
     # Offsets are under a day: local years 3 to 9997 are in range; only the edges need the exact
     # (and slower) comparison of instants, which converts nothing that could overflow.
     if not 2 < moment.year < 9998 and not _FIRST <= moment < _END:
-        raise ValueError("a time must fall in the years 2 to 9998, Beijing time")
+        return "a time must fall in the years 2 to 9998, Beijing time"
     return moment
+
+
+#: ``datetime.fromisoformat`` reads a year of four ASCII digits first, or nothing: text that
+#: does not start so is refused without its exception.
+_YEAR = re.compile(r"\d{4}", re.A)
+
+
+def _iso(text: str) -> datetime | str:
+    """``datetime.fromisoformat(text)``, or its message."""
+    try:
+        return datetime.fromisoformat(text)
+    except ValueError as exc:
+        return str(exc)
 
 
 def format_time(moment: datetime) -> str:
@@ -130,42 +155,48 @@ def format_time(moment: datetime) -> str:
     return moment.astimezone(BEIJING).replace(tzinfo=None).isoformat(sep=" ")
 
 
-def _refuse_sub_microseconds(text: str) -> None:
-    """A datetime holds microseconds: more precise digits would be dropped, so refuse them."""
+def _sub_microseconds(text: str) -> str:
+    """A datetime holds microseconds: more precise digits would be dropped, so refuse them
+    (the message; ``""`` when every such fraction only adds zeros)."""
     for digits in _FRACTION.findall(text):
         if digits[6:].strip("0"):
-            raise ValueError("a time is precise to a microsecond at most (six decimals)")
+            return "a time is precise to a microsecond at most (six decimals)"
+    return ""
 
 
-def _refuse_date_alone(text: str) -> None:
+def _is_date(text: str) -> bool:
+    """Whether ``text`` is a date alone: "2018-08-23", "20180823", "2018-W34-4"."""
     try:
-        date.fromisoformat(text)  # "2018-08-23", "20180823", "2018-W34-4"
+        date.fromisoformat(text)
     except ValueError:
-        return
-    raise ValueError("a time needs a date and a time of day")
+        return False
+    return True
 
 
-def _parse_bounded(text: str) -> datetime:
-    """``_parse_leniently``, at most ``MOST_LENIENT_TIMES`` different texts a body (text that
-    cannot be a time is refused first, and counts for nothing)."""
+def _parse_unbounded(text: str) -> datetime | str:
+    """``_parse_leniently`` 's time, or its message."""
+    try:
+        return _parse_leniently(text)
+    except ValueError as exc:
+        return str(exc)
+
+
+def _parse_bounded(text: str) -> datetime | str:
+    """``_parse_leniently`` 's time or message, at most ``MOST_LENIENT_TIMES`` different texts
+    a body (text that cannot be a time is refused first, and counts for nothing)."""
     if _too_few_digits(text):
-        raise ValueError(f"not a date and time: {text!r}")
+        return f"not a date and time: {text!r}"
     read = _BODY.read
     if read is None:
         read = _BODY.read = {}
     found = read.get(text)
     if found is None:
         if len(read) >= MOST_LENIENT_TIMES:
-            raise ValueError(
+            return (
                 f"not read: the body sends more than {MOST_LENIENT_TIMES} different times in "
                 "neither ISO 8601 nor 'YYYY-MM-DD HH:MM:SS', the most vodsnap reads in one body"
             )
-        try:
-            found = read[text] = _parse_leniently(text)
-        except ValueError as exc:
-            found = read[text] = str(exc)
-    if isinstance(found, str):
-        raise ValueError(found)
+        found = read[text] = _parse_unbounded(text)
     return found
 
 

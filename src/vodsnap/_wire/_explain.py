@@ -21,7 +21,6 @@ from cattrs.errors import ForbiddenExtraKeysError
 from .._paths import (
     MISSING,
     Found,
-    TableError,
     WireError,
     key_path,
     message_of,
@@ -56,7 +55,6 @@ def explaining_structure(
         "place": place,
         "WireError": WireError,
         "problems": table_error,
-        "invalid": TableError,
         "message_of": message_of,
         "MISSING": MISSING,
     }
@@ -84,9 +82,7 @@ def explaining_structure(
     arguments = ", ".join(f"{slot.attr}=v{i}" for i, slot in enumerate(slots))
     lines += [
         "    if errors:",
-        "        e = invalid(message, errors, model)",
-        "        e.found = found",
-        "        raise e",
+        "        raise problems(message, errors, model, found)",
         "    try:",
         f"        return model({arguments})",
         "    except Exception as e:  # a model refusing what its hooks made: a bug, said so",

@@ -17,13 +17,13 @@ from typing import Any, Final, TypeVar
 
 from .._decimal import decimal_digits
 from .._models import FrozenDict, freeze_json, thaw
-from .._paths import WireError, at, describe, group, key_path
+from .._paths import Found, WireError, describe, gathered, key_path
 from .._times import (
     WIRE_LENGTH,
     WIRE_OFFSET,
     WIRE_SEPARATORS,
     format_time,
-    parse_time,
+    read_time,
 )
 from ._table import Hook, Kind, Mode, array_of, expect_object
 
@@ -84,9 +84,10 @@ def optional_text(value: object, _: object = None) -> str | None:
 
 def wire_int(value: object, _: object = None) -> int:
     """JSON integers and decimal-digit strings; never booleans, fractions or other digits."""
-    found = _integer(value)
-    if found is not None:
-        return found
+    if type(value) is not str:  # a string (the hook's commonest value) is no integer: on
+        found = _integer(value)
+        if found is not None:
+            return found
     if isinstance(value, str):
         digits = decimal_digits(value)
         if digits is not None:
@@ -163,16 +164,16 @@ def _time(lenient: bool) -> Hook:
             try:
                 moment = _fromisoformat(value + WIRE_OFFSET)
             except ValueError:
-                pass  # not a date (no such day, not digits): parse_time says why
+                pass  # not a date (no such day, not digits): read_time says why
             else:
-                if 2 < moment.year < 9998:  # the edges: parse_time checks the exact range
+                if 2 < moment.year < 9998:  # the edges: read_time checks the exact range
                     return moment
         if not isinstance(value, str):
             raise WireError(f"{expected}, got {describe(value)}")
-        try:
-            return parse_time(value, lenient=lenient, bounded=True)  # a body's share
-        except ValueError as exc:
-            raise WireError(f"{expected}: {exc}") from None
+        found = read_time(value, lenient=lenient, bounded=True)  # a body's share
+        if isinstance(found, str):  # refused: its message, no exception on the way
+            raise WireError(f"{expected}: {found}")
+        return found
 
     return structure
 
@@ -218,15 +219,21 @@ def _frozen_json(mode: Mode) -> Hook:
 
 
 def _frozen(value: object, depth: int, mode: Mode) -> Any:
-    """``value`` frozen, or every problem (up to ``max_errors``, then no further look)."""
-    errors: list[Exception] = []
+    """``value`` frozen, or every problem (up to ``max_errors``, then no further look), each
+    placed where it is met as a ``(path, message)`` pair."""
+    found: Found = []
     try:
-        frozen = _freeze(value, None, depth, mode, errors)
+        frozen = _freeze(value, None, depth, mode, found)
     except _Enough:
-        raise group(errors) from None
-    if errors:
-        raise group(errors)
+        raise _problems(found) from None
+    if found:
+        raise _problems(found)
     return frozen
+
+
+def _problems(found: Found) -> Exception:
+    """The problems in ``found``, raised as one (an exception a problem, as groups hold)."""
+    return gathered([WireError(message) for _, message in found], found)
 
 
 class _Enough(Exception):  # noqa: N818 - not an error: a signal to stop looking
@@ -238,26 +245,25 @@ class _Enough(Exception):  # noqa: N818 - not an error: a signal to stop looking
 _Where = tuple[Any, Any] | None
 
 
-def _freeze(value: Any, where: _Where, depth: int, mode: Mode, errors: list[Exception]) -> Any:
+def _freeze(value: Any, where: _Where, depth: int, mode: Mode, found: Found) -> Any:
     if value is None or isinstance(value, str | int):  # bool is an int
         return value
-    if len(errors) >= mode.limits.max_errors:  # enough to refuse it: explain no further
+    if len(found) >= mode.limits.max_errors:  # enough to refuse it: explain no further
         raise _Enough
     if isinstance(value, float):
         if mode.strict and not math.isfinite(value):
-            errors.append(at(WireError(f"{json.dumps(value)} is not a JSON number"), _path(where)))
+            found.append((_path(where), f"{json.dumps(value)} is not a JSON number"))
         return value
     if isinstance(value, Mapping | list | tuple) and depth > mode.limits.max_depth:
-        problem = WireError(f"nested deeper than max_depth={mode.limits.max_depth}")
-        errors.append(at(problem, _path(where)))
+        found.append((_path(where), f"nested deeper than max_depth={mode.limits.max_depth}"))
         return None
     if isinstance(value, Mapping):
         return FrozenDict(
-            {k: _freeze(v, (where, k), depth + 1, mode, errors) for k, v in value.items()}
+            {k: _freeze(v, (where, k), depth + 1, mode, found) for k, v in value.items()}
         )
     if isinstance(value, list | tuple):
-        return tuple(_freeze(v, (where, i), depth + 1, mode, errors) for i, v in enumerate(value))
-    errors.append(at(WireError(f"expected a JSON value, got {describe(value)}"), _path(where)))
+        return tuple(_freeze(v, (where, i), depth + 1, mode, found) for i, v in enumerate(value))
+    found.append((_path(where), f"expected a JSON value, got {describe(value)}"))
     return None
 
 
@@ -346,10 +352,16 @@ def enum_of(enum: type[E], description: str, *, typed_as_text: bool = False) -> 
 
     def make(to_int: Hook) -> Hook:
         def structure(value: object, _: object = None) -> E:
-            try:
-                return by_value[to_int(value, None)]
-            except (KeyError, ValueError):
-                raise WireError(f"expected one of {known}, got {describe(value)}") from None
+            number: object = value  # an int is its own integer, in either mode
+            if type(number) is not int:
+                try:
+                    number = to_int(value, None)
+                except ValueError:
+                    number = None
+            member = by_value.get(number)  # a miss: None, not a KeyError
+            if member is None:
+                raise WireError(f"expected one of {known}, got {describe(value)}")
+            return member
 
         return structure
 

@@ -497,10 +497,31 @@ def test_from_type_makes_mps_models() -> None:
 
 
 def test_the_summary_line() -> None:
+    """Every entry as it reports itself: the untyped ones too (the published AnimatedGraphics
+    task failed with 30010)."""
     assert summary(vodsnap.parse(published())) == (
-        f"mps-workflow-task task={TASK_ID} status=FINISH snapshots=2 tasks=[Transcode:- "
-        "AnimatedGraphics:- SnapshotByTimeOffset:SUCCESS ImageSprites:SUCCESS]"
+        f"mps-workflow-task task={TASK_ID} status=FINISH snapshots=2 tasks=[Transcode:SUCCESS "
+        "AnimatedGraphics:FAIL(30010) SnapshotByTimeOffset:SUCCESS ImageSprites:SUCCESS]"
     )
+
+
+def test_the_summary_line_of_a_failed_snapshot_task_and_an_entry_without_a_task() -> None:
+    body = published()
+    task = entry(body, "SnapshotByTimeOffset")
+    task.update(Status="FAIL", ErrCode=0, ErrCodeExt="InternalError", Output=None)
+    entries = body["WorkflowTaskEvent"]["MediaProcessResultSet"]
+    entries.append({"Type": "CoverBySnapshot"})  # no task key at all
+    line = summary(vodsnap.parse(body))
+    assert "SnapshotByTimeOffset:FAIL(InternalError)" in line
+    assert line.endswith("ImageSprites:SUCCESS CoverBySnapshot:-]")
+
+
+def test_the_summary_line_of_a_schedule_task_reads_its_entries_under_their_holder() -> None:
+    model = vodsnap.parse(as_schedule(published()))
+    assert isinstance(model, vodsnap.MpsScheduleTask)
+    line = summary(model)
+    assert line.startswith("mps-schedule-task ")
+    assert "AnimatedGraphics:FAIL(30010)" in line
 
 
 def test_snapshots_of_a_log_that_mixes_vod_cloud_live_and_mps(

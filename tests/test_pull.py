@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import json
 import typing
-from typing import Any
+from typing import Any, cast
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 import vodsnap
-from strategies import any_event_body, as_api3, snapshot_event_bodies
-from support import EXAMPLES
+from strategies import any_event_body, as_api3, json_values, snapshot_event_bodies
+from support import EXAMPLES, schema_validator
+from vodsnap import testing
+from vodsnap._wire.registry import envelope_of
 
 V4 = json.loads((EXAMPLES / "snapshot-event-success.json").read_text())
 FAILED = json.loads((EXAMPLES / "snapshot-event-failure.json").read_text())
@@ -290,3 +292,35 @@ def test_the_old_pullevent_is_queue_empty_only_with_code_0(
     assert response.queue_empty is empty
     if body["code"] == 4000:
         assert response.api_error is vodsnap.ApiErrorCode.INVALID_PARAMETER
+
+
+@given(testing.pull_response_bodies(), st.lists(json_values(max_leaves=4), max_size=2))
+def test_every_pull_response_passes_its_envelopes_schema(body: Any, extra: list[Any]) -> None:
+    """The schema never refuses a response that decodes: not the kit's, nor one with entries
+    that are no events (each is its event's error, not the response's)."""
+    pytest.importorskip("jsonschema")
+    envelope = envelope_of(body)
+    assert envelope is not None
+    entries = envelope.entries(body)
+    if isinstance(entries, list):
+        entries.extend(extra)
+    response = vodsnap.parse_pull(body)
+    assert type(response) is envelope.model
+    schema_validator(cast(Any, envelope.name)).validate(body)
+
+
+@pytest.mark.parametrize(
+    ("name", "body"),
+    [
+        ("pull-event", {"message": "", "eventList": []}),  # no code
+        ("pull-event", {"code": 0, "eventList": {}}),
+        ("pull-events", {"Response": {"EventSet": []}}),  # no RequestId
+        ("pull-events", {"Response": {"RequestId": "r", "Error": {"Message": "m"}}}),
+        ("pull-events", {"EventSet": [], "RequestId": 1}),
+    ],
+)
+def test_a_response_its_schema_refuses_does_not_decode(name: str, body: Any) -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    assert not jsonschema.Draft202012Validator(vodsnap.json_schema(cast(Any, name))).is_valid(body)
+    with pytest.raises(vodsnap.DecodeError):
+        vodsnap.parse_pull(body)

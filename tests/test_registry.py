@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import ast
+import json
 import typing
 from pathlib import Path
 from typing import Any, cast
@@ -13,8 +15,20 @@ from hypothesis import HealthCheck, Phase, find, settings
 import vodsnap
 from strategies import any_body
 from vodsnap import testing
-from vodsnap._cli_output import kind, summary
-from vodsnap._wire.registry import BY_MODEL, EVENTS, FORMATS, format_of
+from vodsnap._cli import main
+from vodsnap._cli_output import kind, pull_summary, summary
+from vodsnap._schema import SCHEMA_KINDS
+from vodsnap._wire import pull
+from vodsnap._wire._table import ArrayOf, Table
+from vodsnap._wire.registry import (
+    BY_MODEL,
+    ENVELOPES,
+    EVENTS,
+    FORMATS,
+    envelope_of,
+    format_of,
+    pulled_envelope,
+)
 
 MODELS = [form.model for form in FORMATS]
 #: Found, not shrunk: only that some example exists matters.
@@ -110,3 +124,119 @@ def test_what_is_no_model_has_no_format(thing: object) -> None:
     for lookup in (format_of, kind, summary, vodsnap.snapshots):
         with pytest.raises(TypeError, match="not a vodsnap model"):
             lookup(cast(Any, thing))
+
+
+# -- the pull envelopes ------------------------------------------------------------------------
+
+
+def test_the_written_out_pull_union_is_the_registry() -> None:
+    assert set(typing.get_args(vodsnap.PullResponse)) == {e.model for e in ENVELOPES}
+    names = [e.name for e in ENVELOPES]
+    assert len(set(names)) == len(names)
+    assert not set(names) & {form.name for form in FORMATS}
+    keys = [key for e in ENVELOPES for key in e.keys]
+    assert len(set(keys)) == len(keys)  # no key makes a body two envelopes
+
+
+def envelope_body(envelope: Any) -> Any:
+    return find(
+        testing.pull_response_bodies(),
+        lambda b: type(vodsnap.parse_pull(b)) is envelope.model,
+        settings=SEARCH,
+    )
+
+
+@pytest.mark.parametrize("envelope", ENVELOPES, ids=lambda e: e.name)
+def test_the_kit_makes_responses_of_every_envelope(envelope: Any) -> None:
+    body = envelope_body(envelope)
+    assert envelope_of(body) is envelope
+    model = vodsnap.parse_any(body)
+    assert type(model) is envelope.model
+    assert pulled_envelope(model) is envelope
+    assert pull_summary(cast(Any, model)).startswith(envelope.kind)
+    events = [p.event for p in cast(Any, model).events if p.event is not None]
+    assert vodsnap.snapshots(model) == tuple(s for e in events for s in vodsnap.snapshots(e))
+
+
+@pytest.mark.parametrize("envelope", ENVELOPES, ids=lambda e: e.name)
+def test_from_type_knows_every_envelope(envelope: Any) -> None:
+    from hypothesis import strategies as st
+
+    example = find(st.from_type(envelope.model), lambda _: True, settings=SEARCH)
+    assert isinstance(example, envelope.model)
+
+
+@pytest.mark.parametrize("envelope", ENVELOPES, ids=lambda e: e.name)
+def test_the_cli_reads_every_envelope(
+    envelope: Any, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    body = envelope_body(envelope)
+    path = tmp_path / "pulled.json"
+    path.write_text(json.dumps(body), encoding="utf-8")
+    assert main(["--records", str(path)]) == 0
+    record = json.loads(capsys.readouterr().out)
+    model = vodsnap.parse_pull(body)
+    assert (record["kind"], record["summary"]) == (envelope.kind, envelope.summary(model))
+    assert main(["schema", envelope.name]) == 0
+    assert json.loads(capsys.readouterr().out)["title"] == envelope.title
+
+
+@pytest.mark.parametrize("envelope", ENVELOPES, ids=lambda e: e.name)
+def test_the_schema_describes_every_envelope(envelope: Any) -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    assert envelope.name in SCHEMA_KINDS
+    schema = vodsnap.json_schema(cast(Any, envelope.name))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    assert schema["title"] == envelope.title
+    validator = jsonschema.Draft202012Validator(schema)
+    body = envelope_body(envelope)
+    assert validator.is_valid(body)
+    entries = envelope.entries(body)
+    if isinstance(entries, list):  # a bad entry is the event's error, not the response's
+        entries.append({"not": "an event"})
+        assert validator.is_valid(body)
+        assert vodsnap.parse_pull(body).events[-1].error is not None
+
+
+def test_the_schema_kinds_are_the_pushed_ones_and_the_envelopes() -> None:
+    pushed = ("callback", "fast-snapshot", "event", "live", "mps")
+    assert (*pushed, *sorted(e.name for e in ENVELOPES)) == SCHEMA_KINDS
+
+
+def _table_wire_names() -> set[str]:
+    """Every wire name of every format's tables (nested ones included)."""
+    found: set[str] = set()
+    seen: set[int] = set()
+
+    def walk(table: Table) -> None:
+        if id(table) in seen:
+            return
+        seen.add(id(table))
+        for field in table.fields:
+            found.update((field.wire, *field.aliases))
+            kind = field.kind.item if isinstance(field.kind, ArrayOf) else field.kind
+            if isinstance(kind, Table):
+                walk(kind)
+
+    for form in FORMATS:
+        for table in (form.table, form.v4, form.api3.table if form.api3 else None):
+            if table is not None:
+                walk(table)
+    return found
+
+
+def test_no_other_module_names_an_envelopes_wire_keys() -> None:
+    """An envelope's wire names are written in ``_wire/pull.py`` alone (as exact string
+    constants anywhere else in src/), but for those that are also a format's own field names
+    (an event's ``message``) and ``code`` (a kind's name, and a key of the kit's own)."""
+    names = {*pull.PULL_EVENT_WIRE, *pull.PULL_EVENTS_WIRE} - _table_wire_names() - {"code"}
+    assert {"eventList", "msgHandle", "eventContent", "Response", "RequestId", "EventSet"} <= names
+    src = Path(vodsnap.__file__).resolve().parent
+    found = [
+        f"{path.relative_to(src)}:{node.lineno}: {node.value!r}"
+        for path in sorted(src.rglob("*.py"))
+        if path != src / "_wire" / "pull.py"
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.Constant) and node.value in names
+    ]
+    assert found == []

@@ -1,4 +1,4 @@
-"""Django: receive Tencent VOD snapshot callbacks (a one-file project; in yours, the view and
+"""Django: receive Tencent Cloud snapshot callbacks (a one-file project; in yours, the view and
 the URL are what you need).
 
     pip install 'vodsnap[recipes]' && django-admin runserver --pythonpath . --settings django_app

@@ -1,4 +1,4 @@
-"""FastAPI (async): receive Tencent VOD snapshot callbacks.
+"""FastAPI (async): receive Tencent Cloud snapshot callbacks.
 
     pip install 'vodsnap[recipes]' uvicorn && uvicorn fastapi_app:app
 

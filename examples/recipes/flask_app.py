@@ -1,4 +1,4 @@
-"""Flask: receive Tencent VOD snapshot callbacks.
+"""Flask: receive Tencent Cloud snapshot callbacks.
 
     pip install 'vodsnap[recipes]' && flask --app flask_app run
 

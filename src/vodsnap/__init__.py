@@ -1,4 +1,4 @@
-"""Decode Tencent Cloud VOD snapshot callbacks into typed, immutable attrs classes.
+"""Decode Tencent Cloud snapshot callbacks (VOD, Cloud Live, MPS) into frozen attrs classes.
 
 >>> import vodsnap
 >>> event = vodsnap.parse(b'''{"version": "4.0", "eventType": "CreateSnapshotByTimeOffsetComplete",

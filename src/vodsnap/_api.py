@@ -18,7 +18,7 @@ from ._models import (
 )
 from ._read import Body, Reading, problems, read, read_bytes, too_deep
 from ._signature import check_signature
-from ._wire.pull import is_pull_response, response_type
+from ._wire.registry import is_pull_response, response_type
 
 __all__ = [
     "parse",

@@ -1,7 +1,8 @@
 """``vodsnap [options] FILE...``, ``vodsnap snapshots``, ``codes``, ``schema``: the command line.
 
 Uses only what users can use: ``vodsnap.parse_any``, ``vodsnap.parse_pull``, ``vodsnap.to_wire``,
-the code tables and the public models. Reading is ``_cli_input``'s job, writing ``_cli_output``'s;
+the code tables and the public models; and the registry, for the pull envelopes and the schema
+kinds. Reading is ``_cli_input``'s job, writing ``_cli_output``'s;
 here are the subcommands, and how a run ends: a closed standard output (``vodsnap ... | head``)
 ends every subcommand quietly, and Ctrl-C with one line, as Unix tools do.
 """
@@ -27,8 +28,10 @@ from ._cli_input import (
     each_body,
     limits_given,
 )
-from ._cli_output import Mode, Printer, Progress
+from ._cli_output import Mode, Printer, Progress, pulled
 from ._cli_snapshots import main_snapshots
+from ._schema import SCHEMA_KINDS
+from ._wire.registry import ENVELOPES
 
 __all__ = ["main"]
 
@@ -37,7 +40,7 @@ _Model = vodsnap.Callback
 _USAGE = """vodsnap [--json | --records] [--pull] [--format auto|json|jsonl] [--max-... N] FILE...
        vodsnap snapshots [--json] [--format auto|json|jsonl] [--max-... N] FILE...
        vodsnap codes [--lang en|zh] [--table TABLE] [CODE...]
-       vodsnap schema [callback|fast-snapshot|event|live|mps]"""
+       vodsnap schema [{kinds}]""".format(kinds="|".join(SCHEMA_KINDS))
 _TABLES = {table.value.replace("_", "-"): table for table in vodsnap.CodeTable}
 
 
@@ -82,10 +85,11 @@ def _schema(argv: list[str]) -> int:
         "kind",
         nargs="?",
         default="callback",
-        choices=["callback", "fast-snapshot", "event", "live", "mps"],
+        choices=SCHEMA_KINDS,
         help=(
             "callback (any format, the default), fast-snapshot, event, live (Cloud Live), "
-            "or mps (MPS task notifications)"
+            "mps (MPS task notifications), or a pull response: "
+            + " or ".join(e.name for e in ENVELOPES)
         ),
     )
     args = parser.parse_args(argv)
@@ -196,8 +200,10 @@ def _decode_one(printer: Printer, limits: vodsnap.Limits, where: str, body: byte
     except vodsnap.DecodeError as exc:
         printer.failed(where, exc)
         return False
-    if isinstance(model, vodsnap.PullEventResponse | vodsnap.PullEventsResponse):
-        return printer.pulled(where, model)
+    response = pulled(model)
+    if response is not None:
+        return printer.pulled(where, response)
+    assert not isinstance(model, vodsnap.PullResponse)  # for the type checker: pulled() said so
     printer.decoded(where, model)
     return True
 

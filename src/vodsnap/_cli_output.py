@@ -1,6 +1,7 @@
 """The command line's output: summary lines, wire forms or records, problems, and progress.
 
-Uses vodsnap's public API, and the registry for each format's kind and summary line.
+Uses vodsnap's public API, and the registry for each format's and each pull envelope's kind and
+summary line.
 """
 
 from __future__ import annotations
@@ -11,12 +12,13 @@ from typing import Any, Literal, TextIO
 
 import vodsnap
 
-from ._wire.registry import format_of
+from ._wire._format import Envelope
+from ._wire.registry import format_of, pulled_envelope
 
-__all__ = ["Printer", "Progress", "summary"]
+__all__ = ["Printer", "Progress", "pulled", "summary"]
 
 Model = vodsnap.Callback
-Pull = vodsnap.PullEventResponse | vodsnap.PullEventsResponse
+Pull = vodsnap.PullResponse
 
 #: ``text``: a summary line per body; ``json``: its wire form; ``records``: a record per body.
 Mode = Literal["text", "json", "records"]
@@ -133,7 +135,9 @@ class Printer:
             elif pulled.event is not None:
                 self.decoded(name, pulled.event)
         if self.mode == "records":
-            record = _head(where) | {"ok": ok, "kind": "pull", "summary": pull_summary(response)}
+            envelope = _envelope(response)
+            record = _head(where) | {"ok": ok, "kind": envelope.kind}
+            record |= {"summary": envelope.summary(response)}
             record |= {"events": entries, "wire": vodsnap.to_wire(response)}
             self._write(self._out, json.dumps(record))
         return ok
@@ -176,18 +180,26 @@ def summary(model: Model) -> str:
     return format_of(model).summary(model)
 
 
+def pulled(model: Model | Pull) -> Pull | None:
+    """``model`` when it is a pull response (of any envelope the registry lists), else ``None``."""
+    if pulled_envelope(model) is None:
+        return None
+    assert isinstance(model, vodsnap.PullResponse)  # every envelope's model is one
+    return model
+
+
+def _envelope(response: Pull) -> Envelope:
+    envelope = pulled_envelope(response)
+    if envelope is None:  # pragma: no cover - every Pull is an envelope's model
+        raise TypeError(f"not a pull response: {type(response).__qualname__}")
+    return envelope
+
+
 def pull_summary(response: Pull) -> str:
-    """One human line for a pull response."""
-    if response.queue_empty:
-        return "pull ok events=0 (the queue is empty)"
-    state = "ok" if response.ok else f"failed: {pull_failure(response)}"
-    return f"pull {state} events={len(response.events)}"
+    """One human line for a pull response (its envelope's summary)."""
+    return _envelope(response).summary(response)
 
 
 def pull_failure(response: Pull) -> str:
-    """Why a pull failed, in one line."""
-    if isinstance(response, vodsnap.PullEventsResponse):
-        return f"{response.error_code} ({response.error_message}) request={response.request_id}"
-    known = response.api_error
-    meaning = known.description_en if known is not None else "unknown code"
-    return f"code={response.code} ({meaning}) message={response.message}"
+    """Why a pull failed, in one line (its envelope's)."""
+    return _envelope(response).failure(response)

@@ -18,7 +18,7 @@ import attrs
 import vodsnap
 
 from ._cli_input import EXIT_STATUSES, add_input_arguments, each_body, limits_given
-from ._cli_output import Printer
+from ._cli_output import Printer, pulled
 
 __all__ = ["main_snapshots"]
 
@@ -66,11 +66,11 @@ def _list(
         printer.failed(where, exc)
         return False
     ok = True
-    if isinstance(model, vodsnap.PullEventResponse | vodsnap.PullEventsResponse):
-        for number, pulled in enumerate(model.events, 1):
-            if pulled.error is not None:
-                printer.failed(f"{where}: event {number}", pulled.error)
-                ok = False
+    response = pulled(model)
+    for number, entry in enumerate(response.events if response is not None else (), 1):
+        if entry.error is not None:
+            printer.failed(f"{where}: event {number}", entry.error)
+            ok = False
     for shot in vodsnap.snapshots(model):
         text = json.dumps(_record(where, shot), ensure_ascii=False) if as_json else None
         print(text or _line(where, shot), file=out)

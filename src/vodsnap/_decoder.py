@@ -27,7 +27,7 @@ from ._read import Reading, not_json, problems, too_deep
 from ._times import new_body
 from ._wire import Mode, build_converter
 from ._wire._table import Hook
-from ._wire.pull import entries_depth, entries_node, entry_path
+from ._wire.registry import entries_depth, entries_node, entry_path
 
 __all__ = ["CALLBACK", "EVENT", "Decoder", "Target", "decoder_for"]
 

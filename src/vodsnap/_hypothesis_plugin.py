@@ -28,10 +28,12 @@ def register_type_strategies() -> None:
 
         return st.deferred(strategy)
 
-    from ._wire.registry import FORMATS
+    from ._wire.registry import ENVELOPES, FORMATS
 
     for form in FORMATS:  # every format's model, from its bodies in the kit
         st.register_type_strategy(form.model, later("format_models", form.model))
+    for envelope in ENVELOPES:  # every pull envelope's model, likewise
+        st.register_type_strategy(envelope.model, later("envelope_models", envelope.model))
     st.register_type_strategy(
         vodsnap.SnapshotByTimeOffsetData, later("snapshot_events", then=lambda e: e.data)
     )
@@ -40,7 +42,7 @@ def register_type_strategies() -> None:
 
 
 def _register_snapshot_family() -> None:
-    """``st.from_type`` for the task-flow and image-sprite models, the pull responses and
+    """``st.from_type`` for the task-flow and image-sprite models, a pulled event and
     ``Snapshot`` (#14)."""
     from hypothesis import strategies as st
 
@@ -62,8 +64,6 @@ def _register_snapshot_family() -> None:
         vodsnap.ProcedureData: lambda kit: kit.procedure_events().map(lambda e: e.data),
         vodsnap.ImageSpriteData: lambda kit: kit.image_sprite_events().map(lambda e: e.data),
         vodsnap.OtherTask: tasks("Transcode"),
-        vodsnap.PullEventResponse: lambda kit: kit.pull_event_responses(),
-        vodsnap.PullEventsResponse: lambda kit: kit.pull_events_responses(),
         vodsnap.PulledEvent: lambda kit: kit.pulled_events(),
         vodsnap.Snapshot: lambda kit: kit.snapshot_views(),
         vodsnap.TaskPicture: lambda kit: outputs("SnapshotByTimeOffset")(kit).flatmap(

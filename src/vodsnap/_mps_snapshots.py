@@ -1,5 +1,5 @@
 """The snapshots of an MPS task notification (``snapshots()`` of ``MpsWorkflowTask`` and
-``MpsScheduleTask``), and its summary line.
+``MpsScheduleTask``).
 
 MPS sends storage locations, not URLs: each image's ``storage`` is its output's ``Storage`` (or
 the task input's ``OutputStorage``) with its ``Path``, and its URL is made from a COS or AWS-S3
@@ -27,7 +27,7 @@ from ._snapshots import Snapshot, SnapshotKind, StorageLocation, maker
 from ._tasks import TaskStatus, task_error
 from ._units import Milliseconds
 
-__all__ = ["milliseconds", "mps_snapshots", "storage_url", "summary"]
+__all__ = ["milliseconds", "mps_snapshots", "storage_url"]
 
 _KINDS: dict[type, SnapshotKind] = {
     MpsSnapshotByTimeOffsetTask: SnapshotKind.TIME_OFFSET,
@@ -96,16 +96,3 @@ def storage_url(where: StorageLocation) -> str | None:
     if form is None or not where.bucket or not where.region:
         return None
     return form.format(bucket=where.bucket, region=where.region, path=where.path)
-
-
-def summary(kind: str, model: MpsWorkflowTask | MpsScheduleTask) -> str:
-    """The CLI's line: kind, task, status, snapshot count, each entry's type and status."""
-    entries = " ".join(
-        f"{task.task_type}:{'-' if isinstance(task, MpsOtherTask) else task.status.value}"
-        for task in model.data.tasks
-    )
-    count = sum(1 for _ in mps_snapshots(model))
-    return (
-        f"{kind} task={model.data.task_id} status={model.data.status.value} "
-        f"snapshots={count} tasks=[{entries}]"
-    )

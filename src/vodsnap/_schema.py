@@ -1,7 +1,8 @@
-"""JSON Schema (draft 2020-12) of each wire format, for API gateways and OpenAPI.
+"""JSON Schema (draft 2020-12) of each wire format and pull envelope, for API gateways and OpenAPI.
 
 Made from the registry's formats and the wire tables the converter is built from (each field's
-wire name, and its kind's schema), so the two cannot drift apart. Where JSON Schema cannot say
+wire name, and its kind's schema), and from each pull envelope's own schema (``ENVELOPES``), so
+the two cannot drift apart. Where JSON Schema cannot say
 what vodsnap checks (the accepted time forms, nesting depth, body size, ``delete`` and
 ``deleted`` agreeing), the schema is looser than the decoder, never stricter: a body the schema
 refuses never decodes, and every body that decodes passes it.
@@ -9,17 +10,22 @@ refuses never decodes, and every body that decodes passes it.
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 from ._limits import DEFAULT_LIMITS, Limits
 from ._wire import event_api3, event_live, event_v4, fast_snapshot
 from ._wire._table import ArrayOf, Composite, Kind, Table
-from ._wire.registry import EVENTS, LIVE, MPS, UNKNOWN_EVENT
+from ._wire.registry import ENVELOPES, EVENTS, LIVE, MPS, UNKNOWN_EVENT
 
-__all__ = ["SchemaKind", "json_schema"]
+__all__ = ["SCHEMA_KINDS", "SchemaKind", "json_schema"]
 
-#: The wire formats ``json_schema`` describes.
-SchemaKind = Literal["callback", "fast-snapshot", "event", "live", "mps"]
+#: The wire formats ``json_schema`` describes: the pushed ones, then each pull envelope by its
+#: name (``tests/test_registry.py`` checks these against ``ENVELOPES``).
+SchemaKind = Literal[
+    "callback", "fast-snapshot", "event", "live", "mps", "pull-event", "pull-events"
+]
+#: Every ``SchemaKind``, in order.
+SCHEMA_KINDS: tuple[str, ...] = get_args(SchemaKind)
 
 _DRAFT = "https://json-schema.org/draft/2020-12/schema"
 
@@ -31,7 +37,10 @@ def json_schema(kind: SchemaKind = "callback", *, limits: Limits | None = None) 
     notification in the 4.0 or the API 3.0 shape, of any type; the snapshot event checked in
     full), ``"live"`` (a Cloud Live callback of any ``event_type``; screenshots and moderation
     checked in full), ``"mps"`` (an MPS ``WorkflowTask`` or ``ScheduleTask`` notification) or
-    ``"callback"`` (any of them: what :func:`parse` accepts). ``limits``
+    ``"callback"`` (any of them: what :func:`parse` accepts); ``"pull-event"`` (a response of
+    the old ``PullEvent``) or ``"pull-events"`` (of the API 3.0 ``PullEvents``, with its
+    ``Response`` or as the SDK writes it), whose entries it leaves to the ``event`` schema: a bad
+    entry is that event's error, not the response's (see :func:`parse_pull`). ``limits``
     sets the arrays' ``maxItems`` (default: ``Limits()``, see :class:`Limits`). The schema
     describes the lenient mode and never refuses a body that decodes; it cannot check
     everything the decoder does.
@@ -55,9 +64,11 @@ def json_schema(kind: SchemaKind = "callback", *, limits: Limits | None = None) 
             "anyOf": [fast, event, _live(limits), _mps(limits)],
         }
     else:
-        raise ValueError(
-            f"kind must be 'callback', 'fast-snapshot', 'event', 'live' or 'mps', not {kind!r}"
-        )
+        envelope = next((e for e in ENVELOPES if e.name == kind), None)
+        if envelope is None:
+            kinds = ", ".join(repr(k) for k in SCHEMA_KINDS)
+            raise ValueError(f"kind must be one of {kinds}, not {kind!r}")
+        body = {"title": envelope.title, **envelope.schema(limits)}
     return {"$schema": _DRAFT, **body}
 
 

@@ -35,9 +35,18 @@ from ._wire import (
     unknown_event,
     unknown_live_event,
 )
-from ._wire._format import Format
+from ._wire._format import Envelope, Format
 from ._wire._table import ArrayOf, Kind, Mode, Table
-from ._wire.registry import BY_MODEL, EVENTS, FORMATS, LIVE, MPS, MPS_PAYLOAD_KEYS, PAYLOAD_KEYS
+from ._wire.registry import (
+    BY_MODEL,
+    ENVELOPES,
+    EVENTS,
+    FORMATS,
+    LIVE,
+    MPS,
+    MPS_PAYLOAD_KEYS,
+    PAYLOAD_KEYS,
+)
 from ._wire.shapes import as_api3, table_of
 
 T = TypeVar("T")
@@ -954,7 +963,7 @@ def pull_event_response_bodies(*, quirks: bool = True) -> st.SearchStrategy[dict
 
 @st.composite
 def _pull_event_response_bodies(draw: st.DrawFn, *, quirks: bool = True) -> dict[str, Any]:
-    events = draw(st.lists(event_bodies(quirks=quirks).filter(_is_v4), max_size=4))
+    events = draw(st.lists(_events_of(pull.PULL_EVENT, quirks), max_size=4))
     wire = pull.PULL_EVENT_WIRE
     return {
         wire.code: 0,
@@ -972,7 +981,7 @@ def pull_events_response_bodies(*, quirks: bool = True) -> st.SearchStrategy[dic
 
 @st.composite
 def _pull_events_response_bodies(draw: st.DrawFn, *, quirks: bool = True) -> dict[str, Any]:
-    events = draw(st.lists(event_bodies(quirks=True).filter(lambda b: not _is_v4(b)), max_size=4))
+    events = draw(st.lists(_events_of(pull.PULL_EVENTS, True), max_size=4))
     for event in events:
         event[event_api3.HANDLE_KEY] = draw(_hex32)
     request_id = str(draw(st.uuids()))
@@ -982,6 +991,34 @@ def _pull_events_response_bodies(draw: st.DrawFn, *, quirks: bool = True) -> dic
         return {wire.response: {wire.error: error, wire.request_id: request_id}}
     response = {wire.event_set: events, wire.request_id: request_id}
     return response if quirks and draw(st.booleans()) else {wire.response: response}
+
+
+def _events_of(envelope: Envelope, quirks: bool) -> st.SearchStrategy[dict[str, Any]]:
+    """Event bodies of every event format, in the shape ``envelope`` sends its events in."""
+    v4 = envelope.shape is vodsnap.EventFormat.V4
+    return event_bodies(quirks=quirks).filter(lambda body: _is_v4(body) is v4)
+
+
+#: Each pull envelope's body strategy (``tests/test_registry.py`` checks that every envelope
+#: has one).
+_ENVELOPE_BODIES: dict[Envelope, Any] = {
+    pull.PULL_EVENT: pull_event_response_bodies,
+    pull.PULL_EVENTS: pull_events_response_bodies,
+}
+
+
+def pull_response_bodies(*, quirks: bool = True) -> st.SearchStrategy[dict[str, Any]]:
+    """Any pull response body, of every pull envelope ``vodsnap.parse_pull`` reads (the old
+    ``PullEvent``'s and API 3.0 ``PullEvents``')."""
+    return st.one_of([_ENVELOPE_BODIES[envelope](quirks=quirks) for envelope in ENVELOPES])
+
+
+def envelope_models(model: type[T]) -> st.SearchStrategy[T]:
+    """Decoded pull responses of one envelope's model, from its bodies: what
+    ``st.from_type(model)`` gives."""
+    envelope = next(e for e in ENVELOPES if e.model is model)
+    made: st.SearchStrategy[T] = _ENVELOPE_BODIES[envelope]().map(_decoded(model, pull=True))
+    return made
 
 
 def signed_event_bodies(
@@ -1031,17 +1068,19 @@ def procedure_tasks(task_type: str, *, statuses: tuple[str, ...] = TASK_STATUSES
 
 def pull_event_responses() -> st.SearchStrategy[vodsnap.PullEventResponse]:
     """Decoded ``PullEventResponse`` models (old ``PullEvent``)."""
-    return pull_event_response_bodies().map(_decoded(vodsnap.PullEventResponse, pull=True))
+    return envelope_models(vodsnap.PullEventResponse)
 
 
 def pull_events_responses() -> st.SearchStrategy[vodsnap.PullEventsResponse]:
     """Decoded ``PullEventsResponse`` models (API 3.0 ``PullEvents``)."""
-    return pull_events_response_bodies().map(_decoded(vodsnap.PullEventsResponse, pull=True))
+    return envelope_models(vodsnap.PullEventsResponse)
 
 
 def pulled_events() -> st.SearchStrategy[vodsnap.PulledEvent]:
-    """Single ``PulledEvent`` models of either generation."""
-    responses = pull_event_responses() | pull_events_responses()
+    """Single ``PulledEvent`` models of every pull envelope."""
+    responses: st.SearchStrategy[vodsnap.PullResponse] = pull_response_bodies().map(
+        vodsnap.parse_pull
+    )
     return responses.filter(lambda r: bool(r.events)).flatmap(lambda r: st.sampled_from(r.events))
 
 

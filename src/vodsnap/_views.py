@@ -1,17 +1,16 @@
-"""``snapshots(model)``: every snapshot a decoded model reports, read by the model's format."""
+"""``snapshots(model)``: every snapshot a decoded model reports, read by the model's format (a
+pull response's: its events', whatever its envelope)."""
 
 from __future__ import annotations
 
-from ._models import Callback, PullEventResponse, PullEventsResponse
+from ._models import Callback, PullResponse
 from ._snapshots import Snapshot
-from ._wire.registry import format_of
+from ._wire.registry import format_of, pulled_envelope
 
 __all__ = ["snapshots"]
 
 
-def snapshots(
-    model: Callback | PullEventResponse | PullEventsResponse,
-) -> tuple[Snapshot, ...]:
+def snapshots(model: Callback | PullResponse) -> tuple[Snapshot, ...]:
     """Every snapshot a decoded model reports, in wire order.
 
     Takes anything :func:`parse`, :func:`parse_event` or the pull decoders return. Every image
@@ -24,7 +23,8 @@ def snapshots(
 
     :raises TypeError: when ``model`` is none of these.
     """
-    if isinstance(model, PullEventResponse | PullEventsResponse):
+    if pulled_envelope(model) is not None:
+        assert isinstance(model, PullResponse)  # every envelope's model is one
         return tuple(
             shot
             for pulled in model.events

@@ -1,4 +1,4 @@
-"""Test helpers for handlers of Tencent VOD snapshot callbacks: bodies to feed them.
+"""Test helpers for handlers of Tencent Cloud snapshot callbacks: bodies to feed them.
 
 Without Hypothesis: the documentation's example bodies (``example_bodies``), valid bodies with
 fields replaced (``fast_snapshot_body``, ``snapshot_event_body``; ``OMIT`` removes one), and
@@ -63,6 +63,7 @@ try:
         pull_event_responses,
         pull_events_response_bodies,
         pull_events_responses,
+        pull_response_bodies,
         pulled_events,
         quirked,
         signed_event_bodies,
@@ -119,6 +120,7 @@ __all__ = [
     "pull_event_responses",
     "pull_events_response_bodies",
     "pull_events_responses",
+    "pull_response_bodies",
     "pulled_events",
     "quirked",
     "sign",

@@ -6,9 +6,9 @@
 - ``_format``: ``Format``, everything known of one wire format;
 - ``fast_snapshot``, ``snapshot_event``, ``procedure``, ``image_sprite``, ``unknown_event``: one
   module per format, its tables and snapshots, ending in ``FORMAT = Format(...)``;
-- ``registry``: ``FORMATS``, the one list of them;
+- ``registry``: ``FORMATS``, the one list of them, and ``ENVELOPES``, that of the pull envelopes;
 - ``event_v4``, ``event_api3``: the two envelopes an event arrives in; ``pull``: the pull
-  responses, whose entries are events;
+  envelopes (``Envelope``), whose entries are events;
 - ``shapes``: which format a body is, and writing an event back in the shape it came in.
 
 ``build_converter`` assembles them into one converter for a ``Mode``.
@@ -23,12 +23,13 @@ from typing import Any
 from cattrs import Converter
 
 from .._codes import FastSnapshotStatus
-from .._models import Callback, Event, PullEventResponse, PullEventsResponse
+from .._models import Callback, Event
 from .._times import format_time
-from . import pull, shapes
+from . import shapes
 from ._scalars import INT, JSON_OBJECT, OPTIONAL_TEXT, TEXT, TIME
 from ._table import ArrayOf, Builder, Kind, Mode
 from .fast_snapshot import STATUS
+from .registry import ENVELOPES
 
 __all__ = ["Mode", "build_converter"]
 
@@ -65,9 +66,10 @@ def build_converter(mode: Mode, *, detailed: bool) -> Converter:
         if unstructure is not None:
             conv.register_unstructure_hook_func(_equal_to(type_), unstructure)
     event = shapes.register(builder)
-    pull.register(builder, event)
+    for envelope in ENVELOPES:
+        envelope.register(builder, event)
     # Generate everything now, not on a first call that many threads may race to make.
-    for target in (Event, Callback, PullEventResponse, PullEventsResponse):
+    for target in (Event, Callback, *(envelope.model for envelope in ENVELOPES)):
         conv.get_structure_hook(target)
         conv.get_unstructure_hook(target)
     return conv

@@ -261,11 +261,12 @@ SPRITE_TASK: Final = _task(
         ),
     ),
 )
-#: The snapshot task types: the key holding each task, and its table.
+#: The snapshot task types (each model's ``task_type``): the key holding each task, and its
+#: table.
 TASKS: Final = {
-    "SnapshotByTimeOffset": ("SnapshotByTimeOffsetTask", SNAPSHOT_TASK),
-    "SampleSnapshot": ("SampleSnapshotTask", SAMPLE_TASK),
-    "ImageSprites": ("ImageSpriteTask", SPRITE_TASK),
+    mps.MpsSnapshotByTimeOffsetTask.task_type: ("SnapshotByTimeOffsetTask", SNAPSHOT_TASK),
+    mps.MpsSampleSnapshotTask.task_type: ("SampleSnapshotTask", SAMPLE_TASK),
+    mps.MpsImageSpritesTask.task_type: ("ImageSpriteTask", SPRITE_TASK),
 }
 _TASK_KEYS: Final = frozenset(key for key, _ in TASKS.values())
 

@@ -9,12 +9,15 @@ from __future__ import annotations
 from typing import Final
 
 from .._mps import MpsScheduleTask, MpsTaskData
-from .._mps_snapshots import mps_snapshots, summary
+from .._mps_snapshots import mps_snapshots
 from ._format import Format
 from .event_mps import EVENT_TYPE_KEY, envelope, payload, results
+from .mps_summary import summary
 
-__all__ = ["ENTRY_KEYS", "EVENT_TYPE", "FORMAT"]
+__all__ = ["ENTRY_KEYS", "EVENT_TYPE", "FORMAT", "NAME"]
 
+#: The format's name (the CLI's kind), which its summary line starts with.
+NAME: Final = "mps-schedule-task"
 EVENT_TYPE: Final = "ScheduleTask"
 PAYLOAD_KEY: Final = "ScheduleTaskEvent"
 #: A result entry's keys: its type, and the object holding its task.
@@ -27,11 +30,11 @@ TABLE: Final = envelope(
 )
 
 FORMAT: Final = Format(
-    name="mps-schedule-task",
+    name=NAME,
     title="An MPS orchestration's task (ScheduleTask)",
     model=MpsScheduleTask,
     snapshots=mps_snapshots,
-    summary=lambda m: summary("mps-schedule-task", m),
+    summary=summary(NAME, ENTRY_KEYS[1]),
     table=TABLE,
     type_key=EVENT_TYPE_KEY,
     type_value=EVENT_TYPE,

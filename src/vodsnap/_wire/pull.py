@@ -1,8 +1,11 @@
-"""The pull queues' responses: the old ``PullEvent`` and API 3.0's ``PullEvents``.
+"""The pull envelopes: the old ``PullEvent``'s response and API 3.0's ``PullEvents``', each
+described once as an ``Envelope`` (``PULL_EVENT``, ``PULL_EVENTS``), which the registry lists.
 
-Each entry is decoded on its own: in the explaining converter a bad entry becomes a
-``PulledEvent`` with an ``error`` and hides no other (its handle must still be confirmed); the
-fast converter gives up on the whole response instead, which the decoder then explains.
+Each envelope's wire names are written here, and only here: how it is recognised (its top-level
+keys), where its entries are and how deep, its hooks, its summary line and JSON Schema. Each
+entry is decoded on its own: in the explaining converter a bad entry becomes a ``PulledEvent``
+with an ``error`` and hides no other (its handle must still be confirmed); the fast converter
+gives up on the whole response instead, which the decoder then explains.
 """
 
 from __future__ import annotations
@@ -11,26 +14,28 @@ from collections.abc import Callable, Mapping
 from typing import Any, Final, NamedTuple
 
 from .._errors import DecodeError
-from .._models import Event, PulledEvent, PullEventResponse, PullEventsResponse
-from .._paths import WireError, at_key, describe, field_errors, group, key_path
-from ._scalars import OPTIONAL_TEXT, TEXT, strict_int, wire_int
+from .._limits import Limits
+from .._models import EventFormat, PulledEvent, PullEventResponse, PullEventsResponse
+from .._paths import WireError, at_key, describe, field_errors, group
+from ._format import Envelope
+from ._scalars import INT, OPTIONAL_TEXT, TEXT, strict_int, wire_int
 from ._table import Builder, Hook, expect_object
 from .event_api3 import EVENT_TYPE_KEY as API3_TYPE_KEY
 from .event_api3 import HANDLE_KEY
 from .event_v4 import EVENT_TYPE_KEY as V4_TYPE_KEY
 
 __all__ = [
+    "KIND",
+    "PULL_EVENT",
+    "PULL_EVENTS",
     "PULL_EVENTS_WIRE",
     "PULL_EVENT_WIRE",
     "PullEventWire",
     "PullEventsWire",
-    "entries_depth",
-    "entries_node",
-    "entry_path",
-    "is_pull_response",
-    "register",
-    "response_type",
 ]
+
+#: The CLI's kind of a pull response, of either envelope.
+KIND: Final = "pull"
 
 
 class PullEventWire(NamedTuple):
@@ -64,48 +69,22 @@ PULL_EVENTS_WIRE: Final = PullEventsWire(
 _CODE, _MESSAGE, _EVENTS, _HANDLE, _CONTENT = PULL_EVENT_WIRE
 _RESPONSE, _REQUEST_ID, _EVENT_SET, _ERROR, _ERROR_CODE, _ERROR_MESSAGE = PULL_EVENTS_WIRE
 
-#: Keys that make a body an API 3.0 response, wrapped or not.
-_UNWRAPPED: Final = frozenset({_RESPONSE, _REQUEST_ID, _EVENT_SET})
-
 #: What an envelope wants: key -> (hook, required).
 Wanted = Mapping[str, tuple[Hook, bool]]
 
 
-def response_type(value: object) -> type[PullEventResponse] | type[PullEventsResponse]:
-    """Which generation a pull response is: API 3.0's wraps everything in ``Response`` (the
-    SDK's serialisation leaves the wrapper out, but has ``EventSet`` or ``RequestId``)."""
-    if isinstance(value, Mapping) and not _UNWRAPPED.isdisjoint(value):
-        return PullEventsResponse
-    return PullEventResponse
-
-
-def is_pull_response(value: object) -> bool:
-    """Whether a decoded body is a pull response rather than a pushed callback, by its top-level
-    keys: the old ``PullEvent``'s ``eventList``, or any key that makes ``response_type`` see
-    API 3.0's (``Response``; the SDK's ``EventSet`` or ``RequestId``). No pushed body has one
-    at its top level. The one rule for every body that may be either."""
-    return isinstance(value, Mapping) and (_EVENTS in value or not _UNWRAPPED.isdisjoint(value))
-
-
-def entries_node(value: object) -> object:
-    """Where a pull response's entries sit: the array as received (``None`` if absent)."""
-    if not isinstance(value, Mapping):
-        return None
-    inner = value.get(_RESPONSE, value)
-    if response_type(value) is PullEventsResponse and isinstance(inner, Mapping):
-        return inner.get(_EVENT_SET)
+def _old_entries(value: Mapping[str, Any]) -> object:
     return value.get(_EVENTS)
 
 
-def entry_path(entry: object) -> str:
-    """Where a pulled entry's event sits in it: ``$.eventContent`` (old form) or ``$``."""
-    return key_path("$", _CONTENT) if isinstance(entry, Mapping) and _CONTENT in entry else "$"
+def _new_entries(value: Mapping[str, Any]) -> object:
+    inner = value.get(_RESPONSE, value)
+    return inner.get(_EVENT_SET) if isinstance(inner, Mapping) else None
 
 
-def entries_depth(value: object) -> int:
-    """How deep a pull response's entries sit (the body is depth 1): ``eventList[]`` and the
-    SDK's ``EventSet[]`` at 3, ``Response.EventSet[]`` at 4."""
-    return 4 if isinstance(value, Mapping) and _RESPONSE in value else 3
+def _new_depth(value: Mapping[str, Any]) -> int:
+    """``Response.EventSet[]`` at 4, the SDK's ``EventSet[]`` at 3."""
+    return 4 if _RESPONSE in value else 3
 
 
 def _entries(most: int) -> Hook:
@@ -148,7 +127,7 @@ def _no_handle(entry: object) -> Exception:
 class _Envelopes:
     """The hooks of one converter's pull responses (``event`` decodes each entry)."""
 
-    def __init__(self, builder: Builder, event: Callable[[object, object], Event]) -> None:
+    def __init__(self, builder: Builder, event: Hook) -> None:
         self.strict = builder.mode.strict
         self.detailed = builder.detailed
         self.event = event
@@ -251,33 +230,41 @@ class _Envelopes:
         )
 
 
-def register(builder: Builder, event: Callable[[object, object], Event]) -> None:
-    """Structure and unstructure both pull responses; ``event`` decodes each entry."""
+def _as_received(pulled: PulledEvent) -> Any:
+    """A failed pulled event's wire form: the entry exactly as received."""
+    return pulled.error.body if pulled.error is not None else None
+
+
+def _register_old(builder: Builder, event: Hook) -> None:
+    """Structure and unstructure the old ``PullEvent`` response; ``event`` decodes each entry."""
     conv = builder.converter
-    envelopes = _Envelopes(builder, event)
-    conv.register_structure_hook(PullEventResponse, envelopes.old_response)
-    conv.register_structure_hook(PullEventsResponse, envelopes.new_response)
+    conv.register_structure_hook(PullEventResponse, _Envelopes(builder, event).old_response)
 
-    def as_received(pulled: PulledEvent) -> Any:
-        """A failed pulled event's wire form: the entry exactly as received."""
-        return pulled.error.body if pulled.error is not None else None
-
-    def write_old(response: PullEventResponse) -> dict[str, Any]:
+    def write(response: PullEventResponse) -> dict[str, Any]:
         return {
             _CODE: response.code,
             _MESSAGE: response.message,
             _EVENTS: [
                 {_HANDLE: e.msg_handle, _CONTENT: conv.unstructure(e.event)}
                 if e.event is not None
-                else as_received(e)
+                else _as_received(e)
                 for e in response.events
             ],
         }
 
-    def write_new(response: PullEventsResponse) -> dict[str, Any]:
+    conv.register_unstructure_hook(PullEventResponse, write)
+
+
+def _register_new(builder: Builder, event: Hook) -> None:
+    """Structure and unstructure API 3.0's ``PullEvents`` response; ``event`` decodes each
+    entry."""
+    conv = builder.converter
+    conv.register_structure_hook(PullEventsResponse, _Envelopes(builder, event).new_response)
+
+    def write(response: PullEventsResponse) -> dict[str, Any]:
         inner: dict[str, Any] = {
             _EVENT_SET: [
-                conv.unstructure(e.event) if e.event is not None else as_received(e)
+                conv.unstructure(e.event) if e.event is not None else _as_received(e)
                 for e in response.events
             ]
         }
@@ -288,5 +275,96 @@ def register(builder: Builder, event: Callable[[object, object], Event]) -> None
         inner[_REQUEST_ID] = response.request_id
         return {_RESPONSE: inner} if response.wrapped else inner
 
-    conv.register_unstructure_hook(PullEventResponse, write_old)
-    conv.register_unstructure_hook(PullEventsResponse, write_new)
+    conv.register_unstructure_hook(PullEventsResponse, write)
+
+
+def _summary(failure: Callable[[Any], str]) -> Callable[[Any], str]:
+    """A pull response's line: ``pull ok events=N``, the queue empty, or why it failed."""
+
+    def line(response: PullEventResponse | PullEventsResponse) -> str:
+        if response.queue_empty:
+            return f"{KIND} ok events=0 (the queue is empty)"
+        state = "ok" if response.ok else f"failed: {failure(response)}"
+        return f"{KIND} {state} events={len(response.events)}"
+
+    return line
+
+
+def _old_failure(response: PullEventResponse) -> str:
+    known = response.api_error
+    meaning = known.description_en if known is not None else "unknown code"
+    return f"{_CODE}={response.code} ({meaning}) {_MESSAGE}={response.message}"
+
+
+def _new_failure(response: PullEventsResponse) -> str:
+    return f"{response.error_code} ({response.error_message}) request={response.request_id}"
+
+
+def _entries_schema(limits: Limits) -> dict[str, Any]:
+    """The entries: an array (or ``null``) of at most ``max_events``; each entry unchecked, as a
+    bad one is its event's error, not the response's (the ``event`` schema checks an event)."""
+    return {"anyOf": [{"type": "array", "maxItems": limits.max_events}, {"type": "null"}]}
+
+
+def _old_schema(limits: Limits) -> dict[str, Any]:
+    return {
+        "type": "object",
+        "properties": {
+            _CODE: dict(INT.schema),
+            _MESSAGE: dict(OPTIONAL_TEXT.schema),
+            _EVENTS: _entries_schema(limits),
+        },
+        "required": [_CODE],
+    }
+
+
+def _new_schema(limits: Limits) -> dict[str, Any]:
+    error = {
+        "type": "object",
+        "properties": {_ERROR_CODE: dict(TEXT.schema), _ERROR_MESSAGE: dict(OPTIONAL_TEXT.schema)},
+        "required": [_ERROR_CODE],
+    }
+    response = {
+        "type": "object",
+        "properties": {
+            _REQUEST_ID: dict(TEXT.schema),
+            _EVENT_SET: _entries_schema(limits),
+            _ERROR: error,
+        },
+        "required": [_REQUEST_ID],
+    }
+    wrapped = {"type": "object", "properties": {_RESPONSE: response}, "required": [_RESPONSE]}
+    return {"anyOf": [wrapped, response]}  # the SDK's own serialisation has no ``Response``
+
+
+PULL_EVENT: Final = Envelope(
+    name="pull-event",
+    title="A response of the old PullEvent API (code, message, eventList)",
+    model=PullEventResponse,
+    keys=frozenset({_EVENTS}),
+    shape=EventFormat.V4,
+    entries=_old_entries,
+    depth=lambda _: 3,  # eventList[]
+    event_key=_CONTENT,
+    register=_register_old,
+    kind=KIND,
+    summary=_summary(_old_failure),
+    failure=_old_failure,
+    schema=_old_schema,
+)
+PULL_EVENTS: Final = Envelope(
+    name="pull-events",
+    title="A response of the API 3.0 PullEvents (Response.EventSet or Response.Error)",
+    model=PullEventsResponse,
+    # the SDK's serialisation leaves ``Response`` out, but has ``EventSet`` or ``RequestId``
+    keys=frozenset({_RESPONSE, _REQUEST_ID, _EVENT_SET}),
+    shape=EventFormat.API3,
+    entries=_new_entries,
+    depth=_new_depth,
+    event_key=None,
+    register=_register_new,
+    kind=KIND,
+    summary=_summary(_new_failure),
+    failure=_new_failure,
+    schema=_new_schema,
+)

@@ -1,14 +1,19 @@
-"""The one list of the wire formats vodsnap reads, and what every consumer asks of it.
+"""The one list of the wire formats vodsnap reads, the one list of the pull envelopes, and
+what every consumer asks of them.
 
 Recognition and the converters (``shapes``), JSON Schema, ``snapshots()``, the CLI, the testing
 kit and the Hypothesis plugin iterate ``FORMATS``: adding a format is its model, its module
-ending in ``FORMAT = Format(...)``, and one line here.
+ending in ``FORMAT = Format(...)``, and one line here. The pull responses' decoding
+(``parse_pull``, ``parse_any``, the decoder), converters, JSON Schema, ``snapshots()``, the CLI,
+the kit and the plugin iterate ``ENVELOPES`` likewise.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Final
 
+from .._paths import key_path
 from . import (
     event_api3,
     event_live,
@@ -20,14 +25,16 @@ from . import (
     mps_schedule,
     mps_workflow,
     procedure,
+    pull,
     snapshot_event,
     unknown_event,
     unknown_live_event,
 )
-from ._format import Format
+from ._format import Envelope, Format
 
 __all__ = [
     "BY_MODEL",
+    "ENVELOPES",
     "EVENTS",
     "FORMATS",
     "KEYED",
@@ -38,7 +45,14 @@ __all__ = [
     "PAYLOAD_KEYS",
     "UNKNOWN_EVENT",
     "UNKNOWN_LIVE",
+    "entries_depth",
+    "entries_node",
+    "entry_path",
+    "envelope_of",
     "format_of",
+    "is_pull_response",
+    "pulled_envelope",
+    "response_type",
 ]
 
 #: Every format ``parse`` reads, in the order of ``vodsnap.Callback``.
@@ -116,3 +130,61 @@ def format_of(model: object) -> Format:
         if form is not None:
             return form
     raise TypeError(f"not a vodsnap model (no format reads a {type(model).__qualname__})")
+
+
+#: Every pull envelope ``parse_pull`` reads, in the order they are recognised: a body with keys
+#: of both is API 3.0's; the last is the one a body with none of their keys is read as
+#: (``parse_pull``, whose old response may leave out its ``eventList``).
+ENVELOPES: Final[tuple[Envelope, ...]] = (pull.PULL_EVENTS, pull.PULL_EVENT)
+
+
+def envelope_of(value: object) -> Envelope | None:
+    """The envelope a decoded body is, by its top-level keys (no pushed body has one); ``None``
+    for anything else. The one rule for every body that may be pushed or pulled."""
+    if not isinstance(value, Mapping):
+        return None
+    return next((e for e in ENVELOPES if not e.keys.isdisjoint(value)), None)
+
+
+def is_pull_response(value: object) -> bool:
+    """Whether a decoded body is a pull response rather than a pushed callback."""
+    return envelope_of(value) is not None
+
+
+def response_type(value: object) -> type:
+    """The model a pull response decodes to: its envelope's, else the last envelope's."""
+    return (envelope_of(value) or ENVELOPES[-1]).model
+
+
+def entries_node(value: object) -> object:
+    """Where a pull response's entries sit: the array as received (``None`` if absent)."""
+    if not isinstance(value, Mapping):
+        return None
+    return (envelope_of(value) or ENVELOPES[-1]).entries(value)
+
+
+def entries_depth(value: object) -> int:
+    """How deep a pull response's entries sit (the body is depth 1)."""
+    if not isinstance(value, Mapping):
+        return 3
+    return (envelope_of(value) or ENVELOPES[-1]).depth(value)
+
+
+def entry_path(entry: object) -> str:
+    """Where a pulled entry's event sits in it: under the key of an envelope that holds its
+    events under one (``$.eventContent``), or the entry itself (``$``)."""
+    if isinstance(entry, Mapping):
+        for envelope in ENVELOPES:
+            if envelope.event_key is not None and envelope.event_key in entry:
+                return key_path("$", envelope.event_key)
+    return "$"
+
+
+def pulled_envelope(model: object) -> Envelope | None:
+    """The envelope a decoded model is a response of (its class's, or a base class's), else
+    ``None``: how ``snapshots()`` and the CLI tell a pull response from a callback."""
+    for cls in type(model).__mro__:
+        found = next((e for e in ENVELOPES if e.model is cls), None)
+        if found is not None:
+            return found
+    return None

@@ -10,6 +10,7 @@ model. ``json_values()`` gives arbitrary JSON.
 
 from __future__ import annotations
 
+import functools
 import json
 import string
 from datetime import datetime
@@ -95,6 +96,7 @@ def snapshot_event_bodies(draw: st.DrawFn, *, task_status: bool = True) -> dict[
     return {"version": "4.0", "eventType": SNAPSHOT_EVENT, "data": data}
 
 
+@functools.cache  # one strategy a size: built and validated once, not at every draw
 def json_values(max_leaves: int = 20) -> st.SearchStrategy[Any]:
     scalars = st.none() | st.booleans() | wire_ints | st.floats(allow_nan=False) | texts
     return st.recursive(
@@ -104,6 +106,9 @@ def json_values(max_leaves: int = 20) -> st.SearchStrategy[Any]:
     )
 
 
+_unknown_data = st.dictionaries(texts, json_values(), max_size=5)
+
+
 @st.composite
 def unknown_event_bodies(draw: st.DrawFn) -> dict[str, Any]:
     return {
@@ -111,7 +116,7 @@ def unknown_event_bodies(draw: st.DrawFn) -> dict[str, Any]:
         "eventType": draw(
             st.sampled_from(OTHER_EVENT_TYPES) | ids.filter(lambda t: t not in MODELLED_EVENTS)
         ),
-        "data": draw(st.dictionaries(texts, json_values(), max_size=5)),
+        "data": draw(_unknown_data),
     }
 
 
@@ -126,6 +131,9 @@ def api3_snapshot_bodies(draw: st.DrawFn) -> dict[str, Any]:
     return as_api3(draw(snapshot_event_bodies(task_status=False)), draw(st.none() | ids))
 
 
+_api3_payloads = st.none() | st.dictionaries(texts, json_values(6), max_size=3)
+
+
 @st.composite
 def api3_unknown_bodies(draw: st.DrawFn) -> dict[str, Any]:
     handle = draw(st.none() | ids)
@@ -133,7 +141,7 @@ def api3_unknown_bodies(draw: st.DrawFn) -> dict[str, Any]:
     out["EventType"] = draw(st.sampled_from(OTHER_EVENT_TYPES))
     keys = draw(st.lists(st.sampled_from(API3_OTHER_EVENT_KEYS), unique=True, max_size=4))
     for key in keys:
-        out[key] = draw(st.none() | st.dictionaries(texts, json_values(6), max_size=3))
+        out[key] = draw(_api3_payloads)
     return out
 
 
@@ -150,6 +158,15 @@ any_body = (
     | api3_snapshot_bodies()
     | api3_unknown_bodies()
     | testing.bodies().map(_canonical)
+)
+#: A canonical body of every event format (what a pull response holds), the same draws as
+#: ``any_body``'s events: none made only to be thrown away.
+any_event_body = (
+    snapshot_event_bodies()
+    | unknown_event_bodies()
+    | api3_snapshot_bodies()
+    | api3_unknown_bodies()
+    | testing.event_bodies().map(_canonical)
 )
 
 

@@ -6,11 +6,13 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
 import vodsnap
+from vodsnap._schema import SchemaKind
 
 T = TypeVar("T")
 
@@ -34,3 +36,16 @@ def of_type(cls: type[T], value: object) -> T:
     fails the test when the body decoded to something else."""
     assert isinstance(value, cls), f"expected a {cls.__name__}, got {type(value).__name__}"
     return value
+
+
+@functools.cache
+def schema_validator(kind: SchemaKind = "callback") -> Any:
+    """A Draft 2020-12 validator of ``vodsnap.json_schema(kind)``, built once a session.
+
+    ``jsonschema.validate(body, schema)`` checks the schema against the metaschema at every call
+    (about a second each); the schemas' own validity is tested once, in ``test_schema.py``.
+    ``validator.validate(body)`` raises the same ``jsonschema.ValidationError``.
+    """
+    import jsonschema  # the test extra's; imported here, so that conftest's import needs it not
+
+    return jsonschema.Draft202012Validator(vodsnap.json_schema(kind))

@@ -22,7 +22,6 @@ pytest_plugins = ["pytester"]
 OUTCOMES = ["success", "failure", "any"]
 
 
-@settings(max_examples=200)
 @given(st.data(), st.sampled_from(OUTCOMES), st.booleans())
 def test_every_body_decodes_and_keeps_its_outcome(
     data: st.DataObject, outcome: testing.Outcome, quirks: bool
@@ -38,7 +37,6 @@ def test_every_body_decodes_and_keeps_its_outcome(
             assert model.succeeded is (outcome == "success")
 
 
-@settings(max_examples=200)
 @given(testing.bodies(), st.booleans())
 def test_bodies_decode_from_bytes(body: dict[str, Any], escape: bool) -> None:
     encoded = testing.encode(body, escape_slashes=escape)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import string
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any, Literal, TypeVar
 
@@ -22,7 +23,6 @@ from ._wire import (
     event_api3,
     event_live,
     event_mps,
-    event_v4,
     fast_snapshot,
     image_sprite,
     live_moderation,
@@ -178,7 +178,7 @@ def snapshot_event_bodies(
 
 @st.composite
 def _snapshot_event_bodies(
-    draw: st.DrawFn, *, outcome: Outcome = "any", quirks: bool = True
+    draw: st.DrawFn, *, outcome: Outcome = "any", quirks: bool = True, api3: bool | None = None
 ) -> dict[str, Any]:
     file_id = draw(_file_ids)
     data: dict[str, Any] = {
@@ -187,17 +187,18 @@ def _snapshot_event_bodies(
         "definition": draw(_definitions),
         "picInfo": draw(_pictures(outcome, file_id)),
     }
-    task_failed = outcome == "any" and draw(st.integers(0, 3)) == 3  # shrinks to False
+    # shrinks to False; API 3.0 has no shape for a task that failed as a whole
+    task_failed = outcome == "any" and api3 is not True and draw(st.integers(0, 3)) == 3
     if task_failed:
         data.update(picInfo=[], status=draw(_failure_codes), message="截图失败")
     elif draw(st.booleans()):
         data.update(status=0, message="SUCCESS")  # as real pulled events carry them
     body: dict[str, Any] = {"version": "4.0", "eventType": SNAPSHOT_EVENT, "data": data}
-    if not quirks:
-        return body
-    if not task_failed and draw(st.booleans()):
+    if api3 is None:
+        api3 = quirks and not task_failed and draw(st.booleans())
+    if api3:
         body = as_api3(body, draw(st.none() | _hex32))
-    return draw(quirked(body))
+    return draw(quirked(body)) if quirks else body
 
 
 # -- other events ------------------------------------------------------------------------------
@@ -528,8 +529,10 @@ def _procedure_event_bodies(
     quirks: bool = True,
     task_types: tuple[str, ...] = SNAPSHOT_TASK_TYPES + OTHER_TASK_TYPES,
     statuses: tuple[str, ...] = TASK_STATUSES,
+    api3: bool | None = None,
 ) -> dict[str, Any]:
-    api3 = quirks and draw(st.booleans())
+    if api3 is None:
+        api3 = quirks and draw(st.booleans())
     count = draw(st.integers(1, 5))
     tasks = [
         draw(_task(draw(st.sampled_from(task_types)), draw(st.sampled_from(statuses)), api3))
@@ -582,13 +585,15 @@ def image_sprite_event_bodies(
 
 @st.composite
 def _image_sprite_event_bodies(
-    draw: st.DrawFn, *, outcome: Outcome = "any", quirks: bool = True
+    draw: st.DrawFn, *, outcome: Outcome = "any", quirks: bool = True, api3: bool | None = None
 ) -> dict[str, Any]:
     failed = _failed(draw, outcome)
     task = draw(_task("ImageSprites", "FAIL" if failed else "SUCCESS", False))
     task_id = draw(_task_ids).replace("CreateSnapshotByTimeOffset", "CreateImageSprite")
     file_id = draw(_file_ids)
-    if quirks and draw(st.booleans()):
+    if api3 is None:
+        api3 = quirks and draw(st.booleans())
+    if api3:
         success = not failed
         event = {
             "TaskId": task_id,
@@ -995,8 +1000,24 @@ def _pull_events_response_bodies(draw: st.DrawFn, *, quirks: bool = True) -> dic
 
 def _events_of(envelope: Envelope, quirks: bool) -> st.SearchStrategy[dict[str, Any]]:
     """Event bodies of every event format, in the shape ``envelope`` sends its events in."""
-    v4 = envelope.shape is vodsnap.EventFormat.V4
-    return event_bodies(quirks=quirks).filter(lambda body: _is_v4(body) is v4)
+    return _events_in(envelope.shape is vodsnap.EventFormat.API3, quirks)
+
+
+def _events_in(api3: bool, quirks: bool) -> st.SearchStrategy[dict[str, Any]]:
+    """Event bodies of every event format that has the shape (API 3.0 or 4.0), drawn in it:
+    not drawn in either and filtered, which threw most pull responses' draws away."""
+    shaped = (_SHAPED_EVENTS[form](api3, quirks) for form in EVENTS)
+    return st.one_of([strategy for strategy in shaped if strategy is not None])
+
+
+#: Each event format's bodies in one shape (``api3``, ``quirks``), or ``None`` where the kit
+#: has none in it (``EVENTS`` is read: an event format missing here is a ``KeyError``).
+_SHAPED_EVENTS: dict[Format, Callable[[bool, bool], st.SearchStrategy[dict[str, Any]] | None]] = {
+    snapshot_event.FORMAT: lambda api3, q: _snapshot_event_bodies(quirks=q, api3=api3),
+    procedure.FORMAT: lambda api3, q: _procedure_event_bodies(quirks=q, api3=api3),
+    image_sprite.FORMAT: lambda api3, q: _image_sprite_event_bodies(quirks=q, api3=api3),
+    unknown_event.FORMAT: lambda api3, q: None if api3 else _unknown_event_bodies(quirks=q),
+}
 
 
 #: Each pull envelope's body strategy (``tests/test_registry.py`` checks that every envelope
@@ -1034,11 +1055,7 @@ def signed_event_bodies(
 def _signable_bodies(quirks: bool) -> st.SearchStrategy[dict[str, Any]]:
     """Every body the kit draws that Tencent signs: the API 3.0 events and the MPS
     notifications (``sign`` signs each as its product does)."""
-    return event_bodies(quirks=quirks).filter(lambda b: not _is_v4(b)) | mps_bodies(quirks=quirks)
-
-
-def _is_v4(body: dict[str, Any]) -> bool:
-    return event_v4.EVENT_TYPE_KEY in body
+    return _events_in(True, quirks) | mps_bodies(quirks=quirks)
 
 
 def procedure_events(

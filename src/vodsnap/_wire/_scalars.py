@@ -425,6 +425,9 @@ def nullable(kind: Kind) -> Kind:
         factory=factory,
         unstructure=None if write is None else (lambda v: None if v is None else write(v)),
         quirks=kind.quirks,
+        # what ``kind`` takes as it is or by lookup, and ``null``: checked inline, no call
+        final=kind.final | {type(None)},
+        lookup=kind.lookup,
     )
 
 

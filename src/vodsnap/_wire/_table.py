@@ -11,7 +11,7 @@ kit read the same tables, so none of them can drift from the others.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from typing import Any
+from typing import Any, Final
 
 from attrs import fields, frozen
 from cattrs import Converter
@@ -132,6 +132,9 @@ class Composite:
     name: str
     make: Callable[[Builder], tuple[Hook, Unhook]]
     schema: Callable[[Callable[[Any], dict[str, Any]]], dict[str, Any]]
+    #: Types whose values its structure function returns as they are (``Kind.final``: ``null``
+    #: for an object or ``null``): the fast converter checks them inline, without the call.
+    final: frozenset[type] = frozenset()
 
 
 @frozen(eq=False)  # by identity: tables are module constants
@@ -297,7 +300,7 @@ class Builder:
         slots = []
         for f in sorted(table.fields, key=lambda f: attributes[f.attr][0]):
             kind = f.kind
-            final = kind.final if isinstance(kind, Kind) else frozenset()
+            final = kind.final if isinstance(kind, Kind | Composite) else frozenset()
             lookup = kind.lookup if isinstance(kind, Kind) else None
             hook = self.hooks(kind)[0]
             slots.append(Slot(f.attr, f.wire, hook, attributes[f.attr][1], final, lookup))
@@ -355,7 +358,11 @@ def nullable_table(table: Table) -> Composite:
     def schema(schema_of: Callable[[Any], dict[str, Any]]) -> dict[str, Any]:
         return {"anyOf": [schema_of(table), {"type": "null"}]}
 
-    return Composite(f"{table.model.__name__} or null", make, schema)
+    return Composite(f"{table.model.__name__} or null", make, schema, final=_NULL)
+
+
+#: ``null``'s type: what a nullable value's hook returns as it is.
+_NULL: Final = frozenset({type(None)})
 
 
 def array_of(

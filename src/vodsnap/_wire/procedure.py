@@ -14,8 +14,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Final
 
-from attrs import evolve
-
 from .. import _tasks as tasks
 from .._models import ProcedureStateChanged
 from .._paths import WireError, at_key, group
@@ -396,7 +394,7 @@ class _Tasks3:
             errors.append(at_key(key, exc))
         if errors:
             raise group(errors)
-        return task if hook is not None else evolve(task, task_type=task_type, wire_key=key)
+        return task if hook is not None else _typed_as(task, task_type, key)
 
     def unstructure(self, task: Any) -> dict[str, Any]:
         write = self.writers.get(type(task))
@@ -404,6 +402,15 @@ class _Tasks3:
             return {_TYPE_3: task.task_type, TASK_KEYS_3[task.task_type]: write(task)}
         key = task.wire_key or TASK_KEYS_3.get(task.task_type) or f"{task.task_type}Task"
         return {_TYPE_3: task.task_type, key: self.write_other(task)}
+
+
+def _typed_as(task: tasks.OtherTask, task_type: str, key: str) -> tasks.OtherTask:
+    """``task``, just made by the generic table (nothing else holds it yet), given the type and
+    the key it came under: set in place, as its ``__init__`` sets them (``attrs.evolve`` made a
+    copy through every field's keyword, a tenth of a task flow's decoding)."""
+    object.__setattr__(task, "task_type", task_type)
+    object.__setattr__(task, "wire_key", key)
+    return task
 
 
 def _make_task_3(builder: Builder) -> tuple[Hook, Unhook]:

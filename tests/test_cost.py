@@ -316,11 +316,12 @@ def frames_unwound() -> Iterator[list[int]]:
     def trace(frame: object, event: str, arg: object) -> Any:
         return local
 
+    previous = sys.gettrace()  # coverage's, under coverage: put back, not dropped
     sys.settrace(trace)
     try:
         yield count
     finally:
-        sys.settrace(None)
+        sys.settrace(previous)
 
 
 def unwound(body: bytes) -> int:

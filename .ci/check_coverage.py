@@ -13,8 +13,8 @@ from pathlib import Path
 #: The levels reached (lines 97.3%, branches 92.2% on CPython 3.11, Hypothesis "dev" profile;
 #: 98.0% and 94.8% on the "ci" profile; CI now measures a run of its own, a background leg on
 #: the newest CPython but the main one that the machine has, on the "legs" profile, 10 examples
-#: a property, the subprocess tests included: 97.8% and 94.8% on 3.13), less a little for the branches
-#: that Hypothesis's random examples reach or not.
+#: a property, the subprocess tests included: 97.8% and 94.8% on 3.13), less a little for the
+#: branches that Hypothesis's random examples reach or not.
 FLOORS = {"lines": 97.0, "branches": 91.5}
 
 

@@ -127,6 +127,7 @@ def test_sdk_knows_every_key_of_the_published_body() -> None:
     kept(body, written)
 
 
+@pytest.mark.sample
 def test_oracle_has_an_opinion_on_most_generated_bodies() -> None:
     """Over a fixed sample the oracle judges most bodies, and many of them hold entries: 124 and
     81 of these 200 with Hypothesis 6.170, 128 and 68 with 6.94 (55 to 76 per cent judged over
@@ -171,6 +172,7 @@ KINDS_OF_ENTRIES = [
 ] + [("TIME_OFFSET", "a fraction of a second")]
 
 
+@pytest.mark.sample
 def test_oracle_has_an_opinion_on_entries_of_every_kind() -> None:
     """Some body the oracle judges holds an entry of each kind, in each event type: the judgement
     below then covers COS and AWS-S3 storage, storage the body does not name, failures, and

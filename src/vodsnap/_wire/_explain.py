@@ -27,7 +27,7 @@ from .._paths import (
     place,
     table_error,
 )
-from ._fast import Hook, Slot, checked, compile_hook, indent
+from ._fast import Hook, Slot, checked, compile_hook, indent, opening
 
 __all__ = ["explaining_structure"]
 
@@ -58,17 +58,7 @@ def explaining_structure(
         "message_of": message_of,
         "MISSING": MISSING,
     }
-    lines = [
-        "def structure(o, _=None):",
-        "    if type(o) is not dict:",
-        "        o = guard(o)",
-    ]
-    if aliases is not None:
-        keys, names["aliased"] = aliases
-        lines += [
-            f"    if {' or '.join(f'{k!r} in o' for k in keys)}:",
-            "        return aliased(o)",
-        ]
+    lines = opening(names, aliases)
     lines += ["    errors = []", "    found = []"]
     for i, slot in enumerate(slots):
         lines += _read_field(i, slot, names)

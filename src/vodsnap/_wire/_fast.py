@@ -23,7 +23,7 @@ from typing import Any, NamedTuple
 import attrs
 from attrs import NOTHING
 
-__all__ = ["Hook", "Slot", "checked", "compile_hook", "fast_structure", "indent"]
+__all__ = ["Hook", "Slot", "checked", "compile_hook", "fast_structure", "indent", "opening"]
 
 #: A structure hook, as cattrs calls it: ``hook(value, type)``.
 Hook = Callable[[Any, Any], Any]
@@ -59,17 +59,7 @@ def fast_structure(
     ``aliases``: keys a field may be sent under instead, and the function that reads an object
     holding any of them (rare: the usual keys are read without a call more)."""
     names: dict[str, Any] = {"model": model, "guard": guard}
-    lines = [
-        "def structure(o, _=None):",
-        "    if type(o) is not dict:",
-        "        o = guard(o)",
-    ]
-    if aliases is not None:
-        keys, names["aliased"] = aliases
-        lines += [
-            f"    if {' or '.join(f'{k!r} in o' for k in keys)}:",
-            "        return aliased(o)",
-        ]
+    lines = opening(names, aliases)
     if strict:
         names["known"] = frozenset(slot.wire for slot in slots)
         lines += ["    if not o.keys() <= known:", "        raise KeyError(set(o) - known)"]
@@ -187,6 +177,26 @@ def checked(i: int, slot: Slot, names: dict[str, Any], convert: list[str]) -> li
     one = len(slot.final) == 1
     test = f"type({value}) is type{i}" if one else f"type({value}) in final{i}"
     return [f"if not {test}:", *indent(convert)]
+
+
+def opening(
+    names: dict[str, Any], aliases: tuple[tuple[str, ...], Callable[[Any], Any]] | None
+) -> list[str]:
+    """The first lines of both generated functions (this and ``_explain``'s): the object, by
+    ``guard`` when it is no ``dict``; and, when a field has aliases, ``aliased(o)`` for an
+    object holding any of them (``aliased`` added to ``names``)."""
+    lines = [
+        "def structure(o, _=None):",
+        "    if type(o) is not dict:",
+        "        o = guard(o)",
+    ]
+    if aliases is not None:
+        keys, names["aliased"] = aliases
+        lines += [
+            f"    if {' or '.join(f'{k!r} in o' for k in keys)}:",
+            "        return aliased(o)",
+        ]
+    return lines
 
 
 def indent(lines: list[str]) -> list[str]:

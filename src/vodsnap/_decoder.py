@@ -103,15 +103,9 @@ class Decoder:
                 pass
             else:
                 return model
-            explain = self._explaining_hooks.get(target) or self._explaining_hook(target)
-            try:
-                model = explain(reading.value, target.type)
-            except RecursionError:
-                found = [("", _TOO_DEEP)]
-            except Exception as exc:
-                found = found_in(exc)
-            else:  # it accepts what the fast one accepts: reaching here means a bug there
-                return model
+            found = self._explained(reading.value, target)
+            if not isinstance(found, _Problems):  # a bug in the fast one (see _explained)
+                return found
             raise decode_error(capped(found, self.most), body)  # not chained to what it met
         marks = problems(reading.value, most=self.most) if reading.marked else []
         model = self._decode(reading.value, target, marks, body)

@@ -21,6 +21,8 @@ from typing import Literal
 
 from attrs import evolve, frozen
 
+from ._dunders import plain_methods
+
 __all__ = [
     "EMPTY_QUEUE_ERROR_CODE",
     "ApiErrorCode",
@@ -335,6 +337,7 @@ _PAST_THE_END = frozenset({FailureCause.END_OF_FILE, FailureCause.SEEK_PAST_END}
 
 
 @frozen
+@plain_methods
 class ErrorInfo:
     """What a status or error code means.
 

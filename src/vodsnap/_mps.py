@@ -15,6 +15,7 @@ from typing import Any, ClassVar, Final
 
 from attrs import field, frozen
 
+from ._dunders import plain_methods
 from ._tasks import ProcedureStatus, TaskStatus
 
 __all__ = [
@@ -46,6 +47,7 @@ AWS_S3: Final = "AWS-S3"
 
 
 @frozen(kw_only=True)
+@plain_methods
 class MpsCosObject:
     """A COS location: ``Bucket`` (``name-appid``), ``Region`` and, for an input, ``Object``.
 
@@ -66,6 +68,7 @@ class MpsCosObject:
 
 
 @frozen(kw_only=True)
+@plain_methods
 class MpsStorage:
     """Where outputs are stored: ``{Type, CosOutputStorage | S3OutputStorage | VODOutputStorage}``.
 
@@ -97,6 +100,7 @@ class MpsStorage:
 
 
 @frozen(kw_only=True)
+@plain_methods
 class MpsInputInfo:
     """What the task processed (``InputInfo``): an object in COS, a URL, or another storage.
 
@@ -116,6 +120,7 @@ class MpsInputInfo:
 
 
 @frozen(kw_only=True)
+@plain_methods
 class MpsTaskInput:
     """What a snapshot task was asked for (its ``Input``).
 
@@ -144,6 +149,7 @@ class MpsTaskInput:
 
 
 @frozen(kw_only=True)
+@plain_methods
 class MpsPicture:
     """One picture of a SnapshotByTimeOffset task (``PicInfoSet``).
 
@@ -159,6 +165,7 @@ class MpsPicture:
 
 
 @frozen(kw_only=True)
+@plain_methods
 class MpsSnapshotByTimeOffsetOutput:
     """What a SnapshotByTimeOffset task produced.
 
@@ -173,6 +180,7 @@ class MpsSnapshotByTimeOffsetOutput:
 
 
 @frozen(kw_only=True)
+@plain_methods
 class MpsSampleSnapshotOutput:
     """What a SampleSnapshot task produced.
 
@@ -193,6 +201,7 @@ class MpsSampleSnapshotOutput:
 
 
 @frozen(kw_only=True)
+@plain_methods
 class MpsImageSpritesOutput:
     """What an ImageSprites task produced.
 
@@ -215,6 +224,7 @@ class MpsImageSpritesOutput:
 
 
 @frozen(kw_only=True)
+@plain_methods
 class _MpsTaskState:
     """What every snapshot task reports.
 
@@ -237,6 +247,7 @@ class _MpsTaskState:
 
 
 @frozen(kw_only=True)
+@plain_methods
 class MpsSnapshotByTimeOffsetTask(_MpsTaskState):
     """A ``SnapshotByTimeOffset`` task: pictures at given offsets.
 
@@ -249,6 +260,7 @@ class MpsSnapshotByTimeOffsetTask(_MpsTaskState):
 
 
 @frozen(kw_only=True)
+@plain_methods
 class MpsSampleSnapshotTask(_MpsTaskState):
     """A ``SampleSnapshot`` task: pictures sampled at an interval.
 
@@ -261,6 +273,7 @@ class MpsSampleSnapshotTask(_MpsTaskState):
 
 
 @frozen(kw_only=True)
+@plain_methods
 class MpsImageSpritesTask(_MpsTaskState):
     """An ``ImageSprites`` task: sprite sheets and their WebVTT file.
 
@@ -273,6 +286,7 @@ class MpsImageSpritesTask(_MpsTaskState):
 
 
 @frozen(kw_only=True)
+@plain_methods
 class MpsOtherTask:
     """A result entry of a type that makes no snapshot (``Transcode``, ``AnimatedGraphics``,
     ``CoverBySnapshot``, ... and any future one).
@@ -291,6 +305,7 @@ MpsTask = MpsSnapshotByTimeOffsetTask | MpsSampleSnapshotTask | MpsImageSpritesT
 
 
 @frozen(kw_only=True)
+@plain_methods
 class MpsTaskData:
     """A task's payload (``WorkflowTaskEvent`` or ``ScheduleTaskEvent``).
 
@@ -329,6 +344,7 @@ class MpsTaskData:
 
 
 @frozen(kw_only=True)
+@plain_methods
 class _MpsNotification:
     """What both MPS notifications carry beside their payload.
 
@@ -412,12 +428,14 @@ def _plain(value: Any) -> Any:
 
 
 @frozen(kw_only=True)
+@plain_methods
 class MpsWorkflowTask(_MpsNotification):
     """An MPS ``WorkflowTask`` notification (``WorkflowTaskEvent``): a workflow's task
     changed state."""
 
 
 @frozen(kw_only=True)
+@plain_methods
 class MpsScheduleTask(_MpsNotification):
     """An MPS ``ScheduleTask`` notification (``ScheduleTaskEvent``): an orchestration's task
     changed state."""

@@ -17,6 +17,7 @@ from typing import Any, ClassVar
 from attrs import field, frozen
 
 from ._codes import ErrorInfo, error_info
+from ._dunders import plain_methods
 from ._units import Milliseconds
 
 __all__ = [
@@ -79,6 +80,7 @@ def task_error(err_code: int | None, err_code_ext: str | None) -> ErrorInfo | No
 
 
 @frozen(kw_only=True)
+@plain_methods
 class _TaskState:
     """What every task reports, in either wire shape (``ErrCodeExt`` onwards: API 3.0 only).
 
@@ -117,6 +119,7 @@ class _TaskState:
 
 
 @frozen(kw_only=True)
+@plain_methods
 class SnapshotByTimeOffsetInput:
     """What a ``SnapshotByTimeOffset`` task was asked for.
 
@@ -137,6 +140,7 @@ class SnapshotByTimeOffsetInput:
 
 
 @frozen(kw_only=True)
+@plain_methods
 class TaskPicture:
     """One picture a ``SnapshotByTimeOffset`` task took (no per-picture status: it was taken).
 
@@ -152,6 +156,7 @@ class TaskPicture:
 
 
 @frozen(kw_only=True)
+@plain_methods
 class SnapshotByTimeOffsetOutput:
     """What a successful ``SnapshotByTimeOffset`` task produced.
 
@@ -164,6 +169,7 @@ class SnapshotByTimeOffsetOutput:
 
 
 @frozen(kw_only=True)
+@plain_methods
 class SnapshotByTimeOffsetTask(_TaskState):
     """A task flow's ``SnapshotByTimeOffset`` task: pictures at given offsets.
 
@@ -181,6 +187,7 @@ class SnapshotByTimeOffsetTask(_TaskState):
 
 
 @frozen(kw_only=True)
+@plain_methods
 class SampleSnapshotInput:
     """What a ``SampleSnapshot`` task was asked for.
 
@@ -193,6 +200,7 @@ class SampleSnapshotInput:
 
 
 @frozen(kw_only=True)
+@plain_methods
 class SampleSnapshotOutput:
     """What a successful ``SampleSnapshot`` task produced.
 
@@ -215,6 +223,7 @@ class SampleSnapshotOutput:
 
 
 @frozen(kw_only=True)
+@plain_methods
 class SampleSnapshotTask(_TaskState):
     """A task flow's ``SampleSnapshot`` task: pictures at regular intervals.
 
@@ -232,6 +241,7 @@ class SampleSnapshotTask(_TaskState):
 
 
 @frozen(kw_only=True)
+@plain_methods
 class CoverBySnapshotInput:
     """What a ``CoverBySnapshot`` task was asked for.
 
@@ -248,6 +258,7 @@ class CoverBySnapshotInput:
 
 
 @frozen(kw_only=True)
+@plain_methods
 class CoverBySnapshotOutput:
     """What a successful ``CoverBySnapshot`` task produced.
 
@@ -267,6 +278,7 @@ class CoverBySnapshotOutput:
 
 
 @frozen(kw_only=True)
+@plain_methods
 class CoverBySnapshotTask(_TaskState):
     """A task flow's ``CoverBySnapshot`` task: a snapshot made the file's cover.
 
@@ -284,6 +296,7 @@ class CoverBySnapshotTask(_TaskState):
 
 
 @frozen(kw_only=True)
+@plain_methods
 class ImageSpritesInput:
     """What an ``ImageSprites`` task was asked for.
 
@@ -294,6 +307,7 @@ class ImageSpritesInput:
 
 
 @frozen(kw_only=True)
+@plain_methods
 class ImageSpritesOutput:
     """What a successful ``ImageSprites`` task produced.
 
@@ -315,6 +329,7 @@ class ImageSpritesOutput:
 
 
 @frozen(kw_only=True)
+@plain_methods
 class ImageSpritesTask(_TaskState):
     """A task flow's ``ImageSprites`` task: sprite sheets and their WebVTT index.
 
@@ -333,6 +348,7 @@ class ImageSpritesTask(_TaskState):
 
 
 @frozen(kw_only=True)
+@plain_methods
 class OtherTask(_TaskState):
     """A task of a type without snapshots (``Transcode``, ``PullFile``, ``AnimatedGraphics``,
     adaptive streaming, or any future type): read-only, never dropped, never an error.
@@ -361,6 +377,7 @@ ProcedureTask = (
 
 
 @frozen(kw_only=True)
+@plain_methods
 class ProcedureData:
     """The ``data`` of a ``ProcedureStateChanged`` event (API 3.0: ``ProcedureStateChangeEvent``).
 

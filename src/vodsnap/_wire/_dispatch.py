@@ -1,14 +1,15 @@
 """Choosing a body's hook by the value of one top-level key: the one dispatcher of the 4.0
-(``eventType``), API 3.0 and MPS (``EventType``) and Cloud Live (``event_type``) envelopes."""
+(``eventType``), API 3.0 and MPS (``EventType``) and Cloud Live (``event_type``) envelopes; and
+a dispatcher's hook made on its first call (``later``)."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from ._table import Hook, expect_object
 
-__all__ = ["by_type"]
+__all__ = ["by_type", "later"]
 
 
 def by_type(
@@ -30,3 +31,18 @@ def by_type(
         return hook(obj, None)
 
     return structure
+
+
+def later(make: Callable[[], Hook], keep: Callable[[Hook], None]) -> Hook:
+    """A hook that makes the real one (``make()``) on its first call and gives it to ``keep``,
+    which puts it where this one was (a dispatcher's table): later calls reach it without a
+    call more, and a format a process never receives costs no code generation at import. Two
+    threads may both make it: each gets a whole function (the same either way), and either is
+    kept."""
+
+    def first(value: object, cl: object = None) -> Any:
+        hook = make()
+        keep(hook)
+        return hook(value, cl)
+
+    return first

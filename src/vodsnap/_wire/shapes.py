@@ -11,12 +11,13 @@ shape it arrived in; ``as_api3`` gives a 4.0 body's 3.0 shape.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from functools import partial
 from typing import Any
 
 from .._models import Callback, Event, EventFormat
 from .._paths import WireError
 from . import event_api3, event_live, event_mps, event_v4
-from ._dispatch import by_type
+from ._dispatch import by_type, later
 from ._format import Format
 from ._table import ArrayOf, Builder, Hook, Table, Unhook, expect_object
 from .registry import EVENTS, FORMATS, KEYED, LIVE, MPS, MPS_PAYLOAD_KEYS, UNKNOWN_EVENT
@@ -32,7 +33,8 @@ _NOT_A_CALLBACK = (
 
 def register(builder: Builder) -> Hook:
     """Register every format's model, and the unions ``Event`` and ``Callback``; return the
-    ``Event`` hook (the pull envelopes decode their entries with it)."""
+    ``Event`` hook (the pull envelopes decode their entries with it). A format's functions are
+    made when its first body arrives: a process pays for the formats it receives."""
     conv = builder.converter
     api3_writer = event_api3.writer(builder, EVENTS)
     for form in FORMATS:
@@ -40,9 +42,17 @@ def register(builder: Builder) -> Hook:
     v4_event: Callable[[object, object], Event] = event_v4.structure_event(builder, EVENTS)
     api3_event: Callable[[object, object], Event] = event_api3.structure_event(builder, EVENTS)
     live_event: Callable[[object, object], Callback] = event_live.register(builder, LIVE)
-    mps_hooks = {f.type_value: _structure(builder, f) for f in MPS if f.table}
+    mps_hooks: dict[Any, Hook] = {}
+    for form in MPS:
+        if form.table is not None:
+            keep = partial(mps_hooks.__setitem__, form.type_value)
+            mps_hooks[form.type_value] = later(partial(_structure, builder, form), keep)
     api3_callback = by_type(event_api3.EVENT_TYPE_KEY, mps_hooks, api3_event, kind=str)
-    keyed = [(keys, builder.structure(f.table)) for f, keys in KEYED if f.table is not None]
+    keyed: list[tuple[frozenset[str], Hook]] = []
+    for form, keys in KEYED:
+        if form.table is not None:
+            keep = partial(_keep, keyed, len(keyed), keys)
+            keyed.append((keys, later(partial(builder.structure, form.table), keep)))
     v4_key, api3_key = event_v4.EVENT_TYPE_KEY, event_api3.EVENT_TYPE_KEY
     live_key = event_live.EVENT_TYPE_KEY
 
@@ -73,17 +83,32 @@ def register(builder: Builder) -> Hook:
     return event
 
 
+def _keep(
+    keyed: list[tuple[frozenset[str], Hook]], at: int, keys: frozenset[str], hook: Hook
+) -> None:
+    keyed[at] = (keys, hook)
+
+
 def _register(builder: Builder, form: Format, api3_writer: Unhook) -> None:
-    """Structure and unstructure one format's model by its table (an event: in either shape)."""
+    """Structure and unstructure one format's model by its table (an event: in either shape),
+    each function made when the converter is first asked for it."""
     conv = builder.converter
+    is_model = _model_or_subclass(form.model)
     if form.table is not None:
-        conv.register_structure_hook(form.model, _structure(builder, form))
-        conv.register_unstructure_hook(form.model, builder.unstructure(form.table))
+        conv.register_structure_hook_factory(is_model, lambda _: _structure(builder, form))
+        conv.register_unstructure_hook_func(is_model, builder.unstructure(form.table))
     elif form.v4 is not None:
-        conv.register_structure_hook(form.model, builder.structure_later(form.v4))
-        conv.register_unstructure_hook(
-            form.model, _in_its_shape(builder.unstructure(form.v4), api3_writer)
+        v4 = form.v4
+        conv.register_structure_hook_factory(is_model, lambda _: builder.structure(v4))
+        conv.register_unstructure_hook_func(
+            is_model, _in_its_shape(builder.unstructure(v4), api3_writer)
         )
+
+
+def _model_or_subclass(model: type) -> Callable[[Any], bool]:
+    """A cattrs predicate: ``model`` or a subclass, as registering a hook for the class matches
+    (which also resolves the class's annotations at once, which nothing here needs)."""
+    return lambda t: isinstance(t, type) and issubclass(t, model)
 
 
 def _structure(builder: Builder, form: Format) -> Hook:

@@ -68,7 +68,8 @@ def build_converter(mode: Mode, *, detailed: bool) -> Converter:
     event = shapes.register(builder)
     for envelope in ENVELOPES:
         envelope.register(builder, event)
-    # Generate everything now, not on a first call that many threads may race to make.
+    # The unions' and envelopes' dispatch now, not on a first call that many threads may race
+    # to make; each format's own functions are made on its first body (``shapes``).
     for target in (Event, Callback, *(envelope.model for envelope in ENVELOPES)):
         conv.get_structure_hook(target)
         conv.get_unstructure_hook(target)

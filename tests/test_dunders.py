@@ -1,4 +1,4 @@
-"""The models' written-once ``repr``, equality and hash do what attrs would generate for them.
+"""The models' written-once ``repr`` does what attrs would generate; equality and hash stay attrs'.
 
 The reference is attrs itself: a subclass made with ``@frozen`` gets attrs' generated methods
 for the same fields, and those are called on the model's own instances (every model object in

@@ -21,7 +21,7 @@ from typing import Literal
 
 from attrs import evolve, frozen
 
-from ._dunders import plain_methods
+from ._dunders import plain_repr
 
 __all__ = [
     "EMPTY_QUEUE_ERROR_CODE",
@@ -337,7 +337,7 @@ _PAST_THE_END = frozenset({FailureCause.END_OF_FILE, FailureCause.SEEK_PAST_END}
 
 
 @frozen
-@plain_methods
+@plain_repr
 class ErrorInfo:
     """What a status or error code means.
 

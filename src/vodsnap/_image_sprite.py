@@ -7,13 +7,13 @@ from __future__ import annotations
 
 from attrs import frozen
 
-from ._dunders import plain_methods
+from ._dunders import plain_repr
 
 __all__ = ["ImageSpriteData"]
 
 
 @frozen(kw_only=True)
-@plain_methods
+@plain_repr
 class ImageSpriteData:
     """The ``data`` of a ``CreateImageSpriteComplete`` event (API 3.0:
     ``CreateImageSpriteCompleteEvent``). A failure sends only the task id, file id, status and

@@ -14,13 +14,13 @@ from typing import Any
 
 from attrs import field, frozen
 
-from ._dunders import plain_methods
+from ._dunders import plain_repr
 
 __all__ = ["LiveEvent", "LiveModeration", "LiveScreenshot", "UnknownLiveEvent"]
 
 
 @frozen(kw_only=True)
-@plain_methods
+@plain_repr
 class _LiveNotification:
     """What every Cloud Live callback carries: its type, and its signature when signed.
 
@@ -54,7 +54,7 @@ def _plain(value: Any) -> Any:
 
 
 @frozen(kw_only=True)
-@plain_methods
+@plain_repr
 class LiveScreenshot(_LiveNotification):
     """A Cloud Live screenshot callback (``event_type`` 200): one image of a live stream.
 
@@ -95,7 +95,7 @@ class LiveScreenshot(_LiveNotification):
 
 
 @frozen(kw_only=True)
-@plain_methods
+@plain_repr
 class LiveModeration(_LiveNotification):
     """A Cloud Live image moderation callback (``event_type`` 317, "porn detection" in older
     pages): a screenshot judged non-compliant, or to review. The page was revised: the current
@@ -180,7 +180,7 @@ class LiveModeration(_LiveNotification):
 
 
 @frozen(kw_only=True)
-@plain_methods
+@plain_repr
 class UnknownLiveEvent(_LiveNotification):
     """A Cloud Live callback of a type vodsnap does not model (``event_type`` 0 stream ended,
     1 stream started, 100 recording file, ...). Not an error: route it, store it, or ignore it.

@@ -24,7 +24,7 @@ from ._codes import (
     fast_snapshot_error_info,
 )
 from ._decimal import decimal_digits
-from ._dunders import plain_methods
+from ._dunders import plain_repr
 from ._image_sprite import ImageSpriteData
 from ._live import LiveModeration, LiveScreenshot, UnknownLiveEvent
 from ._mps import MpsScheduleTask, MpsWorkflowTask
@@ -69,7 +69,7 @@ class EventFormat(Enum):
 
 
 @frozen(kw_only=True)
-@plain_methods
+@plain_repr
 class FastSnapshotCallback:
     """A fast-snapshot result callback: one video, N snapshots.
 
@@ -146,7 +146,7 @@ class FastSnapshotCallback:
 
 
 @frozen(kw_only=True)
-@plain_methods
+@plain_repr
 class PicInfo:
     """One picture of a snapshot-by-time-offset task.
 
@@ -173,7 +173,7 @@ class PicInfo:
 
 
 @frozen(kw_only=True)
-@plain_methods
+@plain_repr
 class SnapshotByTimeOffsetData:
     """The ``data`` of a ``CreateSnapshotByTimeOffsetComplete`` event.
 
@@ -195,7 +195,7 @@ class SnapshotByTimeOffsetData:
 
 
 @frozen(kw_only=True)
-@plain_methods
+@plain_repr
 class _Notification:
     """The envelope of an event, either shape: version, type, and how it arrived.
 
@@ -214,7 +214,7 @@ class _Notification:
 
 
 @frozen(kw_only=True)
-@plain_methods
+@plain_repr
 class SnapshotByTimeOffsetComplete(_Notification):
     """The event ``CreateSnapshotByTimeOffsetComplete`` (VOD event notification 4.0, or the
     same in the API 3.0 shape); ``event_type`` is always that name.
@@ -249,7 +249,7 @@ class SnapshotByTimeOffsetComplete(_Notification):
 
 
 @frozen(kw_only=True)
-@plain_methods
+@plain_repr
 class ProcedureStateChanged(_Notification):
     """The event ``ProcedureStateChanged``: a task flow (procedure, ``ProcessMedia``) changed
     state. With notify mode "Change" the same task flow arrives once per task change.
@@ -284,7 +284,7 @@ class ProcedureStateChanged(_Notification):
 
 
 @frozen(kw_only=True)
-@plain_methods
+@plain_repr
 class ImageSpriteComplete(_Notification):
     """The event ``CreateImageSpriteComplete``: image sprites made for a file.
 
@@ -395,7 +395,7 @@ def freeze_json(value: dict[str, Any] | list[Any]) -> FrozenDict | tuple[Any, ..
 
 
 @frozen(kw_only=True)
-@plain_methods
+@plain_repr
 class UnknownEvent(_Notification):
     """A well-formed event notification of a type vodsnap does not model (e.g.
     ``"NewFileUpload"``). Not an error: route it, store it, or ignore it.
@@ -435,7 +435,7 @@ def thaw(value: Any) -> Any:
 
 
 @frozen(kw_only=True)
-@plain_methods
+@plain_repr
 class PulledEvent:
     """One event of a pull response: exactly one of ``event`` and ``error`` is ``None``.
 
@@ -454,7 +454,7 @@ class PulledEvent:
 
 
 @frozen(kw_only=True)
-@plain_methods
+@plain_repr
 class PullEventResponse:
     """A response of the old ``PullEvent`` API: ``code``, ``message``, ``eventList``.
 
@@ -492,7 +492,7 @@ class PullEventResponse:
 
 
 @frozen(kw_only=True)
-@plain_methods
+@plain_repr
 class PullEventsResponse:
     """A response of the API 3.0 ``PullEvents``: ``Response.EventSet`` or ``Response.Error``
     (or the same without the ``Response`` wrapper, as the official SDK serialises it).

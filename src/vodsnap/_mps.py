@@ -15,7 +15,7 @@ from typing import Any, ClassVar, Final
 
 from attrs import field, frozen
 
-from ._dunders import plain_methods
+from ._dunders import plain_repr
 from ._tasks import ProcedureStatus, TaskStatus
 
 __all__ = [
@@ -47,7 +47,7 @@ AWS_S3: Final = "AWS-S3"
 
 
 @frozen(kw_only=True)
-@plain_methods
+@plain_repr
 class MpsCosObject:
     """A COS location: ``Bucket`` (``name-appid``), ``Region`` and, for an input, ``Object``.
 
@@ -68,7 +68,7 @@ class MpsCosObject:
 
 
 @frozen(kw_only=True)
-@plain_methods
+@plain_repr
 class MpsStorage:
     """Where outputs are stored: ``{Type, CosOutputStorage | S3OutputStorage | VODOutputStorage}``.
 
@@ -100,7 +100,7 @@ class MpsStorage:
 
 
 @frozen(kw_only=True)
-@plain_methods
+@plain_repr
 class MpsInputInfo:
     """What the task processed (``InputInfo``): an object in COS, a URL, or another storage.
 
@@ -120,7 +120,7 @@ class MpsInputInfo:
 
 
 @frozen(kw_only=True)
-@plain_methods
+@plain_repr
 class MpsTaskInput:
     """What a snapshot task was asked for (its ``Input``).
 
@@ -149,7 +149,7 @@ class MpsTaskInput:
 
 
 @frozen(kw_only=True)
-@plain_methods
+@plain_repr
 class MpsPicture:
     """One picture of a SnapshotByTimeOffset task (``PicInfoSet``).
 
@@ -165,7 +165,7 @@ class MpsPicture:
 
 
 @frozen(kw_only=True)
-@plain_methods
+@plain_repr
 class MpsSnapshotByTimeOffsetOutput:
     """What a SnapshotByTimeOffset task produced.
 
@@ -180,7 +180,7 @@ class MpsSnapshotByTimeOffsetOutput:
 
 
 @frozen(kw_only=True)
-@plain_methods
+@plain_repr
 class MpsSampleSnapshotOutput:
     """What a SampleSnapshot task produced.
 
@@ -201,7 +201,7 @@ class MpsSampleSnapshotOutput:
 
 
 @frozen(kw_only=True)
-@plain_methods
+@plain_repr
 class MpsImageSpritesOutput:
     """What an ImageSprites task produced.
 
@@ -224,7 +224,7 @@ class MpsImageSpritesOutput:
 
 
 @frozen(kw_only=True)
-@plain_methods
+@plain_repr
 class _MpsTaskState:
     """What every snapshot task reports.
 
@@ -247,7 +247,7 @@ class _MpsTaskState:
 
 
 @frozen(kw_only=True)
-@plain_methods
+@plain_repr
 class MpsSnapshotByTimeOffsetTask(_MpsTaskState):
     """A ``SnapshotByTimeOffset`` task: pictures at given offsets.
 
@@ -260,7 +260,7 @@ class MpsSnapshotByTimeOffsetTask(_MpsTaskState):
 
 
 @frozen(kw_only=True)
-@plain_methods
+@plain_repr
 class MpsSampleSnapshotTask(_MpsTaskState):
     """A ``SampleSnapshot`` task: pictures sampled at an interval.
 
@@ -273,7 +273,7 @@ class MpsSampleSnapshotTask(_MpsTaskState):
 
 
 @frozen(kw_only=True)
-@plain_methods
+@plain_repr
 class MpsImageSpritesTask(_MpsTaskState):
     """An ``ImageSprites`` task: sprite sheets and their WebVTT file.
 
@@ -286,7 +286,7 @@ class MpsImageSpritesTask(_MpsTaskState):
 
 
 @frozen(kw_only=True)
-@plain_methods
+@plain_repr
 class MpsOtherTask:
     """A result entry of a type that makes no snapshot (``Transcode``, ``AnimatedGraphics``,
     ``CoverBySnapshot``, ... and any future one).
@@ -305,7 +305,7 @@ MpsTask = MpsSnapshotByTimeOffsetTask | MpsSampleSnapshotTask | MpsImageSpritesT
 
 
 @frozen(kw_only=True)
-@plain_methods
+@plain_repr
 class MpsTaskData:
     """A task's payload (``WorkflowTaskEvent`` or ``ScheduleTaskEvent``).
 
@@ -344,7 +344,7 @@ class MpsTaskData:
 
 
 @frozen(kw_only=True)
-@plain_methods
+@plain_repr
 class _MpsNotification:
     """What both MPS notifications carry beside their payload.
 
@@ -428,14 +428,14 @@ def _plain(value: Any) -> Any:
 
 
 @frozen(kw_only=True)
-@plain_methods
+@plain_repr
 class MpsWorkflowTask(_MpsNotification):
     """An MPS ``WorkflowTask`` notification (``WorkflowTaskEvent``): a workflow's task
     changed state."""
 
 
 @frozen(kw_only=True)
-@plain_methods
+@plain_repr
 class MpsScheduleTask(_MpsNotification):
     """An MPS ``ScheduleTask`` notification (``ScheduleTaskEvent``): an orchestration's task
     changed state."""

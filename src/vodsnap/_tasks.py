@@ -17,7 +17,7 @@ from typing import Any, ClassVar
 from attrs import field, frozen
 
 from ._codes import ErrorInfo, error_info
-from ._dunders import plain_methods
+from ._dunders import plain_repr
 from ._units import Milliseconds
 
 __all__ = [
@@ -80,7 +80,7 @@ def task_error(err_code: int | None, err_code_ext: str | None) -> ErrorInfo | No
 
 
 @frozen(kw_only=True)
-@plain_methods
+@plain_repr
 class _TaskState:
     """What every task reports, in either wire shape (``ErrCodeExt`` onwards: API 3.0 only).
 
@@ -119,7 +119,7 @@ class _TaskState:
 
 
 @frozen(kw_only=True)
-@plain_methods
+@plain_repr
 class SnapshotByTimeOffsetInput:
     """What a ``SnapshotByTimeOffset`` task was asked for.
 
@@ -140,7 +140,7 @@ class SnapshotByTimeOffsetInput:
 
 
 @frozen(kw_only=True)
-@plain_methods
+@plain_repr
 class TaskPicture:
     """One picture a ``SnapshotByTimeOffset`` task took (no per-picture status: it was taken).
 
@@ -156,7 +156,7 @@ class TaskPicture:
 
 
 @frozen(kw_only=True)
-@plain_methods
+@plain_repr
 class SnapshotByTimeOffsetOutput:
     """What a successful ``SnapshotByTimeOffset`` task produced.
 
@@ -169,7 +169,7 @@ class SnapshotByTimeOffsetOutput:
 
 
 @frozen(kw_only=True)
-@plain_methods
+@plain_repr
 class SnapshotByTimeOffsetTask(_TaskState):
     """A task flow's ``SnapshotByTimeOffset`` task: pictures at given offsets.
 
@@ -187,7 +187,7 @@ class SnapshotByTimeOffsetTask(_TaskState):
 
 
 @frozen(kw_only=True)
-@plain_methods
+@plain_repr
 class SampleSnapshotInput:
     """What a ``SampleSnapshot`` task was asked for.
 
@@ -200,7 +200,7 @@ class SampleSnapshotInput:
 
 
 @frozen(kw_only=True)
-@plain_methods
+@plain_repr
 class SampleSnapshotOutput:
     """What a successful ``SampleSnapshot`` task produced.
 
@@ -223,7 +223,7 @@ class SampleSnapshotOutput:
 
 
 @frozen(kw_only=True)
-@plain_methods
+@plain_repr
 class SampleSnapshotTask(_TaskState):
     """A task flow's ``SampleSnapshot`` task: pictures at regular intervals.
 
@@ -241,7 +241,7 @@ class SampleSnapshotTask(_TaskState):
 
 
 @frozen(kw_only=True)
-@plain_methods
+@plain_repr
 class CoverBySnapshotInput:
     """What a ``CoverBySnapshot`` task was asked for.
 
@@ -258,7 +258,7 @@ class CoverBySnapshotInput:
 
 
 @frozen(kw_only=True)
-@plain_methods
+@plain_repr
 class CoverBySnapshotOutput:
     """What a successful ``CoverBySnapshot`` task produced.
 
@@ -278,7 +278,7 @@ class CoverBySnapshotOutput:
 
 
 @frozen(kw_only=True)
-@plain_methods
+@plain_repr
 class CoverBySnapshotTask(_TaskState):
     """A task flow's ``CoverBySnapshot`` task: a snapshot made the file's cover.
 
@@ -296,7 +296,7 @@ class CoverBySnapshotTask(_TaskState):
 
 
 @frozen(kw_only=True)
-@plain_methods
+@plain_repr
 class ImageSpritesInput:
     """What an ``ImageSprites`` task was asked for.
 
@@ -307,7 +307,7 @@ class ImageSpritesInput:
 
 
 @frozen(kw_only=True)
-@plain_methods
+@plain_repr
 class ImageSpritesOutput:
     """What a successful ``ImageSprites`` task produced.
 
@@ -329,7 +329,7 @@ class ImageSpritesOutput:
 
 
 @frozen(kw_only=True)
-@plain_methods
+@plain_repr
 class ImageSpritesTask(_TaskState):
     """A task flow's ``ImageSprites`` task: sprite sheets and their WebVTT index.
 
@@ -348,7 +348,7 @@ class ImageSpritesTask(_TaskState):
 
 
 @frozen(kw_only=True)
-@plain_methods
+@plain_repr
 class OtherTask(_TaskState):
     """A task of a type without snapshots (``Transcode``, ``PullFile``, ``AnimatedGraphics``,
     adaptive streaming, or any future type): read-only, never dropped, never an error.
@@ -377,7 +377,7 @@ ProcedureTask = (
 
 
 @frozen(kw_only=True)
-@plain_methods
+@plain_repr
 class ProcedureData:
     """The ``data`` of a ``ProcedureStateChanged`` event (API 3.0: ``ProcedureStateChangeEvent``).
 

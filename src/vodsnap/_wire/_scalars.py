@@ -287,7 +287,12 @@ def constant(expected: str) -> Kind:
             return expected
         raise WireError(f"expected {expected!r}, got {describe(value)}")
 
-    return Kind("constant", {"const": expected}, lenient=structure)
+    return Kind(
+        "constant",
+        {"const": expected},
+        lenient=structure,
+        lookup=(str, {expected: expected}),  # the usual form, checked inline
+    )
 
 
 def number_constant(expected: int) -> Kind:

@@ -10,7 +10,7 @@ entry holds its task: ``{Type, <Task key>: {...}}`` in a workflow's ``MediaProce
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any, Final
 
 from .. import _mps as mps
@@ -18,6 +18,7 @@ from .._models import thaw
 from .._paths import WireError, at_key, group
 from .._signature import MPS_EXPIRES_KEY, SIGN_KEY
 from .._tasks import ProcedureStatus, TaskStatus
+from ._fast import maker
 from ._scalars import (
     INT,
     ISO_TIME,
@@ -280,6 +281,7 @@ class _Entries:
         self.typed = {t: builder.structure(table) for t, (_, table) in TASKS.items()}
         self.writers = {table.model: builder.unstructure(table) for _, table in TASKS.values()}
         self.frozen_json = builder.hooks(JSON_OBJECT)[0]
+        self.make_other: Callable[..., Any] | None = None
         #: By snapshot task type: its key, the other snapshot task keys, its structure function.
         self.tasks = {
             t: (key, tuple(sorted(_TASK_KEYS - {key})), self.typed[t])
@@ -336,7 +338,11 @@ class _Entries:
             del rest[self.type_key]
         else:
             rest = {k: v for k, v in obj.items() if k != self.type_key}
-        return mps.MpsOtherTask(task_type=task_type, data=self.frozen_json(rest, None))
+        data = self.frozen_json(rest, None)
+        if self.make_other is None:  # made on the first entry of another type
+            self.make_other = maker(mps.MpsOtherTask, ("task_type", "data"))
+        other: mps.MpsOtherTask = self.make_other(task_type, data)
+        return other
 
     def _unexpected(self, obj: Mapping[str, Any], allowed: tuple[str, ...]) -> list[Exception]:
         """Strictly, a key beside an entry's own that is not null (the others' tasks may be

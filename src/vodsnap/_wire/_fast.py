@@ -4,8 +4,10 @@ It is generated code that stops at the first problem: a field whose kind says wh
 values look like (``Kind.final``, e.g. ``str`` for text) is checked inline, a kind read by
 lookup (``Kind.lookup``: an enum, a flag) is looked up inline, and its hook is called only for
 anything else; a failure of any kind only needs to be a failure (``_explain`` then says every
-problem). A model whose ``__init__`` only sets its attributes is filled through a twin class
-(checked when the function is made). The explaining function calls the same hooks, so the two
+problem); a table's rule across fields runs inside it. A model whose ``__init__`` only sets
+its attributes is filled through a twin class (checked when the function is made); ``maker``
+makes such a model the same way outside a table (an event's envelope). The explaining function
+calls the same hooks, so the two
 accept exactly the same objects as the same models (a property test compares the two
 converters on every shape of body, valid, quirked and mutated).
 

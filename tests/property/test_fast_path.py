@@ -13,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from strategies import any_body, json_values, quirked, snapshot_family_bodies
-from vodsnap import Limits
+from vodsnap import Limits, testing
 from vodsnap._decoder import decoder_for
 from vodsnap._models import (
     Callback,
@@ -22,6 +22,8 @@ from vodsnap._models import (
     PullEventResponse,
     PullEventsResponse,
 )
+from vodsnap._wire.event_mps import TASKS as MPS_TASKS
+from vodsnap._wire.procedure import TASK_KEYS_3
 
 TARGETS: list[Any] = [Callback, Event, FastSnapshotCallback]
 PULLS: list[Any] = [PullEventResponse, PullEventsResponse]
@@ -81,6 +83,57 @@ def test_task_flows_sprites_and_pulls_with_a_value_replaced(
 ) -> None:
     agree(body)
     replace_one_value(data, body)
+    agree(body)
+
+
+#: The keys naming a task entry's type.
+TYPE_KEYS = ("Type", "ActivityType", "taskType")
+
+
+#: The keys a task entry is read by (each shape's type and task keys), for changes to make.
+ENTRY_KEYS = sorted(
+    {*TYPE_KEYS, "ActivityResItem", "Status", "Input", "Output"}
+    | set(TASK_KEYS_3.values())
+    | {key for key, _ in MPS_TASKS.values()}
+)
+
+
+def entries_below(node: Any, found: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Every object that is an item of an array inside ``node``, and each object it holds (an
+    MPS schedule's entry holds its task under ``ActivityResItem``)."""
+    for child in node.values() if isinstance(node, dict) else node:
+        if isinstance(node, list) and isinstance(child, dict):
+            found.append(child)
+            found.extend(v for v in child.values() if isinstance(v, dict))
+        if isinstance(child, dict | list):
+            entries_below(child, found)
+    return found
+
+
+@given(st.data(), testing.mps_bodies())
+def test_mps_entries_with_a_key_changed(data: st.DataObject, body: dict[str, Any]) -> None:
+    change_an_entry(data, body)
+
+
+@given(st.data(), testing.procedure_event_bodies() | testing.snapshot_event_bodies())
+def test_task_flow_entries_with_a_key_changed(data: st.DataObject, body: dict[str, Any]) -> None:
+    change_an_entry(data, body)
+
+
+def change_an_entry(data: st.DataObject, body: dict[str, Any]) -> None:
+    """Task entries (MPS, API 3.0 and 4.0 task flows) and pictures have fast functions of their
+    own: an entry changed (a second task, its task missing or null, its type changed) must be
+    refused by both converters, or by neither."""
+    entries = entries_below(body, [])
+    typed = [e for e in entries if not e.keys().isdisjoint(TYPE_KEYS)]
+    if entries:
+        node = data.draw(st.sampled_from(typed or entries))
+        nulls = sorted(k for k, v in node.items() if v is None)  # a second task, if sent
+        key = data.draw(st.sampled_from(ENTRY_KEYS) | st.sampled_from(nulls or ENTRY_KEYS))
+        if key in node and data.draw(st.integers(0, 2)) == 0:
+            del node[key]
+        else:
+            node[key] = data.draw(st.sampled_from(entries).map(dict) | json_values(2))
     agree(body)
 
 

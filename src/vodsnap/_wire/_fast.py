@@ -4,8 +4,10 @@ It is generated code that stops at the first problem: a field whose kind says wh
 values look like (``Kind.final``, e.g. ``str`` for text) is checked inline, a kind read by
 lookup (``Kind.lookup``: an enum, a flag) is looked up inline, and its hook is called only for
 anything else; a failure of any kind only needs to be a failure (``_explain`` then says every
-problem). A model whose ``__init__`` only sets its attributes is filled through a twin class
-(checked when the function is made). The explaining function calls the same hooks, so the two
+problem); a table's rule across fields runs inside it. A model whose ``__init__`` only sets
+its attributes is filled through a twin class (checked when the function is made); ``maker``
+makes such a model the same way outside a table (an event's envelope). The explaining function
+calls the same hooks, so the two
 accept exactly the same objects as the same models (a property test compares the two
 converters on every shape of body, valid, quirked and mutated).
 
@@ -23,7 +25,16 @@ from typing import Any, NamedTuple
 import attrs
 from attrs import NOTHING
 
-__all__ = ["Hook", "Slot", "checked", "compile_hook", "fast_structure", "indent", "opening"]
+__all__ = [
+    "Hook",
+    "Slot",
+    "checked",
+    "compile_hook",
+    "fast_structure",
+    "indent",
+    "maker",
+    "opening",
+]
 
 #: A structure hook, as cattrs calls it: ``hook(value, type)``.
 Hook = Callable[[Any, Any], Any]
@@ -53,42 +64,81 @@ def fast_structure(
     strict: bool,
     guard: Callable[[Any], Any],
     aliases: tuple[tuple[str, ...], Callable[[Any], Any]] | None = None,
+    check: tuple[Callable[[Any, Any], Any], Any] | None = None,
 ) -> Hook:
     """Generated code that makes ``model`` from an object with ``slots``, or raises at the first
     problem; ``guard(value)`` gives the object for anything that is not a ``dict`` (or raises).
     ``aliases``: keys a field may be sent under instead, and the function that reads an object
-    holding any of them (rare: the usual keys are read without a call more)."""
-    names: dict[str, Any] = {"model": model, "guard": guard}
+    holding any of them (rare: the usual keys are read without a call more). ``check``: a rule
+    across fields and its second argument, ``rule(model, argument)``: anything it returns that
+    is true refuses the model (its problems are ``_explain`` 's to say)."""
+    names: dict[str, Any] = {"model": model, "guard": guard, "Refused": _RefusedError}
     lines = opening(names, aliases)
     if strict:
         names["known"] = frozenset(slot.wire for slot in slots)
         lines += ["    if not o.keys() <= known:", "        raise KeyError(set(o) - known)"]
     for i, slot in enumerate(slots):
         lines += _read_field(i, slot, names)
-    fill = _fill(model, slots)
+    ending = ["    return m"]
+    if check is not None:
+        names["check"], names["check_with"] = check
+        ending = ["    if check(m, check_with):", "        raise Refused", *ending]
+    fill = _fill(model, [slot.attr for slot in slots])
     if fill is None:
-        lines.append(f"    return model({_arguments(slots)})")
+        lines += [f"    m = model({_arguments(slots)})", *ending]
         return compile_hook(model, "fast", lines, names)
     twin, values = fill
     names.update(twin=twin, new=object.__new__, model_class=model)
-    lines.append("    m = new(twin)")
+    lines += ["    m = new(twin)", *_settings(values, names)]
+    lines += ["    m.__class__ = model_class", *ending]
+    return compile_hook(model, "fast", lines, names)
+
+
+def maker(model: type, given: Sequence[str]) -> Callable[..., Any]:
+    """A function of the ``given`` attributes' values, in that order, that makes a ``model``
+    as its ``__init__`` would (its other attributes their defaults): through its twin where
+    ``_fill`` allows, else by ``__init__``. For a model made once a body outside a table (an
+    event's envelope), without the frozen ``__init__`` 's setter call per attribute."""
+    fill = _fill(model, given)
+    names: dict[str, Any] = {"model": model}
+    arguments = ", ".join(f"v{i}" for i in range(len(given)))
+    lines = [f"def make({arguments}):"]
+    if fill is None:
+        keywords = ", ".join(f"{attr}=v{i}" for i, attr in enumerate(given))
+        lines.append(f"    return model({keywords})")
+    else:
+        names.update(twin=fill[0], new=object.__new__)
+        lines += ["    m = new(twin)", *_settings(fill[1], names), "    m.__class__ = model"]
+        lines.append("    return m")
+    source = "\n".join(lines) + "\n"
+    exec(compile(source, f"<vodsnap maker {model.__qualname__}>", "exec"), names)
+    made: Callable[..., Any] = names["make"]
+    return made
+
+
+class _RefusedError(ValueError):
+    """A model refused by its table's rule across fields (the explaining function says why)."""
+
+
+def _settings(values: list[tuple[str, int | tuple[object]]], names: dict[str, Any]) -> list[str]:
+    """The lines that set each attribute of ``m`` (``_fill`` 's ``values``)."""
+    lines = []
     for n, (attr, value) in enumerate(values):
         if isinstance(value, int):
             lines.append(f"    m.{attr} = v{value}")
         else:
             names[f"fixed{n}"] = value[0]
             lines.append(f"    m.{attr} = fixed{n}")
-    lines += ["    m.__class__ = model_class", "    return m"]
-    return compile_hook(model, "fast", lines, names)
+    return lines
 
 
 def _fill(
-    model: type, slots: Sequence[Slot]
+    model: type, given: Sequence[str]
 ) -> tuple[type, list[tuple[str, int | tuple[object]]]] | None:
     """How to make ``model`` without its ``__init__``: its twin (``_twin``), whose attributes
     are set as plain slots (a frozen class's ``__setattr__`` refuses, and calling each slot's
-    setter costs a C call apiece), and each attribute with what it is set to (``v{i}`` by slot
-    index, or a ``(default,)`` for an attribute no slot reads); the instance then becomes a
+    setter costs a C call apiece), and each attribute with what it is set to (``v{i}`` by its
+    index in ``given``, or a ``(default,)`` for an attribute not given); the instance then becomes a
     ``model`` by ``__class__`` assignment, nothing else of it changed. Checked now: ``None``
     (call ``__init__``) unless every attribute is a plain slot of an attrs class whose
     ``__init__`` does nothing but set them (no validator, converter, factory, pre- or post-init
@@ -97,7 +147,7 @@ def _fill(
         hasattr(model, hook) for hook in ("__attrs_pre_init__", "__attrs_post_init__")
     ):
         return None
-    index = {slot.attr: i for i, slot in enumerate(slots)}
+    index = {attr: i for i, attr in enumerate(given)}
     values: list[tuple[str, int | tuple[object]]] = []
     for a in attrs.fields(model):
         if a.validator is not None or a.converter is not None or not a.init:
@@ -165,18 +215,19 @@ def checked(i: int, slot: Slot, names: dict[str, Any], convert: list[str]) -> li
     value inline: a known value of the usual type looked up, or a value already final. Both
     generated functions (fast and explaining) check a field this way."""
     value = f"v{i}"
+    lines = []
     if slot.lookup is not None:  # a known value of the usual type reads as its entry
         names[f"ltype{i}"], names[f"lookup{i}"] = slot.lookup
         test = f"type({value}) is ltype{i} and {value} in lookup{i}"
-        return [f"if {test}:", f"    {value} = lookup{i}[{value}]", "else:", *indent(convert)]
+        lines = [f"if {test}:", f"    {value} = lookup{i}[{value}]"]
     if not slot.final:
-        return convert
+        return [*lines, "else:", *indent(convert)] if lines else convert
     # the value is final as it is, or the hook makes it so (or says why not)
     names[f"final{i}"] = slot.final
     names[f"type{i}"] = next(iter(slot.final))
     one = len(slot.final) == 1
-    test = f"type({value}) is type{i}" if one else f"type({value}) in final{i}"
-    return [f"if not {test}:", *indent(convert)]
+    test = f"type({value}) is not type{i}" if one else f"type({value}) not in final{i}"
+    return [*lines, f"{'elif' if lines else 'if'} {test}:", *indent(convert)]
 
 
 def opening(

@@ -212,7 +212,7 @@ def _frozen_json(mode: Mode) -> Hook:
 
     def owned(value: object, _: object = None) -> FrozenDict:
         if type(value) is dict:
-            return freeze_json(value)
+            return FrozenDict._of_json(value)  # as ``freeze_json`` freezes an object
         return structure(value)
 
     return owned if mode.owned else structure
@@ -287,7 +287,12 @@ def constant(expected: str) -> Kind:
             return expected
         raise WireError(f"expected {expected!r}, got {describe(value)}")
 
-    return Kind("constant", {"const": expected}, lenient=structure)
+    return Kind(
+        "constant",
+        {"const": expected},
+        lenient=structure,
+        lookup=(str, {expected: expected}),  # the usual form, checked inline
+    )
 
 
 def number_constant(expected: int) -> Kind:
@@ -428,6 +433,7 @@ def nullable(kind: Kind) -> Kind:
         # what ``kind`` takes as it is or by lookup, and ``null``: checked inline, no call
         final=kind.final | {type(None)},
         lookup=kind.lookup,
+        otherwise=kind,  # any other value: ``kind`` 's hook, without this one's call
     )
 
 
@@ -601,6 +607,7 @@ NUMBER: Final = Kind(
     lenient=_number(strict=False),
     strict=_number(strict=True),
     quirks=(_as_float,),
+    final=frozenset({int}),  # an integer is kept as it is (in both modes)
 )
 #: One string or an array of strings, kept as sent (a cover's ``imageUrl``).
 TEXT_OR_TEXTS: Final = Kind(

@@ -96,6 +96,10 @@ class Kind:
     #: as its entry in both modes (an enum's member, a flag): the fast converter looks it up
     #: inline and calls the hook only for anything else.
     lookup: tuple[type, Mapping[Any, Any]] | None = None
+    #: The kind whose hook reads every value that is not ``final`` (what ``nullable`` wraps):
+    #: the generated functions, which check ``final`` inline, call that hook without the
+    #: wrapper's.
+    otherwise: Kind | None = None
 
     def hook(self, mode: Mode) -> Hook:
         """The structure hook for ``mode``."""
@@ -135,6 +139,9 @@ class Composite:
     #: Types whose values its structure function returns as they are (``Kind.final``: ``null``
     #: for an object or ``null``): the fast converter checks them inline, without the call.
     final: frozenset[type] = frozenset()
+    #: The table whose structure function reads every value that is not ``final`` (an object
+    #: or ``null``: the object's): the generated functions call it without the wrapper.
+    otherwise: Table | None = None
 
 
 @frozen(eq=False)  # by identity: tables are module constants
@@ -237,8 +244,9 @@ class Builder:
             item, unitem = self.hooks(kind.item)
             most = getattr(self.mode.limits, kind.limit)
             final = kind.item.final if isinstance(kind.item, Kind) else frozenset()
-            array = array_of(item, (kind.limit, most), final, self.mode.limits.max_errors)
-            return (_empty_if_null(array) if kind.nullable else array), _list_of(unitem)
+            most_errors = self.mode.limits.max_errors
+            array = array_of(item, (kind.limit, most), final, most_errors, nullable=kind.nullable)
+            return array, _list_of(unitem)
         return kind.hook(self.mode), kind.unstructure
 
     def _functions(self, table: Table) -> tuple[Hook, Unhook]:
@@ -281,7 +289,8 @@ class Builder:
                     aliases=reader,
                 )
             )
-        else:  # checks inline where a kind allows, stopping at the first problem
+        else:  # checks inline where a kind allows (and the table's rule), stopping at the first
+            check = None if table.check is None else (table.check, table.wire_names)
             made.append(
                 fast_structure(
                     table.model,
@@ -289,8 +298,10 @@ class Builder:
                     strict=self.mode.strict,
                     guard=expect_object,
                     aliases=reader,
+                    check=check,
                 )
             )
+            return made[0], unstructure_fn
         return _checked(made[0], table), unstructure_fn
 
     def _slots(self, table: Table) -> list[Slot]:
@@ -302,7 +313,8 @@ class Builder:
             kind = f.kind
             final = kind.final if isinstance(kind, Kind | Composite) else frozenset()
             lookup = kind.lookup if isinstance(kind, Kind) else None
-            hook = self.hooks(kind)[0]
+            reads = kind.otherwise if isinstance(kind, Kind | Composite) else None
+            hook = self.hooks(kind if reads is None else reads)[0]  # ``final`` checked inline
             slots.append(Slot(f.attr, f.wire, hook, attributes[f.attr][1], final, lookup))
         return slots
 
@@ -358,7 +370,8 @@ def nullable_table(table: Table) -> Composite:
     def schema(schema_of: Callable[[Any], dict[str, Any]]) -> dict[str, Any]:
         return {"anyOf": [schema_of(table), {"type": "null"}]}
 
-    return Composite(f"{table.model.__name__} or null", make, schema, final=_NULL)
+    name = f"{table.model.__name__} or null"
+    return Composite(name, make, schema, final=_NULL, otherwise=table)
 
 
 #: ``null``'s type: what a nullable value's hook returns as it is.
@@ -366,17 +379,25 @@ _NULL: Final = frozenset({type(None)})
 
 
 def array_of(
-    hook: Hook, limit: tuple[str, int], final: frozenset[type] = frozenset(), most_errors: int = 0
+    hook: Hook,
+    limit: tuple[str, int],
+    final: frozenset[type] = frozenset(),
+    most_errors: int = 0,
+    *,
+    nullable: bool = False,
 ) -> Hook:
     """A JSON array (a list or tuple, never a string or mapping) as a tuple, every item checked.
 
     ``limit`` is ``(name, most)``: a longer array is refused before any item is looked at.
     Items whose type is in ``final`` are taken as they are (the item kind's ``final``). Once
-    ``most_errors`` items failed (if not 0), the rest are not explained.
+    ``most_errors`` items failed (if not 0), the rest are not explained. ``nullable``: ``null``
+    reads as the empty tuple.
     """
 
     def structure(value: object, _: object = None) -> tuple[Any, ...]:
         if type(value) is not list and not isinstance(value, list | tuple):
+            if value is None and nullable:
+                return ()
             raise WireError(f"expected an array, got {describe(value)}")
         if len(value) > limit[1]:
             raise WireError(f"{len(value)} items, more than {limit[0]}={limit[1]}")
@@ -403,13 +424,6 @@ def array_of(
         if errors:
             raise gathered(errors, found)
         return tuple(items)
-
-    return structure
-
-
-def _empty_if_null(hook: Hook) -> Hook:
-    def structure(value: object, _: object = None) -> Any:
-        return () if value is None else hook(value, None)
 
     return structure
 

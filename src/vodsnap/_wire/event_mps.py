@@ -10,7 +10,7 @@ entry holds its task: ``{Type, <Task key>: {...}}`` in a workflow's ``MediaProce
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any, Final
 
 from .. import _mps as mps
@@ -18,6 +18,7 @@ from .._models import thaw
 from .._paths import WireError, at_key, group
 from .._signature import MPS_EXPIRES_KEY, SIGN_KEY
 from .._tasks import ProcedureStatus, TaskStatus
+from ._fast import maker
 from ._scalars import (
     INT,
     ISO_TIME,
@@ -280,6 +281,39 @@ class _Entries:
         self.typed = {t: builder.structure(table) for t, (_, table) in TASKS.items()}
         self.writers = {table.model: builder.unstructure(table) for _, table in TASKS.values()}
         self.frozen_json = builder.hooks(JSON_OBJECT)[0]
+        self.make_other: Callable[..., Any] | None = None
+        #: By snapshot task type: its key, the other snapshot task keys, its structure function.
+        self.tasks = {
+            t: (key, tuple(sorted(_TASK_KEYS - {key})), self.typed[t])
+            for t, (key, _) in TASKS.items()
+        }
+
+    def hook(self, detailed: bool) -> Hook:
+        """The structure function: ``structure``; for the fast converter, leniently,
+        ``fast`` (which only needs to fail where ``structure`` does, not to say why)."""
+        return self.structure if detailed or self.strict else self.fast
+
+    def fast(self, value: object, _: object = None) -> Any:
+        """``structure`` of a lenient fast converter, each step only as far as a valid entry
+        needs: one lookup for the type's key, the other snapshot task keys, the task."""
+        obj = value if type(value) is dict else expect_object(value)
+        task_type = obj[self.type_key]
+        if type(task_type) is not str:
+            task_type = text(task_type)
+        found = self.tasks.get(task_type)
+        if found is None:
+            return self._other(obj, task_type)
+        key, others, typed = found
+        holder = obj if self.holder is None else obj[self.holder]
+        if type(holder) is not dict:
+            holder = expect_object(holder)
+        for k in others:
+            if holder.get(k) is not None:
+                raise WireError(f"a second task: {k}")
+        task = holder.get(key)
+        if task is None:
+            raise KeyError(key)
+        return typed(task, None)
 
     def structure(self, value: object, _: object = None) -> Any:
         obj = expect_object(value)
@@ -288,8 +322,7 @@ class _Entries:
         except (KeyError, WireError) as exc:
             raise group([at_key(self.type_key, exc)]) from None
         if task_type not in TASKS:
-            rest = {k: v for k, v in obj.items() if k != self.type_key}
-            return mps.MpsOtherTask(task_type=task_type, data=self.frozen_json(rest, None))
+            return self._other(obj, task_type)
         errors: list[Exception] = []
         if self.holder is not None:
             errors += self._unexpected(obj, (self.type_key, self.holder))
@@ -297,6 +330,19 @@ class _Entries:
         if errors:
             raise group(errors)
         return task
+
+    def _other(self, obj: Mapping[str, Any], task_type: str) -> mps.MpsOtherTask:
+        """An entry of a type not modelled: kept whole but its type, read-only."""
+        if type(obj) is dict:  # a copy: the explaining converter may read ``obj`` again
+            rest = obj.copy()
+            del rest[self.type_key]
+        else:
+            rest = {k: v for k, v in obj.items() if k != self.type_key}
+        data = self.frozen_json(rest, None)
+        if self.make_other is None:  # made on the first entry of another type
+            self.make_other = maker(mps.MpsOtherTask, ("task_type", "data"))
+        other: mps.MpsOtherTask = self.make_other(task_type, data)
+        return other
 
     def _unexpected(self, obj: Mapping[str, Any], allowed: tuple[str, ...]) -> list[Exception]:
         """Strictly, a key beside an entry's own that is not null (the others' tasks may be
@@ -351,7 +397,7 @@ def entries(type_key: str, holder: str | None) -> Composite:
 
     def make(builder: Builder) -> tuple[Hook, Unhook]:
         made = _Entries(builder, type_key, holder)
-        return made.structure, made.unstructure
+        return made.hook(builder.detailed), made.unstructure
 
     def schema(schema_of: Any) -> dict[str, Any]:
         checks = []
@@ -430,7 +476,11 @@ def null_payloads_ignored(hook: Hook, keys: frozenset[str]) -> Hook:
     every mode, as an API 3.0 event's."""
 
     def structure(value: object, cl: object = None) -> Any:
-        if type(value) is dict and any(value.get(k, 0) is None for k in keys):
+        if (
+            type(value) is dict
+            and not keys.isdisjoint(value)
+            and any(value.get(k, 0) is None for k in keys)
+        ):
             value = {k: v for k, v in value.items() if v is not None or k not in keys}
         return hook(value, cl)
 

@@ -347,15 +347,14 @@ def _task_key(obj: Mapping[str, Any], task_type: str) -> str | None:
 def _second_tasks(obj: Mapping[str, Any], task_type: str, key: str | None) -> list[Exception]:
     """An entry holds one task: a documented task key that is not its own must be null or
     absent, in every mode (read as a second task it would be lost: the entry has one ``Type``)."""
+    second = [k for k in TASK_KEYS_3.values() if k != key and obj.get(k) is not None]
+    if not second:  # the commonest: no message to make
+        return []
     where = f" under {key!r}" if key is not None else ""
     problem = (
         f"expected null: an entry holds one task, the one its Type names ({task_type!r}{where})"
     )
-    return [
-        at_key(k, WireError(problem))
-        for k in TASK_KEYS_3.values()
-        if k != key and obj.get(k) is not None
-    ]
+    return [at_key(k, WireError(problem)) for k in second]
 
 
 class _Tasks3:
@@ -367,6 +366,38 @@ class _Tasks3:
         self.writers = {table.model: builder.unstructure(table) for _, table in TABLES_3.values()}
         self.other = builder.structure(OTHER_TASK_3)
         self.write_other = builder.unstructure(OTHER_TASK_3)
+        #: By documented task type: its key, the other documented keys.
+        self.keys = {
+            t: (key, tuple(k for k in TASK_KEYS_3.values() if k != key))
+            for t, key in TASK_KEYS_3.items()
+        }
+
+    def hook(self, detailed: bool) -> Hook:
+        """The structure function: ``structure``; for the fast converter, leniently,
+        ``fast`` (which only needs to fail where ``structure`` does, not to say why)."""
+        return self.structure if detailed or self.strict else self.fast
+
+    def fast(self, value: object, _: object = None) -> Any:
+        """``structure`` of a lenient fast converter, each step only as far as a valid entry of
+        a documented type needs (any other type is read by ``structure``)."""
+        obj = value if type(value) is dict else expect_object(value)
+        task_type = obj[_TYPE_3]
+        if type(task_type) is not str:
+            task_type = text(task_type)
+        found = self.keys.get(task_type)
+        if found is None:
+            return self.structure(obj)
+        key, others = found
+        for k in others:
+            if obj.get(k) is not None:
+                raise WireError(f"a second task: {k}")
+        task = obj.get(key)
+        if task is None:
+            raise KeyError(key)
+        hook = self.typed.get(task_type)
+        if hook is not None:
+            return hook(task, None)
+        return _typed_as(self.other(task, None), task_type, key)
 
     def structure(self, value: object, _: object = None) -> Any:
         obj = expect_object(value)
@@ -415,7 +446,7 @@ def _typed_as(task: tasks.OtherTask, task_type: str, key: str) -> tasks.OtherTas
 
 def _make_task_3(builder: Builder) -> tuple[Hook, Unhook]:
     tasks = _Tasks3(builder)
-    return tasks.structure, tasks.unstructure
+    return tasks.hook(builder.detailed), tasks.unstructure
 
 
 def _schema_3(schema_of: Any) -> dict[str, Any]:

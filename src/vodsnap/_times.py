@@ -186,13 +186,13 @@ def _parse_unbounded(text: str) -> datetime | str:
 def _parse_bounded(text: str) -> datetime | str:
     """``_parse_leniently`` 's time or message, at most ``MOST_LENIENT_TIMES`` different texts
     a body (text that cannot be a time is refused first, and counts for nothing)."""
-    if _too_few_digits(text):
-        return f"not a date and time: {text!r}"
     read = _BODY.read
     if read is None:
         read = _BODY.read = {}
-    found = read.get(text)
+    found = read.get(text)  # a text seen before: its time, or its refusal, at once
     if found is None:
+        if _too_few_digits(text):  # never kept: it counts for nothing
+            return f"not a date and time: {text!r}"
         if len(read) >= MOST_LENIENT_TIMES:
             return (
                 f"not read: the body sends more than {MOST_LENIENT_TIMES} different times in "

@@ -166,7 +166,12 @@ CASES: dict[str, Case] = {
     # 14 MB); 29-deep arrays 660 -> 55.4; the pull 3,010 -> 49.9 (63 -> 27 MB); the task flow
     # 2,924 -> 47.7 (now refused past 100 lenient times); three bad fields 0.087 -> 0.038; one
     # bad time 0.151 -> 0.039; one bad time dateutil reads 0.357 -> 0.135. Round 2: see
-    # "Issue 21, the error path and the 50 ms bound, round 2" there.
+    # "Issue 21, the error path and the 50 ms bound, round 2" there. Round 3 (stop 26, load
+    # average 7-14, json.loads 10x its quiet time: read the instructions): the task flow of
+    # lenient times 161.6 -> 124.9 M instructions (104 dateutil parses, not 200), median
+    # 670.7 -> 384.3 ms, best 607.9 -> 294.0 (json.loads 53.9 / 67.3); the three-parse task
+    # flow (new) 148.2 -> 147.4 M; the unknown-event and pull rows decode nothing eagerly:
+    # the rest of their time is reading. See "Issue 21, the 50 ms bound, round 3 (stop 26)".
     "unknown event, data of 195,000 empty objects (586 KB)": _unknown_data(
         '{"x":[' + ",".join(["{}"] * 195_000) + "]}"
     ),

@@ -11,7 +11,7 @@ import json
 from collections.abc import Iterator, Mapping
 from datetime import UTC, datetime
 from enum import Enum
-from typing import TYPE_CHECKING, Any, overload
+from typing import TYPE_CHECKING, Any, Final, overload
 
 from attrs import field, frozen
 
@@ -389,9 +389,29 @@ def freeze_json(value: dict[str, Any] | list[Any]) -> FrozenDict | tuple[Any, ..
     at once and its values when read (``FrozenDict._of_json``), an array as a tuple now."""
     if not isinstance(value, list):
         return FrozenDict._of_json(value)
-    if not any(isinstance(item, dict | list) for item in value):
-        return tuple(value)
-    return tuple([freeze_json(v) if isinstance(v, dict | list) else v for v in value])
+    return _tuple_of(value)
+
+
+#: The types of JSON's scalars as parsed: an array of nothing else has nothing to freeze.
+_SCALARS: Final = frozenset({str, int, float, bool, type(None)})
+
+
+def _tuple_of(array: list[Any]) -> tuple[Any, ...]:
+    """``array`` (the parser's) as a tuple, its objects and arrays frozen: no Python call an
+    item that is neither (an array of scalars is seen to be one in C). ``array`` itself is not
+    changed: a pulled entry that fails keeps it, as received, as its error's body."""
+    if _SCALARS.issuperset(map(type, array)):
+        return tuple(array)
+    return tuple(
+        [
+            _tuple_of(item)
+            if isinstance(item, list)
+            else FrozenDict._of_json(item)
+            if isinstance(item, dict)
+            else item
+            for item in array
+        ]
+    )
 
 
 @frozen(kw_only=True)

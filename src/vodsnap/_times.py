@@ -44,6 +44,8 @@ _FEWEST_DIGITS = 7
 #: The most different times one body may send that only ``dateutil`` reads (each costs it tens
 #: of microseconds): Tencent sends ISO 8601 or its own form, so a body past this is refused.
 MOST_LENIENT_TIMES: Final = 100
+# What dateutil fills in a part the text lacks from: two readings differ where one was (day 1,
+# then 2: see ``_unlike``).
 _DEFAULTS = (datetime(2001, 1, 1, 1, 1, 1), datetime(2002, 2, 2, 2, 2, 2))
 # Every accepted instant's Beijing time lies in these years, so ``format_time`` (Beijing time)
 # writes a time ``parse_time`` reads back, and any offset conversion (hash, ==) stays in range.
@@ -184,13 +186,13 @@ def _parse_unbounded(text: str) -> datetime | str:
 def _parse_bounded(text: str) -> datetime | str:
     """``_parse_leniently`` 's time or message, at most ``MOST_LENIENT_TIMES`` different texts
     a body (text that cannot be a time is refused first, and counts for nothing)."""
-    if _too_few_digits(text):
-        return f"not a date and time: {text!r}"
     read = _BODY.read
     if read is None:
         read = _BODY.read = {}
-    found = read.get(text)
+    found = read.get(text)  # a text seen before: its time, or its refusal, at once
     if found is None:
+        if _too_few_digits(text):  # never kept: it counts for nothing
+            return f"not a date and time: {text!r}"
         if len(read) >= MOST_LENIENT_TIMES:
             return (
                 f"not read: the body sends more than {MOST_LENIENT_TIMES} different times in "
@@ -235,8 +237,14 @@ def _parse_naive(text: str) -> datetime:
     """A date and time of day with no offset, read by ``dateutil`` only if it reads one way."""
     parse = _dateutil().parse
     try:
-        # Parsing twice with different defaults shows whether any part was filled in.
-        first, second = (parse(text, default=d, tzinfos=_no_zone) for d in _DEFAULTS)
+        first = parse(text, default=_DEFAULTS[0], tzinfos=_no_zone)
+        # A part filled in equals the default's: only then can a second reading with other
+        # defaults show whether one was (a part of the first that is none of the default's
+        # came from the text, and reads so again), so most times cost one reading, not two.
+        if _unlike(first, _DEFAULTS[0]):
+            second = first
+        else:
+            second = parse(text, default=_DEFAULTS[1], tzinfos=_no_zone)
     except _RefusedError as exc:
         raise ValueError(str(exc)) from None
     except Exception as exc:  # dateutil's failures are not all ValueErrors
@@ -246,7 +254,10 @@ def _parse_naive(text: str) -> datetime:
     words = _WORD.findall(text)
     info = _dateutil().info
     named = any(info.month(word) is not None for word in words)  # a month's name: one order
-    if not named and not _YEAR_FIRST.match(text):  # year first is read year-month-day
+    # Year first is read year-month-day; a day past 12 cannot be read as a month, and a day
+    # that is the month's number reads the same either way: the other order is asked of
+    # dateutil only where it could give another date.
+    if not named and first.day <= 12 and first.day != first.month and not _YEAR_FIRST.match(text):
         try:
             swapped = parse(text, default=_DEFAULTS[0], dayfirst=True, tzinfos=_no_zone)
         except Exception:  # the other order is no date: no ambiguity
@@ -258,6 +269,20 @@ def _parse_naive(text: str) -> datetime:
         if weekday is not None and weekday != first.weekday():
             raise ValueError(f"{word!r} is not the weekday of {first.date()}")
     return first
+
+
+def _unlike(moment: datetime, default: datetime) -> bool:
+    """Whether no part of ``moment`` (year to second) is the ``default`` 's, so none was filled
+    in from it. (A weekday without a day moves the default's day forward to that weekday: from
+    the first default's day 1 to a day other than 1 only where the second's day 2 leads too.)"""
+    return (
+        moment.second != default.second
+        and moment.minute != default.minute
+        and moment.hour != default.hour
+        and moment.day != default.day
+        and moment.month != default.month
+        and moment.year != default.year
+    )
 
 
 class _RefusedError(Exception):

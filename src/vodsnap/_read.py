@@ -23,7 +23,7 @@ import re
 from collections.abc import Callable, Mapping
 from itertools import accumulate, chain, compress, repeat
 from operator import is_, sub
-from typing import Any, AnyStr, Final, NamedTuple
+from typing import Any, Final, NamedTuple
 
 from ._errors import DecodeError, decode_error
 from ._limits import Limits
@@ -127,7 +127,7 @@ def _fast_read(body: bytes, limits: Limits, depth: bool) -> Reading | None:
         value = _fast_loads(body)
     except Exception:  # refused (bad JSON, NaN, a lone surrogate, a BOM): json says why
         return None
-    if not _may_exceed(body, limits.max_depth, _OPENING_BYTES):
+    if not _may_exceed(body, limits.max_depth):
         return _OWNED(Reading, (value, False, True))
     deeper = _nests_deeper(body, limits)
     if depth and deeper:
@@ -147,9 +147,10 @@ def read(body: object, *, strict: bool, limits: Limits, depth: bool = True) -> R
             return reading
     text = _text(body, limits.max_body_bytes)
     value, marked = _strict_loads(body, text) if strict else _lenient_loads(body, text)
-    if not _may_exceed(text, limits.max_depth, _OPENING_TEXT):
+    raw = body if type(body) is bytes else text.encode("utf-8", "surrogatepass")
+    if not _may_exceed(raw, limits.max_depth):
         return Reading(value, marked, True)
-    deeper = _nests_deeper(text.encode("utf-8", "surrogatepass"), limits)
+    deeper = _nests_deeper(raw, limits)
     if depth and deeper:
         _check_depth(body, value, limits.max_depth)
     return Reading(value, marked, not deeper)
@@ -293,69 +294,76 @@ def _integer(text: str) -> object:
         return Mark(f"too many digits ({digits})")
 
 
-def _may_exceed(text: AnyStr, max_depth: int, opening: tuple[AnyStr, AnyStr]) -> bool:
-    """Whether the text could nest deeper than ``max_depth``: never with fewer ``opening``
-    brackets. Found by ``find`` (``memchr``), a call a bracket, up to one more than
-    ``max_depth``: a body holds few, and one of many is not read to its end (as by ``count``,
-    a byte at a time)."""
-    left = max_depth
-    for bracket in opening:
-        at = text.find(bracket)
-        while at >= 0:
-            if not left:
-                return True
-            left -= 1
-            at = text.find(bracket, at + 1)
-    return False
+def _may_exceed(text: bytes, max_depth: int) -> bool:
+    """Whether the text could nest deeper than ``max_depth``: never with fewer opening
+    brackets. Counted by what deleting up to one more than ``max_depth`` of each kind takes
+    away: ``replace`` finds them by ``memchr`` and copies the rest, with no Python step a
+    bracket, and one of many brackets is not looked for to its end."""
+    left = max_depth + 1
+    left -= len(text) - len(text.replace(b"[", b"", left))
+    return not left or len(text) - len(text.replace(b"{", b"", left)) == left
 
 
-#: The opening brackets, as bytes and as text.
-_OPENING_BYTES: Final = (b"[", b"{")
-_OPENING_TEXT: Final = ("[", "{")
-
-
-#: Every byte but the brackets and the quote, deleted; then "{" and "}" read as "[" and "]".
+#: Every byte but the brackets and the quote, deleted, and "{" and "}" read as "[" and "]", by
+#: one ``translate``.
 _NOT_BRACKETS: Final = bytes(set(range(256)) - set(b'[]{}"'))
 _ONE_BRACKET: Final = bytes.maketrans(b"{}", b"[]")
-#: Passes of ``bytes.replace`` that may peel a level off before the rest are counted.
+#: Passes that may peel a level off before the rest are counted.
 _PEELED: Final = 8
 #: A pass peels a level only while the innermost pairs are this dense (one in so many bytes):
 #: sparser, the runs of brackets left are few enough to count as they are.
 _SPARSE: Final = 32
+#: Empty siblings, side by side, that stand for one another: replaced by one, the depth is the
+#: same, and a body of 300,000 empty objects leaves far fewer pairs to peel one at a time.
+_SIBLINGS: Final = b"[]" * 16
 #: A run of opening or of closing brackets.
 _RUNS: Final = re.compile(rb"\[+|\]+")
 
 
 def _nests_deeper(text: bytes, limits: Limits) -> bool:
     """Whether valid JSON ``text`` nests deeper than ``max_depth``, by C code alone (no Python
-    step per value): escapes and strings taken out, the brackets left are peeled one level a
-    pass (a pass takes away every ``[]`` with nothing between) while that leaves much less,
-    and the depth of what is left is the highest running sum of its runs of brackets (every
-    run of ``[`` ends in an innermost ``[]``: the runs are few when those are)."""
+    step per value): escapes taken out, one ``translate`` keeps the brackets and the quotes,
+    the strings are taken out of that, the brackets left are peeled one level a pass (a pass
+    takes away every ``[]`` with nothing between) while that leaves much less, and the depth
+    of what is left is the highest running sum of its runs of brackets (every run of ``[``
+    ends in an innermost ``[]``: the runs are few when those are)."""
     if b"\\" in text:  # an escaped backslash, then an escaped quote, is no delimiter
         text = text.replace(b"\\\\", b"").replace(b'\\"', b"")
-    brackets = text.translate(None, _NOT_BRACKETS)
+    brackets = _unquoted(text.translate(_ONE_BRACKET, _NOT_BRACKETS))
+    peeled, left = 0, limits.max_depth
+    while len(brackets) > 2 * left:  # else too few brackets left to be deeper
+        if peeled == _PEELED:
+            return _deepest(brackets) > left
+        pairs = brackets.replace(_SIBLINGS, b"[]")  # one of each run of empty siblings
+        shorter = pairs.replace(b"[]", b"")  # most bodies are shallow: a few passes
+        peeled, left = peeled + 1, left - 1
+        if (len(pairs) - len(shorter)) * _SPARSE < 2 * len(brackets):  # few innermost pairs
+            return _deepest(shorter) > left if len(shorter) > 2 * left else False
+        brackets = shorter
+    return False
+
+
+def _unquoted(brackets: bytes) -> bytes:
+    """The brackets and quotes of a text without the strings' brackets. The quotes delimit the
+    strings; where every one is side by side with its pair, no string holds a bracket, and the
+    quotes go by one ``translate``. Else taking two quotes side by side away (an empty string,
+    or the end of one and the start of the next) leaves every bracket as much inside a string
+    as it was, so that only the few strings that hold a bracket are left to split the text at."""
     quotes = brackets.count(b'"')
-    if quotes and brackets.count(b'""') * 2 == quotes:  # no string holds a bracket
-        brackets = brackets.replace(b'"', b"")
-    elif quotes:  # the quotes now delimit the strings: what is between them is text
-        brackets = b"".join(brackets.split(b'"')[::2])
-    brackets = brackets.translate(_ONE_BRACKET)
-    peeled = 0
-    while peeled < _PEELED and brackets.count(b"[]") * _SPARSE >= len(brackets):
-        if not brackets:
-            return False
-        brackets = brackets.replace(b"[]", b"")  # most bodies are shallow: a few passes
-        peeled += 1
-    if len(brackets) <= 2 * (limits.max_depth - peeled):  # too few brackets left to be deeper
-        return False
-    # Opening and closing runs, alternately, from an opening one: each opening run ends at a
-    # depth that is a high point, the brackets opened so far less those closed.
+    if quotes == 2 * brackets.count(b'""'):
+        return brackets.translate(None, b'"') if quotes else brackets
+    return b"".join(brackets.replace(b'""', b"").split(b'"')[::2])
+
+
+def _deepest(brackets: bytes) -> int:
+    """The depth of balanced brackets: opening and closing runs, alternately, from an opening
+    one; each opening run ends at a depth that is a high point, the brackets opened so far less
+    those closed."""
     runs: list[bytes] = _RUNS.findall(brackets)
     opened = accumulate(map(len, runs[::2]))
     closed = accumulate(map(len, runs[1::2]), initial=0)
     deepest: int = max(map(sub, opened, closed))
-    return deepest > limits.max_depth - peeled
+    return deepest
 
 
 def _deeper_than(value: object, max_depth: int, skip: object = None) -> bool:

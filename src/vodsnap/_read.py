@@ -19,10 +19,9 @@ from __future__ import annotations
 
 import json
 import math
-import re
 from collections.abc import Callable, Mapping
 from itertools import accumulate, chain, compress, repeat
-from operator import is_, sub
+from operator import add, is_, sub
 from typing import Any, Final, NamedTuple
 
 from ._errors import DecodeError, decode_error
@@ -311,35 +310,29 @@ _ONE_BRACKET: Final = bytes.maketrans(b"{}", b"[]")
 #: Passes that may peel a level off before the rest are counted.
 _PEELED: Final = 8
 #: A pass peels a level only while the innermost pairs are this dense (one in so many bytes):
-#: sparser, the runs of brackets left are few enough to count as they are.
+#: sparser, the high points between them are few enough to count as they are.
 _SPARSE: Final = 32
-#: Empty siblings, side by side, that stand for one another: replaced by one, the depth is the
-#: same, and a body of 300,000 empty objects leaves far fewer pairs to peel one at a time.
-_SIBLINGS: Final = b"[]" * 16
-#: A run of opening or of closing brackets.
-_RUNS: Final = re.compile(rb"\[+|\]+")
 
 
 def _nests_deeper(text: bytes, limits: Limits) -> bool:
     """Whether valid JSON ``text`` nests deeper than ``max_depth``, by C code alone (no Python
     step per value): escapes taken out, one ``translate`` keeps the brackets and the quotes,
-    the strings are taken out of that, the brackets left are peeled one level a pass (a pass
-    takes away every ``[]`` with nothing between) while that leaves much less, and the depth
-    of what is left is the highest running sum of its runs of brackets (every run of ``[``
-    ends in an innermost ``[]``: the runs are few when those are)."""
+    the strings' brackets are taken out of that. Then a path from the body down passes at most
+    every container that is not empty, and one that is (an innermost ``[]``): when those are
+    few enough, no deeper; else a level is peeled (every ``[]`` taken away) while that leaves
+    much less, and the depth of what is left is read off its innermost pairs."""
     if b"\\" in text:  # an escaped backslash, then an escaped quote, is no delimiter
         text = text.replace(b"\\\\", b"").replace(b'\\"', b"")
     brackets = _unquoted(text.translate(_ONE_BRACKET, _NOT_BRACKETS))
     peeled, left = 0, limits.max_depth
-    while len(brackets) > 2 * left:  # else too few brackets left to be deeper
-        if peeled == _PEELED:
-            return _deepest(brackets) > left
-        pairs = brackets.replace(_SIBLINGS, b"[]")  # one of each run of empty siblings
-        shorter = pairs.replace(b"[]", b"")  # most bodies are shallow: a few passes
+    while brackets:
+        pairs = brackets.count(b"[]")  # the empty containers
+        if len(brackets) // 2 - pairs < left:  # the others, and one empty, are too few
+            return False
+        if peeled == _PEELED or pairs * _SPARSE < len(brackets):
+            return _deepest(brackets, pairs) > left
+        brackets = brackets.replace(b"[]", b"")  # most bodies are shallow: a few passes
         peeled, left = peeled + 1, left - 1
-        if (len(pairs) - len(shorter)) * _SPARSE < 2 * len(brackets):  # few innermost pairs
-            return _deepest(shorter) > left if len(shorter) > 2 * left else False
-        brackets = shorter
     return False
 
 
@@ -355,14 +348,14 @@ def _unquoted(brackets: bytes) -> bytes:
     return b"".join(brackets.replace(b'""', b"").split(b'"')[::2])
 
 
-def _deepest(brackets: bytes) -> int:
-    """The depth of balanced brackets: opening and closing runs, alternately, from an opening
-    one; each opening run ends at a depth that is a high point, the brackets opened so far less
-    those closed."""
-    runs: list[bytes] = _RUNS.findall(brackets)
-    opened = accumulate(map(len, runs[::2]))
-    closed = accumulate(map(len, runs[1::2]), initial=0)
-    deepest: int = max(map(sub, opened, closed))
+def _deepest(brackets: bytes, pairs: int) -> int:
+    """The depth of balanced brackets holding ``pairs`` innermost ``[]``: the highest of those,
+    each one more than the brackets opened before it less those closed (read off the runs of
+    brackets between two innermost pairs, by C code a run)."""
+    runs = brackets.split(b"[]", pairs)[:pairs]
+    opened = list(map(bytes.count, runs, repeat(b"[")))
+    rises = map(sub, map(add, opened, opened), map(len, runs))  # opened less closed
+    deepest: int = max(accumulate(rises)) + 1
     return deepest
 
 

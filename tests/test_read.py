@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 import vodsnap
 from support import EXAMPLES
 from vodsnap import Limits
-from vodsnap._read import _nests_deeper, read
+from vodsnap._read import _CHUNK, _nests_deeper, read
 
 BODY = (EXAMPLES / "snapshot-event-success.json").read_bytes()
 
@@ -147,3 +147,44 @@ def test_the_depth_of_many_empty_siblings_at_the_limit_is_read_right(
         read(text.encode(), strict=False, limits=Limits(max_depth=max_depth), depth=False).owned
         is not deeper
     )
+
+
+def chain(depth: int, leaf: object) -> object:
+    for _ in range(depth):
+        leaf = [leaf]
+    return leaf
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.integers(min_value=0, max_value=40),
+            st.integers(min_value=0, max_value=400),
+            st.sampled_from([None, "[{", {}]),
+        ),
+        min_size=1,
+        max_size=12,
+    ),
+    st.integers(min_value=8, max_value=40),
+)
+def test_the_depth_of_long_bodies_is_read_right(
+    parts: list[tuple[int, int, object]], max_depth: int
+) -> None:
+    """Bodies of thousands of brackets, read a chunk at a time: chains of any depth among
+    runs of empty siblings, the deepest anywhere."""
+    value = [[chain(depth, leaf), *[[]] * siblings] for depth, siblings, leaf in parts]
+    text = json.dumps(value).encode()
+    deeper = plain_depth(value) > max_depth
+    assert _nests_deeper(text, Limits(max_depth=max_depth)) is deeper
+
+
+@given(
+    st.integers(min_value=(_CHUNK - 48) // 2, max_value=(_CHUNK - 3) // 2),
+    st.integers(min_value=6, max_value=45),
+    st.integers(min_value=8, max_value=40),
+)
+def test_a_chain_across_two_chunks_is_read_right(siblings: int, depth: int, max_depth: int) -> None:
+    """A deep chain whose opening brackets straddle two chunks of ``_shallow``."""
+    value = [[[]] * siblings, chain(depth, None)]
+    deeper = plain_depth(value) > max_depth
+    assert _nests_deeper(json.dumps(value).encode(), Limits(max_depth=max_depth)) is deeper

@@ -326,14 +326,34 @@ def _nests_deeper(text: bytes, limits: Limits) -> bool:
     brackets = _unquoted(text.translate(_ONE_BRACKET, _NOT_BRACKETS))
     peeled, left = 0, limits.max_depth
     while brackets:
-        pairs = brackets.count(b"[]")  # the empty containers
-        if len(brackets) // 2 - pairs < left:  # the others, and one empty, are too few
+        if _shallow(brackets, left):
             return False
+        pairs = brackets.count(b"[]")  # the empty containers
         if peeled == _PEELED or pairs * _SPARSE < len(brackets):
             return _deepest(brackets, pairs) > left
         brackets = brackets.replace(b"[]", b"")  # most bodies are shallow: a few passes
         peeled, left = peeled + 1, left - 1
     return False
+
+
+#: The bytes of brackets whose containers are counted together by ``_shallow``.
+_CHUNK: Final = 4096
+
+
+def _shallow(brackets: bytes, left: int) -> bool:
+    """Whether balanced brackets surely nest no deeper than ``left``: at a place in a chunk of
+    them, the containers open are those open where the chunk starts, those opened in the chunk
+    that are not empty, and one that may be (an innermost ``[]``). Counted by C code a chunk:
+    a body of many empty containers, or of many shallow parts side by side, is no deeper."""
+    if len(brackets) <= _CHUNK:
+        return len(brackets) // 2 - brackets.count(b"[]") < left
+    chunks = [brackets[at : at + _CHUNK] for at in range(0, len(brackets), _CHUNK)]
+    opened = list(map(bytes.count, chunks, repeat(b"[")))
+    empty = map(bytes.count, chunks, repeat(b"[]"))
+    rises = map(sub, map(add, opened, opened), map(len, chunks))  # opened less closed
+    starts = accumulate(rises, initial=0)  # the depth where each chunk starts
+    highest: int = max(map(sub, map(add, starts, opened), empty))
+    return highest < left
 
 
 def _unquoted(brackets: bytes) -> bytes:

@@ -398,14 +398,15 @@ def _deeper_than(value: object, max_depth: int, skip: object = None) -> bool:
 
 
 def _holds_mark(value: object) -> bool:
-    """Whether parsed JSON holds a ``Mark`` anywhere: a level at a time, each level gathered
-    and looked through by C code (no Python step per value)."""
+    """Whether parsed JSON holds a ``Mark`` anywhere: a level at a time, each level looked
+    through, then gathered, by C code (no Python step per value)."""
     objects: list[Any] = [value] if type(value) in _OBJECTS else []
     arrays: list[Any] = [value] if type(value) is list else []
     while objects or arrays:
-        items = list(chain(chain.from_iterable(map(dict.values, objects)), *arrays))
-        if Mark in map(type, items):  # stops at the first
+        level = chain(chain.from_iterable(map(dict.values, objects)), *arrays)
+        if Mark in map(type, level):  # stops at the first, before the level is copied
             return True
+        items = list(chain(chain.from_iterable(map(dict.values, objects)), *arrays))
         types = list(map(type, items))
         objects = list(compress(items, map(_OBJECTS.__contains__, types)))
         arrays = list(compress(items, map(is_, types, repeat(list))))

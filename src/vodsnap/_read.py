@@ -317,16 +317,22 @@ _SPARSE: Final = 32
 def _nests_deeper(text: bytes, limits: Limits) -> bool:
     """Whether valid JSON ``text`` nests deeper than ``max_depth``, by C code alone (no Python
     step per value): escapes taken out, one ``translate`` keeps the brackets and the quotes,
-    the strings' brackets are taken out of that. Then a path from the body down passes at most
-    every container that is not empty, and one that is (an innermost ``[]``): when those are
-    few enough, no deeper; else a level is peeled (every ``[]`` taken away) while that leaves
-    much less, and the depth of what is left is read off its innermost pairs."""
+    the strings' brackets are taken out of that. Then, a chunk of ``_CHUNK`` brackets at a
+    time, a path from the body down passes at most the containers open where the chunk starts,
+    those the chunk opens that are not empty, and one that is (an innermost ``[]``): when those
+    are few enough everywhere, no deeper; else a level is peeled (every ``[]`` taken away)
+    while that leaves much less, and the depth of what is left is read off its innermost
+    pairs."""
     if b"\\" in text:  # an escaped backslash, then an escaped quote, is no delimiter
         text = text.replace(b"\\\\", b"").replace(b'\\"', b"")
     brackets = _unquoted(text.translate(_ONE_BRACKET, _NOT_BRACKETS))
     peeled, left = 0, limits.max_depth
-    while brackets:
-        if _shallow(brackets, left):
+    while brackets:  # no Python call a pass: as many calls for a body of any size
+        chunks = list(map(brackets.__getitem__, map(slice, range(0, len(brackets), _CHUNK), _ENDS)))
+        opened = list(map(bytes.count, chunks, repeat(b"[")))
+        rises = map(sub, map(add, opened, opened), map(len, chunks))  # opened less closed
+        starts = accumulate(rises, initial=0)  # the depth where each chunk starts
+        if max(map(sub, map(add, starts, opened), map(bytes.count, chunks, repeat(b"[]")))) < left:
             return False
         pairs = brackets.count(b"[]")  # the empty containers
         if peeled == _PEELED or pairs * _SPARSE < len(brackets):
@@ -336,24 +342,9 @@ def _nests_deeper(text: bytes, limits: Limits) -> bool:
     return False
 
 
-#: The bytes of brackets whose containers are counted together by ``_shallow``.
+#: The bytes of brackets whose containers are counted together, and where the chunks end.
 _CHUNK: Final = 4096
-
-
-def _shallow(brackets: bytes, left: int) -> bool:
-    """Whether balanced brackets surely nest no deeper than ``left``: at a place in a chunk of
-    them, the containers open are those open where the chunk starts, those opened in the chunk
-    that are not empty, and one that may be (an innermost ``[]``). Counted by C code a chunk:
-    a body of many empty containers, or of many shallow parts side by side, is no deeper."""
-    if len(brackets) <= _CHUNK:
-        return len(brackets) // 2 - brackets.count(b"[]") < left
-    chunks = [brackets[at : at + _CHUNK] for at in range(0, len(brackets), _CHUNK)]
-    opened = list(map(bytes.count, chunks, repeat(b"[")))
-    empty = map(bytes.count, chunks, repeat(b"[]"))
-    rises = map(sub, map(add, opened, opened), map(len, chunks))  # opened less closed
-    starts = accumulate(rises, initial=0)  # the depth where each chunk starts
-    highest: int = max(map(sub, map(add, starts, opened), empty))
-    return highest < left
+_ENDS: Final = range(_CHUNK, 2**62, _CHUNK)
 
 
 def _unquoted(brackets: bytes) -> bytes:

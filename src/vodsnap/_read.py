@@ -328,11 +328,18 @@ def _nests_deeper(text: bytes, limits: Limits) -> bool:
     brackets = _unquoted(text.translate(_ONE_BRACKET, _NOT_BRACKETS))
     peeled, left = 0, limits.max_depth
     while brackets:  # no Python call a pass: as many calls for a body of any size
-        chunks = list(map(brackets.__getitem__, map(slice, range(0, len(brackets), _CHUNK), _ENDS)))
-        opened = list(map(bytes.count, chunks, repeat(b"[")))
-        rises = map(sub, map(add, opened, opened), map(len, chunks))  # opened less closed
-        starts = accumulate(rises, initial=0)  # the depth where each chunk starts
-        if max(map(sub, map(add, starts, opened), map(bytes.count, chunks, repeat(b"[]")))) < left:
+        if len(brackets) <= _CHUNK:  # the commonest: one chunk
+            highest = len(brackets) // 2 - brackets.count(b"[]")
+        else:
+            chunks = list(
+                map(brackets.__getitem__, map(slice, range(0, len(brackets), _CHUNK), _ENDS))
+            )
+            opened = list(map(bytes.count, chunks, repeat(b"[")))
+            rises = map(sub, map(add, opened, opened), map(len, chunks))  # opened less closed
+            starts = accumulate(rises, initial=0)  # the depth where each chunk starts
+            empty = map(bytes.count, chunks, repeat(b"[]"))
+            highest = max(map(sub, map(add, starts, opened), empty))
+        if highest < left:
             return False
         pairs = brackets.count(b"[]")  # the empty containers
         if peeled == _PEELED or pairs * _SPARSE < len(brackets):

@@ -19,11 +19,10 @@ from __future__ import annotations
 
 import json
 import math
-import re
 from collections.abc import Callable, Mapping
 from itertools import accumulate, chain, compress, repeat
-from operator import is_, sub
-from typing import Any, AnyStr, Final, NamedTuple
+from operator import add, is_, sub
+from typing import Any, Final, NamedTuple
 
 from ._errors import DecodeError, decode_error
 from ._limits import Limits
@@ -127,7 +126,7 @@ def _fast_read(body: bytes, limits: Limits, depth: bool) -> Reading | None:
         value = _fast_loads(body)
     except Exception:  # refused (bad JSON, NaN, a lone surrogate, a BOM): json says why
         return None
-    if not _may_exceed(body, limits.max_depth, _OPENING_BYTES):
+    if not _may_exceed(body, limits.max_depth):
         return _OWNED(Reading, (value, False, True))
     deeper = _nests_deeper(body, limits)
     if depth and deeper:
@@ -147,9 +146,10 @@ def read(body: object, *, strict: bool, limits: Limits, depth: bool = True) -> R
             return reading
     text = _text(body, limits.max_body_bytes)
     value, marked = _strict_loads(body, text) if strict else _lenient_loads(body, text)
-    if not _may_exceed(text, limits.max_depth, _OPENING_TEXT):
+    raw = body if type(body) is bytes else text.encode("utf-8", "surrogatepass")
+    if not _may_exceed(raw, limits.max_depth):
         return Reading(value, marked, True)
-    deeper = _nests_deeper(text.encode("utf-8", "surrogatepass"), limits)
+    deeper = _nests_deeper(raw, limits)
     if depth and deeper:
         _check_depth(body, value, limits.max_depth)
     return Reading(value, marked, not deeper)
@@ -293,69 +293,88 @@ def _integer(text: str) -> object:
         return Mark(f"too many digits ({digits})")
 
 
-def _may_exceed(text: AnyStr, max_depth: int, opening: tuple[AnyStr, AnyStr]) -> bool:
-    """Whether the text could nest deeper than ``max_depth``: never with fewer ``opening``
-    brackets. Found by ``find`` (``memchr``), a call a bracket, up to one more than
-    ``max_depth``: a body holds few, and one of many is not read to its end (as by ``count``,
-    a byte at a time)."""
-    left = max_depth
-    for bracket in opening:
-        at = text.find(bracket)
-        while at >= 0:
-            if not left:
-                return True
-            left -= 1
-            at = text.find(bracket, at + 1)
-    return False
+def _may_exceed(text: bytes, max_depth: int) -> bool:
+    """Whether the text could nest deeper than ``max_depth``: never with fewer opening
+    brackets. Counted by what deleting up to one more than ``max_depth`` of each kind takes
+    away: ``replace`` finds them by ``memchr`` and copies the rest, with no Python step a
+    bracket, and one of many brackets is not looked for to its end."""
+    left = max_depth + 1
+    left -= len(text) - len(text.replace(b"[", b"", left))
+    return not left or len(text) - len(text.replace(b"{", b"", left)) == left
 
 
-#: The opening brackets, as bytes and as text.
-_OPENING_BYTES: Final = (b"[", b"{")
-_OPENING_TEXT: Final = ("[", "{")
-
-
-#: Every byte but the brackets and the quote, deleted; then "{" and "}" read as "[" and "]".
+#: Every byte but the brackets and the quote, deleted, and "{" and "}" read as "[" and "]", by
+#: one ``translate``.
 _NOT_BRACKETS: Final = bytes(set(range(256)) - set(b'[]{}"'))
 _ONE_BRACKET: Final = bytes.maketrans(b"{}", b"[]")
-#: Passes of ``bytes.replace`` that may peel a level off before the rest are counted.
+#: Passes that may peel a level off before the rest are counted.
 _PEELED: Final = 8
 #: A pass peels a level only while the innermost pairs are this dense (one in so many bytes):
-#: sparser, the runs of brackets left are few enough to count as they are.
+#: sparser, the high points between them are few enough to count as they are.
 _SPARSE: Final = 32
-#: A run of opening or of closing brackets.
-_RUNS: Final = re.compile(rb"\[+|\]+")
 
 
 def _nests_deeper(text: bytes, limits: Limits) -> bool:
     """Whether valid JSON ``text`` nests deeper than ``max_depth``, by C code alone (no Python
-    step per value): escapes and strings taken out, the brackets left are peeled one level a
-    pass (a pass takes away every ``[]`` with nothing between) while that leaves much less,
-    and the depth of what is left is the highest running sum of its runs of brackets (every
-    run of ``[`` ends in an innermost ``[]``: the runs are few when those are)."""
+    step per value): escapes taken out, one ``translate`` keeps the brackets and the quotes,
+    the strings' brackets are taken out of that. Then, a chunk of ``_CHUNK`` brackets at a
+    time, a path from the body down passes at most the containers open where the chunk starts,
+    those the chunk opens that are not empty, and one that is (an innermost ``[]``): when those
+    are few enough everywhere, no deeper; else a level is peeled (every ``[]`` taken away)
+    while that leaves much less, and the depth of what is left is read off its innermost
+    pairs."""
     if b"\\" in text:  # an escaped backslash, then an escaped quote, is no delimiter
         text = text.replace(b"\\\\", b"").replace(b'\\"', b"")
-    brackets = text.translate(None, _NOT_BRACKETS)
-    quotes = brackets.count(b'"')
-    if quotes and brackets.count(b'""') * 2 == quotes:  # no string holds a bracket
-        brackets = brackets.replace(b'"', b"")
-    elif quotes:  # the quotes now delimit the strings: what is between them is text
-        brackets = b"".join(brackets.split(b'"')[::2])
-    brackets = brackets.translate(_ONE_BRACKET)
-    peeled = 0
-    while peeled < _PEELED and brackets.count(b"[]") * _SPARSE >= len(brackets):
-        if not brackets:
+    brackets = _unquoted(text.translate(_ONE_BRACKET, _NOT_BRACKETS))
+    peeled, left = 0, limits.max_depth
+    while brackets:  # no Python call a pass: as many calls for a body of any size
+        if len(brackets) <= _CHUNK:  # the commonest: one chunk
+            highest = len(brackets) // 2 - brackets.count(b"[]")
+        else:
+            chunks = list(
+                map(brackets.__getitem__, map(slice, range(0, len(brackets), _CHUNK), _ENDS))
+            )
+            opened = list(map(bytes.count, chunks, repeat(b"[")))
+            rises = map(sub, map(add, opened, opened), map(len, chunks))  # opened less closed
+            starts = accumulate(rises, initial=0)  # the depth where each chunk starts
+            empty = map(bytes.count, chunks, repeat(b"[]"))
+            highest = max(map(sub, map(add, starts, opened), empty))
+        if highest < left:
             return False
+        pairs = brackets.count(b"[]")  # the empty containers
+        if peeled == _PEELED or pairs * _SPARSE < len(brackets):
+            return _deepest(brackets, pairs) > left
         brackets = brackets.replace(b"[]", b"")  # most bodies are shallow: a few passes
-        peeled += 1
-    if len(brackets) <= 2 * (limits.max_depth - peeled):  # too few brackets left to be deeper
-        return False
-    # Opening and closing runs, alternately, from an opening one: each opening run ends at a
-    # depth that is a high point, the brackets opened so far less those closed.
-    runs: list[bytes] = _RUNS.findall(brackets)
-    opened = accumulate(map(len, runs[::2]))
-    closed = accumulate(map(len, runs[1::2]), initial=0)
-    deepest: int = max(map(sub, opened, closed))
-    return deepest > limits.max_depth - peeled
+        peeled, left = peeled + 1, left - 1
+    return False
+
+
+#: The bytes of brackets whose containers are counted together, and where the chunks end.
+_CHUNK: Final = 4096
+_ENDS: Final = range(_CHUNK, 2**62, _CHUNK)
+
+
+def _unquoted(brackets: bytes) -> bytes:
+    """The brackets and quotes of a text without the strings' brackets. The quotes delimit the
+    strings; where every one is side by side with its pair, no string holds a bracket, and the
+    quotes go by one ``translate``. Else taking two quotes side by side away (an empty string,
+    or the end of one and the start of the next) leaves every bracket as much inside a string
+    as it was, so that only the few strings that hold a bracket are left to split the text at."""
+    quotes = brackets.count(b'"')
+    if quotes == 2 * brackets.count(b'""'):
+        return brackets.translate(None, b'"') if quotes else brackets
+    return b"".join(brackets.replace(b'""', b"").split(b'"')[::2])
+
+
+def _deepest(brackets: bytes, pairs: int) -> int:
+    """The depth of balanced brackets holding ``pairs`` innermost ``[]``: the highest of those,
+    each one more than the brackets opened before it less those closed (read off the runs of
+    brackets between two innermost pairs, by C code a run)."""
+    runs = brackets.split(b"[]", pairs)[:pairs]
+    opened = list(map(bytes.count, runs, repeat(b"[")))
+    rises = map(sub, map(add, opened, opened), map(len, runs))  # opened less closed
+    deepest: int = max(accumulate(rises)) + 1
+    return deepest
 
 
 def _deeper_than(value: object, max_depth: int, skip: object = None) -> bool:
@@ -377,14 +396,15 @@ def _deeper_than(value: object, max_depth: int, skip: object = None) -> bool:
 
 
 def _holds_mark(value: object) -> bool:
-    """Whether parsed JSON holds a ``Mark`` anywhere: a level at a time, each level gathered
-    and looked through by C code (no Python step per value)."""
+    """Whether parsed JSON holds a ``Mark`` anywhere: a level at a time, each level looked
+    through, then gathered, by C code (no Python step per value)."""
     objects: list[Any] = [value] if type(value) in _OBJECTS else []
     arrays: list[Any] = [value] if type(value) is list else []
     while objects or arrays:
-        items = list(chain(chain.from_iterable(map(dict.values, objects)), *arrays))
-        if Mark in map(type, items):  # stops at the first
+        level = chain(chain.from_iterable(map(dict.values, objects)), *arrays)
+        if Mark in map(type, level):  # stops at the first, before the level is copied
             return True
+        items = list(chain(chain.from_iterable(map(dict.values, objects)), *arrays))
         types = list(map(type, items))
         objects = list(compress(items, map(_OBJECTS.__contains__, types)))
         arrays = list(compress(items, map(is_, types, repeat(list))))

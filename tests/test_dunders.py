@@ -29,7 +29,7 @@ MODELS = sorted(
         for name in vodsnap.__all__
         if isinstance(cls := getattr(vodsnap, name), type)
         and attrs.has(cls)
-        and cls.__dict__.get("__repr__") is _dunders._repr
+        and getattr(cls.__dict__.get("__repr__"), "__code__", None) is _dunders._repr.__code__
     ),
     key=lambda cls: cls.__name__,
 )

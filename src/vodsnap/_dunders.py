@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from types import FunctionType
 from typing import Any, TypeVar
 
 from attrs import fields
@@ -23,8 +24,12 @@ C = TypeVar("C", bound=type)
 
 
 def plain_repr(cls: C) -> C:
-    """``cls`` with the written-once ``__repr__``. Applied before ``@frozen``, which keeps it."""
-    setattr(cls, "__repr__", _repr)  # noqa: B010 - mypy refuses assigning to a method
+    """``cls`` with the written-once ``__repr__``. Applied before ``@frozen``, which keeps it.
+
+    Each class gets a function object of its own (sharing one code object, nothing compiled):
+    attrs before 24 takes a method that is its base's for inherited, and generates its own."""
+    own = FunctionType(_repr.__code__, _repr.__globals__, "__repr__")
+    setattr(cls, "__repr__", own)  # noqa: B010 - mypy refuses assigning to a method
     return cls
 
 

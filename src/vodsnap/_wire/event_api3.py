@@ -96,12 +96,8 @@ def structure_event(builder: Builder, formats: Iterable[Format]) -> Hook:
                 errors.append(at_key(key, KeyError(key)))
             else:
                 data = _attempt(errors, key, hook, obj, required=True)
-            if strict:  # every other payload key may be there, as null
-                errors.extend(
-                    at_key(k, WireError("unexpected field"))
-                    for k, v in obj.items()
-                    if v is not None and k != key and k not in _ENVELOPE
-                )
+            if strict:
+                errors += _unexpected(obj, key)
             if errors:
                 raise group(errors)
             return event(model, event_type, handle, data)
@@ -121,6 +117,15 @@ def structure_event(builder: Builder, formats: Iterable[Format]) -> Hook:
         for event_type, (key, model, table) in _payloads(formats).items()
     }
     return by_type(EVENT_TYPE_KEY, hooks, unknown, kind=str)
+
+
+def _unexpected(obj: Mapping[str, Any], key: str) -> list[Exception]:
+    """Strict reading: every payload key but ``key`` may be there only as null."""
+    return [
+        at_key(k, WireError("unexpected field"))
+        for k, v in obj.items()
+        if v is not None and k != key and k not in _ENVELOPE
+    ]
 
 
 def _attempt(

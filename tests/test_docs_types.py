@@ -9,12 +9,14 @@ are not complete examples: they are not listed here.)
 from __future__ import annotations
 
 import doctest
+import gc
 import importlib.util
 import json
 import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -26,6 +28,7 @@ from support import ROOT
 COMPLETE = {
     "docs/testing.md": None,
     "docs/quickstart.md": [0],
+    "docs/errors.md": [3],  # the collector paused around parse
 }
 
 
@@ -45,7 +48,7 @@ IDS = [name for name, _ in EXAMPLES]
 
 
 def test_the_complete_examples_are_found() -> None:
-    assert len(EXAMPLES) >= 3  # the handler test, the signed test, the quick start's first
+    assert len(EXAMPLES) >= 4  # the handler and signed tests, the quick start's, the collector's
 
 
 def test_the_quick_start_decodes_a_snapshot_first(capsys: pytest.CaptureFixture[str]) -> None:
@@ -61,6 +64,32 @@ def test_help_vodsnap_shows_a_snapshot_first_and_its_example_runs() -> None:
     assert doc.index("CreateSnapshotByTimeOffsetComplete") < doc.find("NewFileUpload")
     result = doctest.testmod(vodsnap)
     assert (result.failed, result.attempted >= 3) == (0, True)
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_the_collector_example_pauses_it_and_restores_it(
+    enabled: bool, capsys: pytest.CaptureFixture[str]
+) -> None:
+    [example] = [code for name, code in EXAMPLES if name == "docs/errors.md#3"]
+    namespace: dict[str, Any] = {}
+    exec(example, namespace)  # the page's own run: the collector was on
+    assert capsys.readouterr().out == "UnknownEvent True\n"
+    states = []
+
+    def refused() -> None:
+        with namespace["collector_paused"]():
+            states.append(gc.isenabled())
+            vodsnap.parse(b"{}")  # refused: the collector is restored all the same
+
+    was = gc.isenabled()
+    try:
+        gc.enable() if enabled else gc.disable()
+        with pytest.raises(vodsnap.DecodeError):
+            refused()
+        states.append(gc.isenabled())
+    finally:
+        gc.enable() if was else gc.disable()
+    assert states == [False, enabled]
 
 
 def needs(module: str) -> None:

@@ -73,7 +73,8 @@ words = st.text(string.ascii_letters + string.digits + "-_", min_size=1, max_siz
 definitions = st.integers(1, 10**6)  # template ids: 10, 20, ... are the system's own
 naturals = st.integers(0, 2**31 - 1)
 blanks = st.sampled_from(["", None])  # a text left empty, or unset (null)
-unset_lists = st.none() | st.builds(list)  # a list left empty, or unset (null)
+#: A list left empty, or unset (null).
+unset_lists: st.SearchStrategy[list[Any] | None] = st.none() | st.builds(list)
 task_codes = st.sampled_from([30009, 30010, 30005, 70000, 40000])
 ext_codes = st.sampled_from(["SourceFileError", "InternalError", "InvalidInput"]) | words
 times = st.sampled_from(["2024-05-20T08:15:30Z", "2025-01-09T16:36:22Z", None])
@@ -510,7 +511,7 @@ def events(draw: st.DrawFn, event_type: str) -> Any:
     )
 
 
-session_texts = st.text(st.characters(exclude_categories=("Cs",)), max_size=40)
+session_texts = st.text(st.characters(exclude_categories=["Cs"]), max_size=40)
 
 
 @st.composite

@@ -22,7 +22,7 @@ import vodsnap
 from vodsnap import testing
 from vodsnap._strategies import OTHER_EVENT_TYPES, SNAPSHOT_EVENT
 from vodsnap._wire.registry import EVENTS, PAYLOAD_KEYS
-from vodsnap._wire.shapes import as_api3
+from vodsnap._wire.shapes import as_api3 as as_api3  # the tests import it from here too
 
 MODELLED_EVENTS = tuple(f.event_type for f in EVENTS if f.event_type is not None)
 

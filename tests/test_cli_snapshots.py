@@ -15,7 +15,7 @@ PUBLISHED = Path(__file__).parent / "data" / "published"
 EXAMPLES = Path(__file__).parent.parent / "examples"
 
 
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, list[str], str]:
+def run(capsys: pytest.CaptureFixture[str], *args: str | Path) -> tuple[int, list[str], str]:
     status = main_snapshots([*map(str, args)])
     captured = capsys.readouterr()
     return status, captured.out.splitlines(), captured.err

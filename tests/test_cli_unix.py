@@ -170,6 +170,7 @@ def test_every_limit_is_an_option_named_after_it(
 
     monkeypatch.setattr(vodsnap, "parse_any", recording)
     option = "--" + field.name.replace("_", "-")
+    assert field.default is not None  # every limit has a number for its default
     value = field.default + 7
     status, _, err = run(capsys, *command, option, value, EXAMPLES / "fast-snapshot-success.json")
     assert (status, err) == (0, "")

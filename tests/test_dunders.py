@@ -35,16 +35,17 @@ MODELS = sorted(
 )
 
 
-def attrs_twin(cls: type) -> type:
+def attrs_twin(cls: type) -> Any:
     """A subclass with attrs' generated ``__repr__``, ``__eq__`` and ``__hash__``."""
     return frozen(kw_only=True)(type(cls.__name__, (cls,), {"__slots__": ()}))
 
 
 def models_in(value: object) -> Iterator[Any]:
     """Every attrs instance in ``value``, ``value`` included."""
-    if attrs.has(type(value)):
+    cls = type(value)
+    if attrs.has(cls):
         yield value
-        for a in attrs.fields(type(value)):
+        for a in attrs.fields(cls):
             yield from models_in(getattr(value, a.name))
     elif isinstance(value, tuple):
         for item in value:
@@ -72,7 +73,7 @@ def test_the_models_have_the_written_once_methods() -> None:
 @pytest.mark.parametrize("cls", MODELS, ids=lambda cls: cls.__name__)
 def test_repr_eq_and_hash_are_attrs_own(cls: type) -> None:
     twin = attrs_twin(cls)
-    mine = [m for m in INSTANCES if type(m) is cls]
+    mine: list[Any] = [m for m in INSTANCES if type(m) is cls]
     for m in mine:
         assert repr(m) == twin.__repr__(m)
         copies = [

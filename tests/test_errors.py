@@ -72,6 +72,7 @@ def test_decode_error_is_a_value_error_and_pickles() -> None:
         vodsnap.parse(broken_event())
     again = pickle.loads(pickle.dumps(info.value))
     assert isinstance(again, DecodeError)
+    assert isinstance(info.value, DecodeError)
     assert (again.errors, again.body) == (info.value.errors, info.value.body)
 
 

@@ -27,6 +27,8 @@ ENUMS = [
     for cls in CLASSES
     if issubclass(cls, enum.Enum) and not hasattr(next(iter(cls)), "description_en")
 ]
+#: ``help()``'s plain-text renderer, ``pydoc.plaintext`` (which typeshed does not declare).
+PLAINTEXT: pydoc.Doc = vars(pydoc)["plaintext"]
 
 
 def documented(cls: type) -> set[str]:
@@ -46,9 +48,9 @@ def test_every_enum_member_is_documented(cls: type[enum.Enum]) -> None:
 
 
 def test_help_shows_the_field_docs() -> None:
-    text = pydoc.render_doc(vodsnap.Snapshot, renderer=pydoc.plaintext)
+    text = pydoc.render_doc(vodsnap.Snapshot, renderer=PLAINTEXT)
     assert re.search(r":ivar url: .*None", text)
-    text = pydoc.render_doc(vodsnap.ErrorInfo, renderer=pydoc.plaintext)
+    text = pydoc.render_doc(vodsnap.ErrorInfo, renderer=PLAINTEXT)
     assert ":ivar description_en: The published English description" in text
 
 

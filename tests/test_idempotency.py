@@ -43,13 +43,13 @@ def identity(model: Any) -> object:
     if isinstance(model, vodsnap.LiveModeration):  # and sendTime
         return ("moderation", model.stream_id, model.img, model.screenshot_time)
     if isinstance(model, vodsnap.MpsWorkflowTask | vodsnap.MpsScheduleTask):  # one state of it
-        tasks = tuple(
+        mps_tasks = tuple(
             (t.task_type, t.data)
             if isinstance(t, vodsnap.MpsOtherTask)
             else (t.task_type, t.status, t.err_code or 0, t.err_code_ext or "")
             for t in model.tasks
         )
-        state = (model.status, model.err_code, tasks, model.session_id)
+        state = (model.status, model.err_code, mps_tasks, model.session_id)
         return ("mps", model.event_type, model.task_id, state)
     return ("unknown", model)  # vodsnap cannot tell which fields identify it: all of them
 

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 import vodsnap
 from strategies import encoded, quirked
-from support import errors_of
+from support import errors_of, of_type
 from vodsnap import SnapshotKind, testing
 from vodsnap._cli_output import summary
 from vodsnap._cli_snapshots import main_snapshots
@@ -255,7 +255,8 @@ def test_every_problem_at_its_wire_path() -> None:
 
 def test_limits_bound_the_label_arrays() -> None:
     body = published(MODERATION) | {"type": [1, 2, 3]}
-    assert vodsnap.parse(body, limits=vodsnap.Limits(max_pictures=3)).types == (1, 2, 3)
+    moderation = vodsnap.parse(body, limits=vodsnap.Limits(max_pictures=3))
+    assert of_type(vodsnap.LiveModeration, moderation).types == (1, 2, 3)
     problems = errors_of(body, limits=vodsnap.Limits(max_pictures=2))
     assert [p for p, _ in problems] == ["$.type"]
     assert "max_pictures=2" in problems[0][1]
@@ -267,6 +268,7 @@ def test_limits_bound_the_label_arrays() -> None:
 @given(st.data(), testing.live_event_bodies())
 def test_round_trip(data: st.DataObject, body: dict[str, Any]) -> None:
     model = vodsnap.parse(data.draw(encoded(body)))
+    assert isinstance(model, vodsnap.LiveEvent)
     wire = vodsnap.to_wire(model)
     assert vodsnap.parse(wire) == model
     assert vodsnap.parse(json.dumps(wire), strict=True) == model

@@ -159,6 +159,7 @@ def test_an_mps_image_without_a_known_bucket_keeps_its_storage(body: dict[str, A
     still says the path and whatever the body names, and has no URL."""
     expected = theirs_mps(body)
     assume(expected is not None)
+    assert expected is not None  # for the type checker: assume() has just made it so
     for shot, entry in zip(vodsnap.snapshots(vodsnap.parse(body)), expected, strict=True):
         if entry["error"] is None and entry["storage"] is None:
             assert shot.url is None

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 import vodsnap
 from strategies import encoded, quirked
-from support import errors_of, schema_validator
+from support import errors_of, of_type, schema_validator
 from vodsnap import SnapshotKind, StorageLocation, testing
 from vodsnap._cli_output import summary
 from vodsnap._cli_snapshots import main_snapshots
@@ -202,7 +202,7 @@ def shots(body: dict[str, Any]) -> tuple[vodsnap.Snapshot, ...]:
     ],
 )
 def test_where_an_image_is(
-    storage: dict[str, Any], url: str | None, where: tuple[Any, ...]
+    storage: dict[str, Any], url: str | None, where: tuple[str | None, str | None, str | None]
 ) -> None:
     body = only_offsets(published())
     entry(body, "SnapshotByTimeOffset")["Output"]["Storage"] = storage
@@ -283,7 +283,7 @@ def test_tasks_processing_and_other_types_give_nothing() -> None:
     assert shots(body) == ()
     cover = {"Type": "CoverBySnapshot", "TranscodeTask": None}  # no task key for it
     body["WorkflowTaskEvent"]["MediaProcessResultSet"] = [cover]
-    model = vodsnap.parse(body, strict=True)
+    model = of_type(vodsnap.MpsWorkflowTask, vodsnap.parse(body, strict=True))
     assert model.tasks == (
         vodsnap.MpsOtherTask(task_type="CoverBySnapshot", data={"TranscodeTask": None}),
     )
@@ -455,6 +455,7 @@ def test_resends_share_the_key(body: dict[str, Any], expires: int) -> None:
     first, again = vodsnap.parse(body), vodsnap.parse(resend)
     assert again == first
     assert again.idempotency_key == first.idempotency_key
+    assert isinstance(again, vodsnap.MpsWorkflowTask | vodsnap.MpsScheduleTask)
     assert again.timestamp == datetime.fromtimestamp(expires, UTC)
 
 

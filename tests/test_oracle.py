@@ -85,7 +85,7 @@ def test_a_float_offset_in_the_snapshot_event_is_refused() -> None:
         vodsnap.parse(body)
 
 
-TASK_FAILED = {
+TASK_FAILED: dict[str, Any] = {
     "version": "4.0",
     "eventType": "CreateSnapshotByTimeOffsetComplete",
     "data": {

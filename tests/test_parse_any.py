@@ -62,7 +62,9 @@ def test_a_pull_key_inside_an_event_does_not_make_a_pull_response(
 
 @pytest.mark.parametrize("key", PULL_KEYS)
 def test_each_pull_key_makes_a_pull_response(key: str) -> None:
-    body = {key: None, "code": 0, "RequestId": "r"} if key != "Response" else {key: {}}
+    body: dict[str, Any] = (
+        {key: None, "code": 0, "RequestId": "r"} if key != "Response" else {key: {}}
+    )
     assert outcome(vodsnap.parse_any, body) == outcome(vodsnap.parse_pull, body)
     assert outcome(vodsnap.parse_any, body) != outcome(vodsnap.parse, body)
 

@@ -48,7 +48,9 @@ def is_pull(name: str) -> bool:
 
 def decode(name: str, *, strict: bool = False) -> Model | vodsnap.PullEventsResponse:
     if is_pull(name):
-        return vodsnap.parse_pull(body(name), strict=strict)
+        pulled = vodsnap.parse_pull(body(name), strict=strict)
+        assert isinstance(pulled, vodsnap.PullEventsResponse)  # the API 3.0 PullEvents
+        return pulled
     return vodsnap.parse(body(name), strict=strict)
 
 
@@ -95,6 +97,7 @@ def test_every_body_round_trips(name: str) -> None:
 )
 def test_the_task_flow_and_sprite_events_keep_their_type(name: str) -> None:
     decoded = event(name)
+    assert isinstance(decoded, (vodsnap.ProcedureStateChanged, vodsnap.ImageSpriteComplete))
     expected = "ProcedureStateChanged" if name.startswith("procedure") else "CreateImageSprite"
     assert decoded.event_type.startswith(expected)
 

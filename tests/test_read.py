@@ -90,7 +90,9 @@ def plain_depth(value: object) -> int:
 #: Strings that look like JSON: brackets, quotes, backslashes and escapes inside them.
 tricky_text = st.text(alphabet='[]{}"\\/ab\n\x00é', max_size=6)
 #: Runs of empty siblings (innermost pairs side by side).
-empty_siblings = st.lists(st.sampled_from([[], {}]), min_size=14, max_size=40)
+empty_siblings: st.SearchStrategy[list[Any]] = st.lists(
+    st.sampled_from([[], {}]), min_size=14, max_size=40
+)
 json_like = st.recursive(
     st.none() | st.booleans() | st.integers() | tricky_text | empty_siblings,
     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(tricky_text, inner, max_size=4),

@@ -40,7 +40,7 @@ _OPEN: list[sqlite3.Connection] = []
 def connected() -> sqlite3.Connection:
     """The recipe's connection, closed when the tests end (Python 3.13 warns of an unclosed
     one, which filterwarnings = error makes a failure)."""
-    db = STORE.connect()
+    db: sqlite3.Connection = STORE.connect()
     _OPEN.append(db)
     return db
 

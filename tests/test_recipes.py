@@ -10,7 +10,6 @@ import json
 import sys
 from collections.abc import Iterator
 from threading import get_ident
-from types import ModuleType
 from typing import Any
 
 import pytest
@@ -25,7 +24,8 @@ LIMIT = vodsnap.Limits().max_body_bytes
 SIZES = [(LIMIT, 200), (LIMIT + 1, 413)]
 
 
-def load(name: str) -> ModuleType:
+def load(name: str) -> Any:
+    """The recipe, as a module whose names the tests read and set (``hand_on``, ``keep``)."""
     spec = importlib.util.spec_from_file_location(f"recipe_{name}", RECIPES / f"{name}.py")
     assert spec is not None
     assert spec.loader is not None
@@ -36,7 +36,7 @@ def load(name: str) -> ModuleType:
 
 
 @functools.cache
-def django_recipe() -> ModuleType:
+def django_recipe() -> Any:
     """Loaded once: Django keeps its settings, and the first URLconf it resolves, per process."""
     pytest.importorskip("django")
     return load("django_app")

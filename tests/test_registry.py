@@ -19,6 +19,7 @@ from vodsnap._cli import main
 from vodsnap._cli_output import kind, pull_summary, summary
 from vodsnap._schema import SCHEMA_KINDS
 from vodsnap._wire import pull
+from vodsnap._wire._format import Envelope
 from vodsnap._wire._table import ArrayOf, Table
 from vodsnap._wire.registry import (
     BY_MODEL,
@@ -147,7 +148,7 @@ def envelope_body(envelope: Any) -> Any:
 
 
 @pytest.mark.parametrize("envelope", ENVELOPES, ids=lambda e: e.name)
-def test_the_kit_makes_responses_of_every_envelope(envelope: Any) -> None:
+def test_the_kit_makes_responses_of_every_envelope(envelope: Envelope) -> None:
     body = envelope_body(envelope)
     assert envelope_of(body) is envelope
     model = vodsnap.parse_any(body)

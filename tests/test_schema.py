@@ -149,7 +149,7 @@ def test_the_live_schema_checks_each_modelled_type_in_full() -> None:
 
 
 #: Values near the rules' edges, where a schema and the decoder could disagree.
-near_valid = (
+near_valid: st.SearchStrategy[Any] = (
     st.integers(-(2**70), 2**70)
     | st.integers(-(10**6), 10**6).map(str)
     | st.sampled_from(["05", "-0", "+5", " 5", "5.0", "0x5", "", "-", "yes", "no", "YES", "4.0"])

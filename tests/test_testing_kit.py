@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import subprocess
@@ -19,7 +20,7 @@ from vodsnap import testing
 
 pytest_plugins = ["pytester"]
 
-OUTCOMES = ["success", "failure", "any"]
+OUTCOMES: list[testing.Outcome] = ["success", "failure", "any"]
 
 
 @given(st.data(), st.sampled_from(OUTCOMES), st.booleans())
@@ -29,7 +30,8 @@ def test_every_body_decodes_and_keeps_its_outcome(
     fast = data.draw(testing.fast_snapshot_bodies(outcome=outcome, quirks=quirks))
     event = data.draw(testing.snapshot_event_bodies(outcome=outcome, quirks=quirks))
     for body in (fast, event):
-        model = vodsnap.parse(data.draw(st.sampled_from([body, testing.encode(body)])))
+        wire: list[dict[str, Any] | bytes] = [body, testing.encode(body)]
+        model = vodsnap.parse(data.draw(st.sampled_from(wire)))
         assert isinstance(
             model, vodsnap.FastSnapshotCallback | vodsnap.SnapshotByTimeOffsetComplete
         )
@@ -210,10 +212,10 @@ def test_quirked_bodies_decode_to_the_same_model(data: st.DataObject, body: dict
     assert vodsnap.parse(data.draw(testing.quirked(body))) == vodsnap.parse(body)
 
 
-OUTCOMES: tuple[testing.Outcome, ...] = ("success", "failure")
+DECIDED_OUTCOMES: tuple[testing.Outcome, ...] = ("success", "failure")
 
 
-@given(st.data(), st.sampled_from(OUTCOMES))
+@given(st.data(), st.sampled_from(DECIDED_OUTCOMES))
 def test_bodies_keep_their_outcome_whatever_the_kind(
     data: st.DataObject, outcome: testing.Outcome
 ) -> None:
@@ -223,10 +225,14 @@ def test_bodies_keep_their_outcome_whatever_the_kind(
     assert model.succeeded is (outcome == "success")
 
 
+def decodes_to(model: type, body: dict[str, Any]) -> bool:
+    return isinstance(vodsnap.parse(body), model)
+
+
 def test_bodies_reach_every_model() -> None:
     for model in (vodsnap.ProcedureStateChanged, vodsnap.ImageSpriteComplete, vodsnap.UnknownEvent):
         find(
             testing.bodies(),
-            lambda body, model=model: isinstance(vodsnap.parse(body), model),
+            functools.partial(decodes_to, model),
             settings=settings(database=None, max_examples=2000),
         )

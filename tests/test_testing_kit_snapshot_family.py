@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import subprocess
 import sys
 from pathlib import Path
@@ -142,7 +143,7 @@ def test_the_kit_draws_both_readings_of_a_sample_snapshot_output() -> None:
     strategy = testing.procedure_event_bodies(task_types=("SampleSnapshot",), statuses=("SUCCESS",))
     no_database = settings(database=None)
     for key in ("PicInfoSet", "ImageUrlSet"):
-        found = find(strategy, lambda b, k=key: sample_output(b, k), settings=no_database)
+        found = find(strategy, functools.partial(sample_output, key=key), settings=no_database)
         shots = vodsnap.snapshots(vodsnap.parse(found, strict=True))
         assert shots
         assert all(s.kind is vodsnap.SnapshotKind.SAMPLE and s.ok for s in shots)

@@ -189,7 +189,7 @@ def _live(o: dict[str, Any]) -> LiveScreenshot:
 
 def _event(o: dict[str, Any]) -> Any:
     e: list[tuple[str, str]] = []
-    version = o.get("version")
+    version: Any = o.get("version")  # a JSON value: checked below
     if type(version) is int:
         version = f"{version}.0"
     elif type(version) is not str:

@@ -136,7 +136,7 @@ import math
 import re
 from datetime import datetime, timezone
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import Any, NoReturn, TypeGuard
 
 
 class _NoOpinion(Exception):
@@ -159,13 +159,13 @@ _HOST_PART_RE = re.compile(r"[A-Za-z0-9\-._*]+")
 _HTTP_RE = re.compile(r"https?://", re.IGNORECASE)
 
 
-def _no() -> Any:
+def _no() -> NoReturn:
     raise _NoOpinion
 
 
 # ---------------------------------------------------------------- type helpers
 
-def _is_int(v: Any) -> bool:
+def _is_int(v: Any) -> TypeGuard[int]:
     return isinstance(v, int) and not isinstance(v, bool)
 
 
@@ -181,11 +181,11 @@ def _str(v: Any) -> str:
     return v if isinstance(v, str) else _no()
 
 
-def _dict(v: Any) -> dict:
+def _dict(v: Any) -> dict[str, Any]:
     return v if isinstance(v, dict) else _no()
 
 
-def _get(d: dict, key: str, check: Any, optional: bool = False,
+def _get(d: dict[str, Any], key: str, check: Any, optional: bool = False,
          nullable: bool = False) -> Any:
     """d[key] checked by `check`; absent -> None if optional, null -> None if
     nullable, otherwise no opinion (R1)."""
@@ -197,11 +197,11 @@ def _get(d: dict, key: str, check: Any, optional: bool = False,
     return check(v)
 
 
-def _opt(d: dict, key: str, check: Any) -> Any:
+def _opt(d: dict[str, Any], key: str, check: Any) -> Any:
     return _get(d, key, check, optional=True)
 
 
-def _list(v: Any) -> list:
+def _list(v: Any) -> list[Any]:
     return v if isinstance(v, list) else _no()
 
 
@@ -209,7 +209,7 @@ def _int_list(v: Any) -> list[int]:
     return [_int(x) for x in v] if isinstance(v, list) else _no()
 
 
-def _dict_list(v: Any) -> list[dict]:
+def _dict_list(v: Any) -> list[dict[str, Any]]:
     return [_dict(x) for x in v] if isinstance(v, list) else _no()
 
 
@@ -222,7 +222,7 @@ def _iso(v: Any) -> str:
         return _no()
 
 
-def _opt_iso(d: dict, key: str, optional: bool = True) -> str | None:
+def _opt_iso(d: dict[str, Any], key: str, optional: bool = True) -> str | None:
     v = _get(d, key, _nonneg, optional=optional)
     return None if v is None else _iso(v)
 
@@ -245,7 +245,7 @@ def _kind_of(body: Any) -> str | None:
     return None
 
 
-def _screenshot_facts(body: dict) -> dict:
+def _screenshot_facts(body: dict[str, Any]) -> dict[str, Any]:
     if "streamId" in body or "channelId" in body:
         _no()  # R7
     pic_url = _get(body, "pic_url", _str)
@@ -283,11 +283,11 @@ def _snake(name: str) -> str:
     return re.sub(r"(?<!^)([A-Z])", r"_\1", name).lower()
 
 
-def _suggestion(v: Any) -> str:
+def _suggestion(v: object) -> str:
     return v if v in ("Block", "Review", "Pass") else _no()
 
 
-def _moderation_facts(body: dict) -> dict:
+def _moderation_facts(body: dict[str, Any]) -> dict[str, Any]:
     if "stream_id" in body or "channel_id" in body:
         _no()  # R7
     out: dict[str, Any] = {
@@ -319,7 +319,7 @@ def _moderation_facts(body: dict) -> dict:
     return out
 
 
-def _css_facts(body: dict) -> dict:
+def _css_facts(body: dict[str, Any]) -> dict[str, Any]:
     event_type = body["event_type"]
     if event_type == 200:
         return _screenshot_facts(body)
@@ -328,12 +328,12 @@ def _css_facts(body: dict) -> dict:
     return {"kind": "other_live_event", "event_type": event_type}
 
 
-def _live_entry(kind: str, url: str, stream_id: str | None) -> dict:
+def _live_entry(kind: str, url: str, stream_id: str | None) -> dict[str, Any]:
     return {"kind": kind, "url": url, "time_offset": None, "definition": None,
             "stream_id": stream_id, "error": None, "storage": None}
 
 
-def _css_snapshots(body: dict) -> list[dict]:
+def _css_snapshots(body: dict[str, Any]) -> list[dict[str, Any]]:
     f = _css_facts(body)
     if f["kind"] == "live_screenshot":
         return [_live_entry("LIVE", f["pic_full_url"], f["stream_id"])]
@@ -346,15 +346,16 @@ def _css_snapshots(body: dict) -> list[dict]:
 
 # ------------------------------------------------------------------------- MPS
 
-def _payload(body: dict) -> dict:
-    return _get(body, _MPS_SNAPSHOT_EVENTS[body["EventType"]], _dict)
+def _payload(body: dict[str, Any]) -> dict[str, Any]:
+    payload: dict[str, Any] = _get(body, _MPS_SNAPSHOT_EVENTS[body["EventType"]], _dict)
+    return payload
 
 
-def _mps_status(v: Any) -> str:
+def _mps_status(v: object) -> str:
     return v if v in ("PROCESSING", "FINISH") else _no()
 
 
-def _mps_facts(body: dict) -> dict:
+def _mps_facts(body: dict[str, Any]) -> dict[str, Any]:
     if body["EventType"] not in _MPS_SNAPSHOT_EVENTS:
         _no()  # R2
     event = _payload(body)
@@ -372,7 +373,7 @@ def _mps_facts(body: dict) -> dict:
     }
 
 
-def _host_part(v: Any) -> str:
+def _host_part(v: object) -> str:
     v = _str(v)
     return v if _HOST_PART_RE.fullmatch(v) else _no()
 
@@ -398,7 +399,7 @@ def _storage(raw: Any, from_output: bool) -> tuple[str, str, str] | None:
     return _no() if from_output else None
 
 
-def _location(task: dict, output: dict) -> tuple[str, str, str] | None:
+def _location(task: dict[str, Any], output: dict[str, Any]) -> tuple[str, str, str] | None:
     if output.get("OutputStorage") is not None:
         _no()  # R15
     if output.get("Storage") is not None:
@@ -410,7 +411,7 @@ def _location(task: dict, output: dict) -> tuple[str, str, str] | None:
 
 
 def _image(kind: str, path: Any, location: tuple[str, str, str] | None,
-           definition: int | None, time_offset: int | None) -> dict:
+           definition: int | None, time_offset: int | None) -> dict[str, Any]:
     path = _str(path)
     if not _PATH_RE.fullmatch(path):
         _no()  # R16
@@ -440,7 +441,7 @@ def _millis(v: Any) -> int:
     return int(ms)
 
 
-def _definition(task: dict, output: dict | None) -> int | None:
+def _definition(task: dict[str, Any], output: dict[str, Any] | None) -> int | None:
     inp = task.get("Input")
     if inp is not None and _dict(inp).get("Definition") is not None:
         return _int(inp["Definition"])
@@ -450,20 +451,21 @@ def _definition(task: dict, output: dict | None) -> int | None:
     return None
 
 
-def _task_error(task: dict) -> int | str:
+def _task_error(task: dict[str, Any]) -> int | str:
     ext = _get(task, "ErrCodeExt", _str, optional=True, nullable=True)
     code = _get(task, "ErrCode", _int, optional=True, nullable=True)
     ext_set, code_set = bool(ext), code not in (None, 0)
     if ext_set == code_set:
         _no()  # R12
-    return ext if ext_set else code
+    error: int | str = ext if ext_set else code
+    return error
 
 
 def _empty(v: Any) -> bool:
     return v is None or (isinstance(v, list) and not v)
 
 
-def _task_entries(kind: str, task: dict) -> list[dict]:
+def _task_entries(kind: str, task: dict[str, Any]) -> list[dict[str, Any]]:
     status = _get(task, "Status", _str)
     if status == "PROCESSING":
         return []
@@ -498,7 +500,7 @@ def _task_entries(kind: str, task: dict) -> list[dict]:
     return [_image(kind, p, location, definition, None) for p in paths]
 
 
-def _result_entries(item: dict, type_key: str, holder: dict) -> list[dict]:
+def _result_entries(item: dict[str, Any], type_key: str, holder: dict[str, Any]) -> list[dict[str, Any]]:
     """Entries of one MediaProcessResultSet / ActivityResultSet item (R10)."""
     rtype = _get(item, type_key, _str)
     wanted = _SNAPSHOT_TASKS.get(rtype)
@@ -511,14 +513,14 @@ def _result_entries(item: dict, type_key: str, holder: dict) -> list[dict]:
     return _task_entries(kind, _get(holder, task_key, _dict))
 
 
-def _mps_snapshots(body: dict) -> list[dict]:
+def _mps_snapshots(body: dict[str, Any]) -> list[dict[str, Any]]:
     if body["EventType"] not in _MPS_SNAPSHOT_EVENTS:
         return []  # R2
     f = _mps_facts(body)
     if f["err_code"] != 0:
         _no()  # R11
     event = _payload(body)
-    entries: list[dict] = []
+    entries: list[dict[str, Any]] = []
     if body["EventType"] == "WorkflowTask":
         items = _get(event, "MediaProcessResultSet", _dict_list, nullable=True)
         for item in items or []:
@@ -533,7 +535,7 @@ def _mps_snapshots(body: dict) -> list[dict]:
 
 # --------------------------------------------------------------------- public
 
-def facts(body: Any) -> dict | None:
+def facts(body: Any) -> dict[str, Any] | None:
     """Canonical facts of one CSS or MPS body, or None for "no opinion"."""
     try:
         kind = _kind_of(body)
@@ -546,7 +548,7 @@ def facts(body: Any) -> dict | None:
         return None
 
 
-def snapshots(body: Any) -> list[dict] | None:
+def snapshots(body: Any) -> list[dict[str, Any]] | None:
     """Every image / failed snapshot task the body reports, in wire order."""
     try:
         kind = _kind_of(body)

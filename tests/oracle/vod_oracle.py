@@ -96,7 +96,7 @@ from __future__ import annotations
 import math
 import re
 from datetime import datetime, timedelta, timezone
-from typing import Any
+from typing import Any, NoReturn, TypeGuard
 
 __all__ = ["facts", "snapshots"]
 
@@ -105,7 +105,7 @@ class _NoOpinion(Exception):
     """Raised internally when a body is outside what the oracle decides."""
 
 
-def _no() -> Any:
+def _no() -> NoReturn:
     raise _NoOpinion
 
 
@@ -114,11 +114,11 @@ def _no() -> Any:
 _INT_TEXT = re.compile(r"-?[0-9]+")
 
 
-def _is_int(v: Any) -> bool:
+def _is_int(v: Any) -> TypeGuard[int]:
     return isinstance(v, int) and not isinstance(v, bool)
 
 
-def _is_num(v: Any) -> bool:
+def _is_num(v: Any) -> TypeGuard[int | float]:
     return _is_int(v) or (isinstance(v, float) and math.isfinite(v))
 
 
@@ -154,15 +154,15 @@ def _opt_str(v: Any) -> str | None:
     return None if v is None else _str(v)
 
 
-def _dict(v: Any) -> dict:
+def _dict(v: Any) -> dict[str, Any]:
     return v if isinstance(v, dict) else _no()
 
 
-def _opt_dict(v: Any) -> dict | None:
+def _opt_dict(v: Any) -> dict[str, Any] | None:
     return None if v is None else _dict(v)
 
 
-def _opt_list(v: Any) -> list:
+def _opt_list(v: Any) -> list[Any]:
     """A list, with null meaning the empty list."""
     if v is None:
         return []
@@ -190,7 +190,7 @@ def _opt_id_text(v: Any) -> str | None:
     return None if v is None else _id_text(v)
 
 
-def _required(d: dict, key: str) -> Any:
+def _required(d: dict[str, Any], key: str) -> Any:
     return d[key] if key in d else _no()
 
 
@@ -244,7 +244,7 @@ def _is_fast(body: Any) -> bool:
             and "eventType" not in body and "EventType" not in body)
 
 
-def _deleted(body: dict) -> bool:
+def _deleted(body: dict[str, Any]) -> bool:
     values = [body[k] for k in ("deleted", "delete") if k in body]
     flags = set()
     for v in values:
@@ -257,7 +257,7 @@ def _deleted(body: dict) -> bool:
     return flags.pop() if len(flags) == 1 else _no()
 
 
-def _fast_facts(body: dict) -> dict:
+def _fast_facts(body: dict[str, Any]) -> dict[str, Any]:
     code = body.get("error_code")
     if code is None or isinstance(code, str):
         error_code = code
@@ -289,12 +289,12 @@ def _fast_facts(body: dict) -> dict:
 
 
 def _entry(kind: str, file_id: str | None, definition: int | None,
-           time_offset: int | float | None, url: str | None, error: Any) -> dict:
+           time_offset: int | float | None, url: str | None, error: Any) -> dict[str, Any]:
     return {"kind": kind, "file_id": file_id, "definition": definition,
             "time_offset": time_offset, "url": url, "error": error}
 
 
-def _fast_snapshots(body: dict) -> list[dict]:
+def _fast_snapshots(body: dict[str, Any]) -> list[dict[str, Any]]:
     f = _fast_facts(body)
     if f["status"] == 5:
         return [_entry("FAST", None, None, None, _url(u), None) for u in f["result"]]
@@ -319,20 +319,20 @@ def _event_type(body: Any) -> tuple[str, int] | None:
     return None
 
 
-def _check_v4(body: dict) -> None:
+def _check_v4(body: dict[str, Any]) -> None:
     v = body.get("version")
     if v == "4.0" or (_is_num(v) and v == 4):
         return
     _no()
 
 
-def _payload3(body: dict, key: str) -> dict:
+def _payload3(body: dict[str, Any], key: str) -> dict[str, Any]:
     return _dict(body.get(key))
 
 
 # ------------------------------------------ CreateSnapshotByTimeOffsetComplete
 
-def _picture(p: Any, status_key: str, offset_key: str, url_key: str) -> dict:
+def _picture(p: Any, status_key: str, offset_key: str, url_key: str) -> dict[str, Any]:
     p = _dict(p)
     status = _int(_required(p, status_key))
     offset = _num(_required(p, offset_key))
@@ -345,7 +345,7 @@ def _picture(p: Any, status_key: str, offset_key: str, url_key: str) -> dict:
     return {"time_offset": offset, "status": status, "url": url}
 
 
-def _snapshot_event(body: dict, shape: int) -> dict:
+def _snapshot_event(body: dict[str, Any], shape: int) -> dict[str, Any]:
     """Shape-independent view of the snapshot event (raw time offsets)."""
     if shape == 4:
         _check_v4(body)
@@ -380,7 +380,7 @@ def _integral(v: int | float) -> int:
     return int(v) if float(v).is_integer() else _no()
 
 
-def _snapshot_event_facts(body: dict, shape: int) -> dict:
+def _snapshot_event_facts(body: dict[str, Any], shape: int) -> dict[str, Any]:
     ev = _snapshot_event(body, shape)
     if ev["definition"] is None:
         _no()
@@ -394,7 +394,7 @@ def _snapshot_event_facts(body: dict, shape: int) -> dict:
             "succeeded": not failed}
 
 
-def _snapshot_event_snapshots(body: dict, shape: int) -> list[dict]:
+def _snapshot_event_snapshots(body: dict[str, Any], shape: int) -> list[dict[str, Any]]:
     ev = _snapshot_event(body, shape)
     fid, dfn = ev["file_id"], ev["definition"]
     out = [_entry("TIME_OFFSET", fid, dfn, p["time_offset"],
@@ -417,7 +417,7 @@ _KIND3 = {"SnapshotByTimeOffset": ("SnapshotByTimeOffsetTask", "TIME_OFFSET"),
 _TASK_STATUSES = ("PROCESSING", "SUCCESS", "FAIL")
 
 
-def _definition(inp: dict | None, out: dict | None, key: str) -> int | None:
+def _definition(inp: dict[str, Any] | None, out: dict[str, Any] | None, key: str) -> int | None:
     """Template id from input or output, whichever is sent (R13)."""
     found = [_opt_int(part.get(key)) for part in (inp, out) if part is not None]
     values = {v for v in found if v is not None}
@@ -427,22 +427,22 @@ def _definition(inp: dict | None, out: dict | None, key: str) -> int | None:
 
 
 def _task_entries(kind: str, status: str, error: Any, file_id: str | None,
-                  definition: int | None, requested: list, images: Any) -> list[dict]:
+                  definition: int | None, requested: list[Any], images: Any) -> list[dict[str, Any]]:
     """Entries of one snapshot-family task; `images` is a thunk (SUCCESS only)."""
     if status == "PROCESSING":
         return []
     if status == "FAIL":
-        offsets = [_num(t) for t in requested] if kind == "TIME_OFFSET" else []
+        offsets: list[int | float | None] = [_num(t) for t in requested] if kind == "TIME_OFFSET" else []
         return [_entry(kind, file_id, definition, t, None, error)
                 for t in (offsets or [None])]
     return [_entry(kind, file_id, definition, t, u, None) for t, u in images()]
 
 
-def _procedure4(body: dict) -> list[dict]:
+def _procedure4(body: dict[str, Any]) -> list[dict[str, Any]]:
     _check_v4(body)
     data = _dict(body.get("data"))
     file_id = _opt_id_text(data.get("fileId"))
-    out: list[dict] = []
+    out: list[dict[str, Any]] = []
     for task in _opt_list(_required(data, "processTaskList")):
         task = _dict(task)
         task_type = _str(_required(task, "taskType"))
@@ -464,7 +464,7 @@ def _procedure4(body: dict) -> list[dict]:
         requested = (_opt_list(inp.get("timeOffset"))
                      if kind == "TIME_OFFSET" and inp is not None else [])
 
-        def images(kind: str = kind, outp: dict | None = outp) -> list[tuple]:
+        def images(kind: str = kind, outp: dict[str, Any] | None = outp) -> list[tuple[Any, ...]]:
             o = _dict(outp)
             if kind == "TIME_OFFSET":
                 return [(_num(_required(_dict(i), "timeOffset")),
@@ -485,7 +485,7 @@ def _procedure4(body: dict) -> list[dict]:
     return out
 
 
-def _error3(task: dict) -> Any:
+def _error3(task: dict[str, Any]) -> Any:
     code = task.get("ErrCode")
     if code is not None and _int(code) != 0:
         return code
@@ -493,10 +493,10 @@ def _error3(task: dict) -> Any:
     return ext if ext else _no()
 
 
-def _procedure3(body: dict) -> list[dict]:
+def _procedure3(body: dict[str, Any]) -> list[dict[str, Any]]:
     ev = _payload3(body, "ProcedureStateChangeEvent")
     file_id = _opt_id_text(ev.get("FileId"))
-    out: list[dict] = []
+    out: list[dict[str, Any]] = []
     for result in _opt_list(ev.get("MediaProcessResultSet")):
         result = _dict(result)
         spec = _KIND3.get(_str(_required(result, "Type")))
@@ -513,7 +513,7 @@ def _procedure3(body: dict) -> list[dict]:
         requested = (_opt_list(inp.get("TimeOffsetSet"))
                      if kind == "TIME_OFFSET" and inp is not None else [])
 
-        def images(kind: str = kind, outp: dict | None = outp) -> list[tuple]:
+        def images(kind: str = kind, outp: dict[str, Any] | None = outp) -> list[tuple[Any, ...]]:
             o = _dict(outp)
             if kind == "TIME_OFFSET":
                 return [(_num(_required(_dict(p), "TimeOffset")),
@@ -531,7 +531,7 @@ def _procedure3(body: dict) -> list[dict]:
 
 # -------------------------------------------------- CreateImageSpriteComplete
 
-def _sprite_event(body: dict, shape: int) -> list[dict]:
+def _sprite_event(body: dict[str, Any], shape: int) -> list[dict[str, Any]]:
     if shape == 4:
         _check_v4(body)
         d = _dict(body.get("data"))
@@ -549,7 +549,7 @@ def _sprite_event(body: dict, shape: int) -> list[dict]:
 
 # ------------------------------------------------------------ dispatching
 
-def _event_snapshots(body: Any) -> list[dict]:
+def _event_snapshots(body: Any) -> list[dict[str, Any]]:
     et = _event_type(body)
     if et is None:
         _no()
@@ -563,7 +563,7 @@ def _event_snapshots(body: Any) -> list[dict]:
     return []
 
 
-def _pull_events(body: dict) -> list | None:
+def _pull_events(body: dict[str, Any]) -> list[Any] | None:
     """The events of a pull response, or None if `body` is not one (R19)."""
     if "eventList" in body:
         return [_dict(_required(_dict(item), "eventContent"))
@@ -575,7 +575,7 @@ def _pull_events(body: dict) -> list | None:
     return None
 
 
-def facts(body: Any) -> dict | None:
+def facts(body: Any) -> dict[str, Any] | None:
     """Canonical facts of one callback body, or None for "no opinion"."""
     try:
         et = _event_type(body)
@@ -591,7 +591,7 @@ def facts(body: Any) -> dict | None:
         return None
 
 
-def snapshots(body: Any) -> list[dict] | None:
+def snapshots(body: Any) -> list[dict[str, Any]] | None:
     """Every snapshot image / failure the body reports, in wire order, or None."""
     try:
         if not isinstance(body, dict):
@@ -600,7 +600,7 @@ def snapshots(body: Any) -> list[dict] | None:
             return _event_snapshots(body)
         events = _pull_events(body)
         if events is not None:
-            out: list[dict] = []
+            out: list[dict[str, Any]] = []
             for event in events:
                 out += _event_snapshots(event)
             return out

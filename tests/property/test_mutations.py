@@ -34,7 +34,8 @@ FAST_FIELDS = {
     "error_msg": "optional_str",
     "deleted": "yes_no",
 }
-EVENT_FIELDS = {
+#: A field's keys in the body (an array's by its index), and the kind of its values.
+EVENT_FIELDS: dict[tuple[str | int, ...], str] = {
     ("version",): "version",
     ("data", "vodTaskId"): "str",
     ("data", "fileId"): "id",
@@ -211,7 +212,9 @@ def test_two_bad_fields_are_both_reported(
     case: tuple[dict[str, Any], tuple[Any, ...], str], data: st.DataObject
 ) -> None:
     body, keys, kind = case
-    table = EVENT_FIELDS if keys in EVENT_FIELDS else {(k,): v for k, v in FAST_FIELDS.items()}
+    table: dict[tuple[str | int, ...], str] = (
+        EVENT_FIELDS if keys in EVENT_FIELDS else {(k,): v for k, v in FAST_FIELDS.items()}
+    )
     other = data.draw(st.sampled_from(sorted(set(table) - {keys}, key=str)))
     put(body, keys, data.draw(BAD_SCALARS[kind]))
     put(body, other, data.draw(BAD_SCALARS[table[other]]))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import sys
+from typing import Any
 
 import atheris
 
@@ -17,9 +18,9 @@ with atheris.instrument_imports():
 SMALL = vodsnap.Limits(max_body_bytes=4096, max_depth=8, max_pictures=4, max_snapshots=4)
 
 
-def check(body: object, **options: object) -> None:
+def check(body: bytes | dict[str, Any], strict: bool, limits: vodsnap.Limits) -> None:
     try:
-        model = vodsnap.parse(body, **options)  # type: ignore[arg-type]
+        model = vodsnap.parse(body, strict=strict, limits=limits)
     except vodsnap.DecodeError as exc:
         _check_error(exc, body)
         return
@@ -43,11 +44,12 @@ def _has_nan(value: object) -> bool:
     )
 
 
-MODES: list[dict[str, object]] = [
-    {},
-    {"strict": True},
-    {"limits": SMALL},
-    {"strict": True, "limits": SMALL},
+#: Each mode ``check`` decodes in: (strict, limits).
+MODES: list[tuple[bool, vodsnap.Limits]] = [
+    (False, vodsnap.Limits()),
+    (True, vodsnap.Limits()),
+    (False, SMALL),
+    (True, SMALL),
 ]
 
 
@@ -56,10 +58,10 @@ def test_one_input(body: bytes) -> None:
         value = json.loads(body)
     except (ValueError, RecursionError):
         value = None
-    for options in MODES:
-        check(body, **options)
+    for strict, limits in MODES:
+        check(body, strict, limits)
         if isinstance(value, dict):
-            check(value, **options)
+            check(value, strict, limits)
 
 
 def main() -> None:

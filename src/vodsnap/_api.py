@@ -59,13 +59,15 @@ def parse(
     :class:`SnapshotByTimeOffsetComplete`, a :class:`ProcedureStateChanged` (a task flow), an
     :class:`ImageSpriteComplete`, or an :class:`UnknownEvent` for a well-formed event of any
     other type; for a Cloud Live (CSS) callback a :class:`LiveScreenshot`, a
-    :class:`LiveModeration` or an :class:`UnknownLiveEvent` (``vodsnap.Callback`` is that
-    union). The shape is recognised by its keys: an ``eventType`` makes an event, an
-    ``event_type`` a Cloud Live callback, any key only the fast-snapshot callback has one of
-    those (so a missing ``vid`` is reported as such).
+    :class:`LiveModeration` or an :class:`UnknownLiveEvent`; for an MPS (Media Processing)
+    notification an :class:`MpsWorkflowTask` or an :class:`MpsScheduleTask` (``vodsnap.Callback``
+    is that union). The shape is recognised by its keys: an ``eventType`` (or the API 3.0
+    ``EventType``) makes an event, an MPS notification where ``EventType`` is ``WorkflowTask``
+    or ``ScheduleTask``; an ``event_type`` a Cloud Live callback; any key only the
+    fast-snapshot callback has one of those (so a missing ``vid`` is reported as such).
 
     ``strict=True`` also refuses unknown fields, duplicate keys, ``NaN`` and ``Infinity``,
-    numbers sent as strings, and times that are neither ISO 8601 nor the wire's own form.
+    numbers sent as strings, and times that are neither RFC 3339 nor the wire's own form.
     ``limits`` bounds the body's size, depth and lists (default: ``Limits()``, see :class:`Limits`).
     ``sign_key`` (the event configuration's ``SignKey``, or several while it changes) verifies
     the body's signature first, as :func:`verify_signature` does, accepting ``leeway`` seconds

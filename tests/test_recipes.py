@@ -7,6 +7,7 @@ import functools
 import importlib.util
 import io
 import json
+import logging
 import sys
 from collections.abc import Iterator
 from threading import get_ident
@@ -192,6 +193,38 @@ def test_pull_loop_confirms_every_handle(example_bytes: dict[str, bytes]) -> Non
     assert [r["body"]["type"] for r in sink.kept] == ["mapping", "bytes"]
     assert sink.kept[0]["body"]["json"] == {"msgHandle": "b", "eventContent": {"eventType": 1}}
     assert sleeps == [1.0, 1.0, 1.0]  # after the empty, the unreadable and the failed pull
+
+
+EMPTY_QUEUE = [
+    {"Response": {"Error": {"Code": "ResourceNotFound", "Message": "no event"}, "RequestId": "r"}},
+    {"Response": {"EventSet": None, "RequestId": "r"}},
+    {"Response": {"EventSet": [], "RequestId": "r"}},
+    {"Response": {"RequestId": "r"}},
+    {"code": 0, "message": "", "eventList": []},  # the old PullEvent
+]
+
+
+@pytest.mark.parametrize(
+    "body", EMPTY_QUEUE, ids=["ResourceNotFound", "null", "[]", "absent", "old"]
+)
+def test_pull_loop_is_quiet_on_an_empty_queue(
+    body: dict[str, Any], caplog: pytest.LogCaptureFixture
+) -> None:
+    """An idle queue is the normal case between events: no warning on every poll."""
+    sink, confirmed = Sink(), []
+    caplog.set_level("DEBUG")
+    recipe = load("pull_loop")
+    assert recipe.poll_once(lambda: body, confirmed.append, sink.hand_on, sink.keep) == 0
+    assert [r for r in caplog.records if r.levelno >= logging.WARNING] == []
+    assert (confirmed, sink.models, sink.kept) == ([], [], [])
+
+
+def test_pull_loop_warns_of_a_failed_pull(caplog: pytest.LogCaptureFixture) -> None:
+    recipe = load("pull_loop")
+    failed = {"Response": {"Error": {"Code": "AuthFailure", "Message": "m"}, "RequestId": "r"}}
+    assert recipe.poll_once(lambda: failed, print, print, print) == 0
+    assert "pull failed" in caplog.text
+    assert "AuthFailure" in caplog.text
 
 
 # The size limit: each recipe takes a body of exactly LIMIT bytes and refuses one byte more with

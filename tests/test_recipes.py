@@ -8,7 +8,13 @@ import importlib.util
 import io
 import json
 import logging
+import os
+import socket
+import subprocess
 import sys
+import time
+import urllib.error
+import urllib.request
 from collections.abc import Iterator
 from threading import get_ident
 from typing import Any
@@ -134,6 +140,53 @@ def test_django(example_bytes: dict[str, bytes]) -> None:
     assert (response.status_code, response.json()) == (400, {})
     check_kept(sink, GARBAGE)
     assert client.get("/vod/callback").status_code == 405
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+def answer(server: subprocess.Popen[str], url: str, body: bytes) -> int | None:
+    """The status the server answers a POST of ``body`` with, once it listens; ``None`` if it
+    exits first (or has not listened within a minute: a bound, not a measure)."""
+    request = urllib.request.Request(url, data=body, headers={"Content-Type": "text/json"})
+    deadline = time.monotonic() + 60
+    while server.poll() is None and time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(request, timeout=10) as response:
+                status: int = response.status
+                return status
+        except urllib.error.HTTPError as refused:
+            return refused.code
+        except OSError:  # not listening yet
+            time.sleep(0.05)
+    return None
+
+
+@pytest.mark.subprocess
+def test_django_serves_with_its_documented_command(example_bytes: dict[str, bytes]) -> None:
+    """``django-admin runserver --pythonpath . --settings django_app``, as the recipe says (here
+    as ``python -m django``, the same program, on a free port and without the autoreloader),
+    answers a callback and a broken body, then is stopped."""
+    pytest.importorskip("django")
+    url = f"http://127.0.0.1:{free_port()}/vod/callback"
+    address = url.split("/")[2]
+    command = [sys.executable, "-m", "django", "runserver", address, "--noreload"]
+    command += ["--pythonpath", ".", "--settings", "django_app"]
+    env = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
+    with subprocess.Popen(
+        command, cwd=RECIPES, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+    ) as server:
+        try:
+            statuses = [answer(server, url, example_bytes["snapshot-event-success"])]
+            statuses.append(answer(server, url, GARBAGE))
+        finally:
+            server.terminate()
+            output, _ = server.communicate(timeout=30)
+    assert statuses == [200, 400], output
 
 
 @pytest.mark.parametrize("encode", [False, True], ids=["text", "base64"])

@@ -62,6 +62,12 @@ class Sink:
     def keep(self, report: dict[str, Any]) -> None:
         self.kept.append(report)
 
+    def into(self, recipe: Any, monkeypatch: pytest.MonkeyPatch) -> Sink:
+        """This sink as the recipe's module-level ``hand_on`` and ``keep``, for one test."""
+        monkeypatch.setattr(recipe, "hand_on", self.hand_on)
+        monkeypatch.setattr(recipe, "keep", self.keep)
+        return self
+
 
 def sized(body: bytes, size: int) -> bytes:
     """``body`` padded with JSON whitespace to ``size`` bytes: the same callback, longer."""
@@ -124,12 +130,11 @@ def test_flask(example_bytes: dict[str, bytes], caplog: pytest.LogCaptureFixture
     assert "undecodable VOD callback" in caplog.text
 
 
-def test_django(example_bytes: dict[str, bytes]) -> None:
+def test_django(example_bytes: dict[str, bytes], monkeypatch: pytest.MonkeyPatch) -> None:
     recipe = django_recipe()
     from django.test import Client
 
-    sink = Sink()
-    recipe.hand_on, recipe.keep = sink.hand_on, sink.keep
+    sink = Sink().into(recipe, monkeypatch)  # the module is loaded once: its defaults restored
     client = Client()
     for body in example_bytes.values():
         response = client.post("/vod/callback", data=body, content_type="application/json")
@@ -246,6 +251,97 @@ def test_pull_loop_confirms_every_handle(example_bytes: dict[str, bytes]) -> Non
     assert [r["body"]["type"] for r in sink.kept] == ["mapping", "bytes"]
     assert sink.kept[0]["body"]["json"] == {"msgHandle": "b", "eventContent": {"eventType": 1}}
     assert sleeps == [1.0, 1.0, 1.0]  # after the empty, the unreadable and the failed pull
+
+
+def garbage_report() -> dict[str, Any]:
+    with pytest.raises(vodsnap.DecodeError) as refused:
+        vodsnap.parse(GARBAGE)
+    return refused.value.report()
+
+
+def post_garbage_to_the_module(name: str) -> int:
+    """POST GARBAGE to the recipe as its module stands, defaults and all; the status."""
+    if name == "fastapi_app":
+        from fastapi.testclient import TestClient
+
+        return TestClient(load(name).app).post("/vod/callback", content=GARBAGE).status_code
+    if name == "flask_app":
+        return load(name).app.test_client().post("/vod/callback", data=GARBAGE).status_code
+    if name == "django_app":
+        from django.test import Client
+
+        django_recipe()
+        return Client().post("/vod/callback", data=GARBAGE, content_type="text/json").status_code
+    reply: dict[str, Any] = load(name).main_handler({"body": GARBAGE.decode()}, None)
+    status: int = reply["statusCode"]
+    return status
+
+
+#: The framework each web recipe needs (SCF's handler needs none).
+FRAMEWORK = {"fastapi_app": "fastapi", "flask_app": "flask", "django_app": "django"}
+
+
+@pytest.mark.parametrize("name", [*FRAMEWORK, "scf_handler"])
+def test_the_default_keep_logs_the_report_whole(
+    name: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Run as they stand, the recipes lose no undecodable body: the placeholder ``keep`` logs
+    its report, body included, at warning level."""
+    pytest.importorskip(FRAMEWORK.get(name, "vodsnap"))
+    assert post_garbage_to_the_module(name) == 400
+    warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+    assert any(json.dumps(garbage_report()) in message for message in warnings), warnings
+
+
+def test_dead_letter_keeps_each_body_once() -> None:
+    recipe = load("dead_letter")
+    db = recipe.connect()
+    try:
+        bodies = [GARBAGE, GARBAGE, b"\xff not UTF-8", GARBAGE + b" ", b"\xff not UTF-8"]
+        reports = [refusal(body).report() for body in bodies]
+        assert [recipe.keep(db, report) for report in reports] == [True, False, True, True, False]
+        kept = [
+            json.loads(text)
+            for (text,) in db.execute("SELECT report FROM dead_letter ORDER BY rowid")
+        ]
+        assert kept == [reports[0], reports[2], reports[3]]
+        assert [vodsnap.DecodeError.body_from_report(r) for r in kept] == [
+            GARBAGE,
+            b"\xff not UTF-8",
+            GARBAGE + b" ",
+        ]
+    finally:
+        db.close()
+
+
+def refusal(body: bytes) -> vodsnap.DecodeError:
+    try:
+        vodsnap.parse(body)
+    except vodsnap.DecodeError as refused:
+        return refused
+    raise AssertionError(f"{body!r} decodes")
+
+
+def test_a_cloud_live_body_refused_six_times_is_kept_once(
+    vodsnap_published_examples: dict[str, bytes],
+) -> None:
+    """Cloud Live resends a body answered with 400, up to 5 times: the dead letter keeps it once."""
+    pytest.importorskip("flask")
+    dead_letter = load("dead_letter")
+    db = dead_letter.connect()
+    try:
+        body = vodsnap_published_examples["css-live-screenshot-200-current"].replace(
+            b'"width"',
+            b'"widht"',  # a typo: width missing
+        )
+        app = load("flask_app").create_app(Sink().hand_on, lambda r: dead_letter.keep(db, r))
+        client = app.test_client()
+        statuses = [client.post("/vod/callback", data=body).status_code for _ in range(6)]
+        assert statuses == [400] * 6
+        [(text,)] = db.execute("SELECT report FROM dead_letter").fetchall()
+        assert vodsnap.DecodeError.body_from_report(json.loads(text)) == body
+    finally:
+        db.close()
 
 
 EMPTY_QUEUE = [
@@ -381,13 +477,14 @@ def test_flask_stops_reading_past_the_limit() -> None:
     assert endless.read_bytes == LIMIT + 1
 
 
-def test_django_refuses_a_body_over_the_limit(example_bytes: dict[str, bytes]) -> None:
+def test_django_refuses_a_body_over_the_limit(
+    example_bytes: dict[str, bytes], monkeypatch: pytest.MonkeyPatch
+) -> None:
     recipe = django_recipe()
     from django.test import AsyncRequestFactory, Client
     from django.test.client import FakePayload
 
-    sink = Sink()
-    recipe.hand_on, recipe.keep = sink.hand_on, sink.keep
+    sink = Sink().into(recipe, monkeypatch)
     event = example_bytes["snapshot-event-success"]
     client = Client()
     for size, status in SIZES:  # under WSGI, Content-Length bounds the stream

@@ -6,7 +6,10 @@ the URL are what you need).
 The module is its own settings (the upper-case names below): Django reads them when it is named
 by ``--settings``, and the module configures Django with them when it is imported otherwise (by a
 test, say). Tencent sends no CSRF token, so the view is exempt; it answers at once and hands the
-model on. A body over the size limit is refused (413) before it is read whole.
+model on (VOD resends a callback it has no reply to within 5 s, Cloud Live one it has no HTTP 200
+to within about 20 s). A body that does not decode gets ``400``: VOD ignores the status, but
+Cloud Live resends it, up to 5 times, so it reaches ``keep`` up to six times (dead_letter.py keeps
+it once). A body over the size limit is refused (413) before it is read whole.
 Under WSGI (``runserver`` included) Django reads ``Content-Length`` bytes of a body, none when
 there is no such header: a chunked body arrives empty, and is refused as undecodable (400).
 """
@@ -42,9 +45,17 @@ if os.environ.get("DJANGO_SETTINGS_MODULE") != __name__ and not settings.configu
 log = logging.getLogger("vod.callbacks")
 LIMIT = vodsnap.Limits().max_body_bytes  # the size vodsnap.parse accepts by default
 work: queue.SimpleQueue[Any] = queue.SimpleQueue()  # a worker drains it
-#: Where the callbacks go: replace these in your project (a task queue, a dead-letter table).
+
+
+def log_report(report: dict[str, Any]) -> None:
+    """A placeholder ``keep``: the report logged whole, its body included (dead_letter.py keeps
+    each body once in a table instead)."""
+    log.warning("undecodable VOD callback kept in the log: %s", json.dumps(report))
+
+
+#: Placeholders, to replace in your project: a task queue, a dead-letter table (dead_letter.py).
 hand_on: Callable[[Any], None] = work.put
-keep: Callable[[dict[str, Any]], None] = lambda report: None  # noqa: E731
+keep: Callable[[dict[str, Any]], None] = log_report
 
 
 def read_body(request: HttpRequest) -> bytes | None:

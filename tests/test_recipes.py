@@ -261,19 +261,20 @@ def garbage_report() -> dict[str, Any]:
 
 def post_garbage_to_the_module(name: str) -> int:
     """POST GARBAGE to the recipe as its module stands, defaults and all; the status."""
+    status: int
     if name == "fastapi_app":
         from fastapi.testclient import TestClient
 
-        return TestClient(load(name).app).post("/vod/callback", content=GARBAGE).status_code
-    if name == "flask_app":
-        return load(name).app.test_client().post("/vod/callback", data=GARBAGE).status_code
-    if name == "django_app":
+        status = TestClient(load(name).app).post("/vod/callback", content=GARBAGE).status_code
+    elif name == "flask_app":
+        status = load(name).app.test_client().post("/vod/callback", data=GARBAGE).status_code
+    elif name == "django_app":
         from django.test import Client
 
         django_recipe()
-        return Client().post("/vod/callback", data=GARBAGE, content_type="text/json").status_code
-    reply: dict[str, Any] = load(name).main_handler({"body": GARBAGE.decode()}, None)
-    status: int = reply["statusCode"]
+        status = Client().post("/vod/callback", data=GARBAGE, content_type="text/json").status_code
+    else:
+        status = load(name).main_handler({"body": GARBAGE.decode()}, None)["statusCode"]
     return status
 
 
@@ -360,7 +361,7 @@ def test_pull_loop_is_quiet_on_an_empty_queue(
     body: dict[str, Any], caplog: pytest.LogCaptureFixture
 ) -> None:
     """An idle queue is the normal case between events: no warning on every poll."""
-    sink, confirmed = Sink(), []
+    sink, confirmed = Sink(), list[list[str]]()
     caplog.set_level("DEBUG")
     recipe = load("pull_loop")
     assert recipe.poll_once(lambda: body, confirmed.append, sink.hand_on, sink.keep) == 0

@@ -76,5 +76,5 @@ def create_app(hand_on: Callable[[Any], None], keep: Callable[[dict[str, Any]], 
     return app
 
 
-# Placeholders, to replace with yours: hand_on (your task queue) logs the model, keep the report.
+# Placeholders to replace with yours (a task queue, a dead-letter store): these log what they get.
 app = create_app(hand_on=lambda model: log.info("%r", model), keep=log_report)

@@ -70,5 +70,6 @@ def create_app(hand_on: Callable[[Any], None], keep: Callable[[dict[str, Any]], 
 
 
 work: queue.SimpleQueue[Any] = queue.SimpleQueue()  # a worker thread or process drains it
-# Placeholders, to replace with yours: hand_on (your task queue) and keep, which logs the report.
+# Placeholders to replace with yours: a worker draining `work` (or your task queue), a dead-letter
+# store (log_report only logs the report).
 app = create_app(hand_on=work.put, keep=log_report)

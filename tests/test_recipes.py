@@ -16,6 +16,7 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
+from pathlib import Path
 from threading import get_ident
 from typing import Any
 
@@ -192,6 +193,23 @@ def test_django_serves_with_its_documented_command(example_bytes: dict[str, byte
             server.terminate()
             output, _ = server.communicate(timeout=30)
     assert statuses == [200, 400], output
+
+
+@pytest.mark.subprocess
+def test_django_leaves_a_projects_own_settings_alone(tmp_path: Path) -> None:
+    """Imported where ``DJANGO_SETTINGS_MODULE`` names the project's settings, the recipe does
+    not configure Django with its own."""
+    pytest.importorskip("django")
+    (tmp_path / "project_settings.py").write_text('ALLOWED_HOSTS = ["example.com"]\n')
+    code = "import django_app; from django.conf import settings; print(settings.ALLOWED_HOSTS)"
+    env = os.environ | {
+        "DJANGO_SETTINGS_MODULE": "project_settings",
+        "PYTHONPATH": os.pathsep.join([str(RECIPES), str(tmp_path)]),
+    }
+    done = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=False
+    )
+    assert (done.returncode, done.stdout) == (0, "['example.com']\n"), done.stderr
 
 
 @pytest.mark.parametrize("encode", [False, True], ids=["text", "base64"])

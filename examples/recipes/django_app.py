@@ -4,14 +4,15 @@ the URL are what you need).
     pip install 'vodsnap[recipes]' && django-admin runserver --pythonpath . --settings django_app
 
 The module is its own settings (the upper-case names below): Django reads them when it is named
-by ``--settings``, and the module configures Django with them when it is imported otherwise (by a
-test, say). Tencent sends no CSRF token, so the view is exempt; it answers at once and hands the
-model on (VOD resends a callback it has no reply to within 5 s, Cloud Live one it has no HTTP 200
-to within about 20 s). A body that does not decode gets ``400``: VOD ignores the status, but
-Cloud Live resends it, up to 5 times, so it reaches ``keep`` up to six times (dead_letter.py keeps
-it once). A body over the size limit is refused (413) before it is read whole.
-Under WSGI (``runserver`` included) Django reads ``Content-Length`` bytes of a body, none when
-there is no such header: a chunked body arrives empty, and is refused as undecodable (400).
+by ``--settings``, and the module configures Django with them when it is imported with no
+settings module named (by a test, say). Tencent sends no CSRF token, so the view is exempt; it
+answers at once and hands the model on (VOD resends a callback it has no reply to within 5 s,
+Cloud Live one it has no HTTP 200 to within about 20 s). A body that does not decode gets
+``400``: VOD ignores the status, but Cloud Live resends it, up to 5 times, so it reaches ``keep``
+up to six times (dead_letter.py keeps it once). A body over the size limit is refused (413)
+before it is read whole. Under WSGI (``runserver`` included) Django reads ``Content-Length``
+bytes of a body, none when there is no such header: a chunked body arrives empty, and is refused
+as undecodable (400).
 """
 
 from __future__ import annotations
@@ -37,8 +38,8 @@ ALLOWED_HOSTS = ["*"]  # Tencent's requests name your host: list it in a real pr
 SECRET_KEY = "only-for-this-example"
 MIDDLEWARE = ["django.middleware.common.CommonMiddleware"]
 
-if os.environ.get("DJANGO_SETTINGS_MODULE") != __name__ and not settings.configured:
-    # Imported, not named by --settings: the upper-case names, as Django reads a settings module
+if "DJANGO_SETTINGS_MODULE" not in os.environ and not settings.configured:
+    # Imported with no settings module named: the upper-case names, as Django reads one
     settings.configure(**{name: value for name, value in globals().items() if name.isupper()})
     django.setup()
 

@@ -7,8 +7,16 @@ import functools
 import importlib.util
 import io
 import json
+import logging
+import os
+import socket
+import subprocess
 import sys
+import time
+import urllib.error
+import urllib.request
 from collections.abc import Iterator
+from pathlib import Path
 from threading import get_ident
 from typing import Any
 
@@ -54,6 +62,12 @@ class Sink:
 
     def keep(self, report: dict[str, Any]) -> None:
         self.kept.append(report)
+
+    def into(self, recipe: Any, monkeypatch: pytest.MonkeyPatch) -> Sink:
+        """This sink as the recipe's module-level ``hand_on`` and ``keep``, for one test."""
+        monkeypatch.setattr(recipe, "hand_on", self.hand_on)
+        monkeypatch.setattr(recipe, "keep", self.keep)
+        return self
 
 
 def sized(body: bytes, size: int) -> bytes:
@@ -117,12 +131,11 @@ def test_flask(example_bytes: dict[str, bytes], caplog: pytest.LogCaptureFixture
     assert "undecodable VOD callback" in caplog.text
 
 
-def test_django(example_bytes: dict[str, bytes]) -> None:
+def test_django(example_bytes: dict[str, bytes], monkeypatch: pytest.MonkeyPatch) -> None:
     recipe = django_recipe()
     from django.test import Client
 
-    sink = Sink()
-    recipe.hand_on, recipe.keep = sink.hand_on, sink.keep
+    sink = Sink().into(recipe, monkeypatch)  # the module is loaded once: its defaults restored
     client = Client()
     for body in example_bytes.values():
         response = client.post("/vod/callback", data=body, content_type="application/json")
@@ -133,6 +146,70 @@ def test_django(example_bytes: dict[str, bytes]) -> None:
     assert (response.status_code, response.json()) == (400, {})
     check_kept(sink, GARBAGE)
     assert client.get("/vod/callback").status_code == 405
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+def answer(server: subprocess.Popen[str], url: str, body: bytes) -> int | None:
+    """The status the server answers a POST of ``body`` with, once it listens; ``None`` if it
+    exits first (or has not listened within a minute: a bound, not a measure)."""
+    request = urllib.request.Request(url, data=body, headers={"Content-Type": "text/json"})
+    deadline = time.monotonic() + 60
+    while server.poll() is None and time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(request, timeout=10) as response:
+                status: int = response.status
+                return status
+        except urllib.error.HTTPError as refused:
+            return refused.code
+        except OSError:  # not listening yet
+            time.sleep(0.05)
+    return None
+
+
+@pytest.mark.subprocess
+def test_django_serves_with_its_documented_command(example_bytes: dict[str, bytes]) -> None:
+    """``django-admin runserver --pythonpath . --settings django_app``, as the recipe says (here
+    as ``python -m django``, the same program, on a free port and without the autoreloader),
+    answers a callback and a broken body, then is stopped."""
+    pytest.importorskip("django")
+    url = f"http://127.0.0.1:{free_port()}/vod/callback"
+    address = url.split("/")[2]
+    command = [sys.executable, "-m", "django", "runserver", address, "--noreload"]
+    command += ["--pythonpath", ".", "--settings", "django_app"]
+    env = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
+    with subprocess.Popen(
+        command, cwd=RECIPES, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+    ) as server:
+        try:
+            statuses = [answer(server, url, example_bytes["snapshot-event-success"])]
+            statuses.append(answer(server, url, GARBAGE))
+        finally:
+            server.terminate()
+            output, _ = server.communicate(timeout=30)
+    assert statuses == [200, 400], output
+
+
+@pytest.mark.subprocess
+def test_django_leaves_a_projects_own_settings_alone(tmp_path: Path) -> None:
+    """Imported where ``DJANGO_SETTINGS_MODULE`` names the project's settings, the recipe does
+    not configure Django with its own."""
+    pytest.importorskip("django")
+    (tmp_path / "project_settings.py").write_text('ALLOWED_HOSTS = ["example.com"]\n')
+    code = "import django_app; from django.conf import settings; print(settings.ALLOWED_HOSTS)"
+    env = os.environ | {
+        "DJANGO_SETTINGS_MODULE": "project_settings",
+        "PYTHONPATH": os.pathsep.join([str(RECIPES), str(tmp_path)]),
+    }
+    done = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=False
+    )
+    assert (done.returncode, done.stdout) == (0, "['example.com']\n"), done.stderr
 
 
 @pytest.mark.parametrize("encode", [False, True], ids=["text", "base64"])
@@ -192,6 +269,130 @@ def test_pull_loop_confirms_every_handle(example_bytes: dict[str, bytes]) -> Non
     assert [r["body"]["type"] for r in sink.kept] == ["mapping", "bytes"]
     assert sink.kept[0]["body"]["json"] == {"msgHandle": "b", "eventContent": {"eventType": 1}}
     assert sleeps == [1.0, 1.0, 1.0]  # after the empty, the unreadable and the failed pull
+
+
+def garbage_report() -> dict[str, Any]:
+    with pytest.raises(vodsnap.DecodeError) as refused:
+        vodsnap.parse(GARBAGE)
+    return refused.value.report()
+
+
+def post_garbage_to_the_module(name: str) -> int:
+    """POST GARBAGE to the recipe as its module stands, defaults and all; the status."""
+    status: int
+    if name == "fastapi_app":
+        from fastapi.testclient import TestClient
+
+        status = TestClient(load(name).app).post("/vod/callback", content=GARBAGE).status_code
+    elif name == "flask_app":
+        status = load(name).app.test_client().post("/vod/callback", data=GARBAGE).status_code
+    elif name == "django_app":
+        from django.test import Client
+
+        django_recipe()
+        status = Client().post("/vod/callback", data=GARBAGE, content_type="text/json").status_code
+    else:
+        status = load(name).main_handler({"body": GARBAGE.decode()}, None)["statusCode"]
+    return status
+
+
+#: The framework each web recipe needs (SCF's handler needs none).
+FRAMEWORK = {"fastapi_app": "fastapi", "flask_app": "flask", "django_app": "django"}
+
+
+@pytest.mark.parametrize("name", [*FRAMEWORK, "scf_handler"])
+def test_the_default_keep_logs_the_report_whole(
+    name: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Run as they stand, the recipes lose no undecodable body: the placeholder ``keep`` logs
+    its report, body included, at warning level."""
+    pytest.importorskip(FRAMEWORK.get(name, "vodsnap"))
+    assert post_garbage_to_the_module(name) == 400
+    warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+    assert any(json.dumps(garbage_report()) in message for message in warnings), warnings
+
+
+def test_dead_letter_keeps_each_body_once() -> None:
+    recipe = load("dead_letter")
+    db = recipe.connect()
+    try:
+        bodies = [GARBAGE, GARBAGE, b"\xff not UTF-8", GARBAGE + b" ", b"\xff not UTF-8"]
+        reports = [refusal(body).report() for body in bodies]
+        assert [recipe.keep(db, report) for report in reports] == [True, False, True, True, False]
+        kept = [
+            json.loads(text)
+            for (text,) in db.execute("SELECT report FROM dead_letter ORDER BY rowid")
+        ]
+        assert kept == [reports[0], reports[2], reports[3]]
+        assert [vodsnap.DecodeError.body_from_report(r) for r in kept] == [
+            GARBAGE,
+            b"\xff not UTF-8",
+            GARBAGE + b" ",
+        ]
+    finally:
+        db.close()
+
+
+def refusal(body: bytes) -> vodsnap.DecodeError:
+    try:
+        vodsnap.parse(body)
+    except vodsnap.DecodeError as refused:
+        return refused
+    raise AssertionError(f"{body!r} decodes")
+
+
+def test_a_cloud_live_body_refused_six_times_is_kept_once(
+    vodsnap_published_examples: dict[str, bytes],
+) -> None:
+    """Cloud Live resends a body answered with 400, up to 5 times: the dead letter keeps it once."""
+    pytest.importorskip("flask")
+    dead_letter = load("dead_letter")
+    db = dead_letter.connect()
+    try:
+        body = vodsnap_published_examples["css-live-screenshot-200-current"].replace(
+            b'"width"',
+            b'"widht"',  # a typo: width missing
+        )
+        app = load("flask_app").create_app(Sink().hand_on, lambda r: dead_letter.keep(db, r))
+        client = app.test_client()
+        statuses = [client.post("/vod/callback", data=body).status_code for _ in range(6)]
+        assert statuses == [400] * 6
+        [(text,)] = db.execute("SELECT report FROM dead_letter").fetchall()
+        assert vodsnap.DecodeError.body_from_report(json.loads(text)) == body
+    finally:
+        db.close()
+
+
+EMPTY_QUEUE = [
+    {"Response": {"Error": {"Code": "ResourceNotFound", "Message": "no event"}, "RequestId": "r"}},
+    {"Response": {"EventSet": None, "RequestId": "r"}},
+    {"Response": {"EventSet": [], "RequestId": "r"}},
+    {"Response": {"RequestId": "r"}},
+    {"code": 0, "message": "", "eventList": []},  # the old PullEvent
+]
+
+
+@pytest.mark.parametrize(
+    "body", EMPTY_QUEUE, ids=["ResourceNotFound", "null", "[]", "absent", "old"]
+)
+def test_pull_loop_is_quiet_on_an_empty_queue(
+    body: dict[str, Any], caplog: pytest.LogCaptureFixture
+) -> None:
+    """An idle queue is the normal case between events: no warning on every poll."""
+    sink, confirmed = Sink(), list[list[str]]()
+    caplog.set_level("DEBUG")
+    recipe = load("pull_loop")
+    assert recipe.poll_once(lambda: body, confirmed.append, sink.hand_on, sink.keep) == 0
+    assert [r for r in caplog.records if r.levelno >= logging.WARNING] == []
+    assert (confirmed, sink.models, sink.kept) == ([], [], [])
+
+
+def test_pull_loop_warns_of_a_failed_pull(caplog: pytest.LogCaptureFixture) -> None:
+    recipe = load("pull_loop")
+    failed = {"Response": {"Error": {"Code": "AuthFailure", "Message": "m"}, "RequestId": "r"}}
+    assert recipe.poll_once(lambda: failed, print, print, print) == 0
+    assert "pull failed" in caplog.text
+    assert "AuthFailure" in caplog.text
 
 
 # The size limit: each recipe takes a body of exactly LIMIT bytes and refuses one byte more with
@@ -295,13 +496,14 @@ def test_flask_stops_reading_past_the_limit() -> None:
     assert endless.read_bytes == LIMIT + 1
 
 
-def test_django_refuses_a_body_over_the_limit(example_bytes: dict[str, bytes]) -> None:
+def test_django_refuses_a_body_over_the_limit(
+    example_bytes: dict[str, bytes], monkeypatch: pytest.MonkeyPatch
+) -> None:
     recipe = django_recipe()
     from django.test import AsyncRequestFactory, Client
     from django.test.client import FakePayload
 
-    sink = Sink()
-    recipe.hand_on, recipe.keep = sink.hand_on, sink.keep
+    sink = Sink().into(recipe, monkeypatch)
     event = example_bytes["snapshot-event-success"]
     client = Client()
     for size, status in SIZES:  # under WSGI, Content-Length bounds the stream

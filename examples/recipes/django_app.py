@@ -3,30 +3,29 @@ the URL are what you need).
 
     pip install 'vodsnap[recipes]' && django-admin runserver --pythonpath . --settings django_app
 
-Tencent sends no CSRF token, so the view is exempt; it answers at once and hands the model on.
-A body over the size limit is refused (413) before it is read whole.
+The module is its own settings (the upper-case names below): Django reads them when it is named
+by ``--settings``, and the module configures Django with them when it is imported with no
+settings module named (by a test, say). Tencent sends no CSRF token, so the view is exempt; it
+answers at once and hands the model on (VOD resends a callback it has no reply to within 5 s,
+Cloud Live one it has no HTTP 200 to within about 20 s). A body that does not decode gets
+``400``: VOD ignores the status, but Cloud Live resends it, up to 5 times, so it reaches ``keep``
+up to six times (dead_letter.py keeps it once). A body over the size limit is refused (413)
+before it is read whole. Under WSGI (``runserver`` included) Django reads ``Content-Length``
+bytes of a body, none when there is no such header: a chunked body arrives empty, and is refused
+as undecodable (400).
 """
 
 from __future__ import annotations
 
 import json
 import logging
+import os
 import queue
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
 import django
 from django.conf import settings
-
-if not settings.configured:
-    settings.configure(
-        ROOT_URLCONF=__name__,
-        ALLOWED_HOSTS=["*"],
-        SECRET_KEY="only-for-this-example",
-        MIDDLEWARE=["django.middleware.common.CommonMiddleware"],
-    )
-    django.setup()
-
 from django.http import HttpRequest, JsonResponse
 from django.urls import path
 from django.views.decorators.csrf import csrf_exempt
@@ -34,12 +33,30 @@ from django.views.decorators.http import require_POST
 
 import vodsnap
 
+ROOT_URLCONF = __name__
+ALLOWED_HOSTS = ["*"]  # Tencent's requests name your host: list it in a real project
+SECRET_KEY = "only-for-this-example"
+MIDDLEWARE = ["django.middleware.common.CommonMiddleware"]
+
+if "DJANGO_SETTINGS_MODULE" not in os.environ and not settings.configured:
+    # Imported with no settings module named: the upper-case names, as Django reads one
+    settings.configure(**{name: value for name, value in globals().items() if name.isupper()})
+    django.setup()
+
 log = logging.getLogger("vod.callbacks")
 LIMIT = vodsnap.Limits().max_body_bytes  # the size vodsnap.parse accepts by default
 work: queue.SimpleQueue[Any] = queue.SimpleQueue()  # a worker drains it
-#: Where the callbacks go: replace these in your project (a task queue, a dead-letter table).
+
+
+def log_report(report: dict[str, Any]) -> None:
+    """A placeholder ``keep``: the report logged whole, its body included (dead_letter.py keeps
+    each body once in a table instead)."""
+    log.warning("undecodable VOD callback kept in the log: %s", json.dumps(report))
+
+
+#: Placeholders, to replace in your project: a task queue, a dead-letter table (dead_letter.py).
 hand_on: Callable[[Any], None] = work.put
-keep: Callable[[dict[str, Any]], None] = lambda report: None  # noqa: E731
+keep: Callable[[dict[str, Any]], None] = log_report
 
 
 def read_body(request: HttpRequest) -> bytes | None:
@@ -50,8 +67,16 @@ def read_body(request: HttpRequest) -> bytes | None:
     return None if len(body) > LIMIT else body
 
 
-@csrf_exempt
-@require_POST
+View = Callable[[HttpRequest], JsonResponse]
+
+
+def callback_view(view: View) -> View:
+    """``csrf_exempt`` (Tencent sends no token) and ``require_POST``, typed: Django's decorators
+    carry no annotations (without django-stubs), which would leave the view untyped."""
+    return cast(View, csrf_exempt(require_POST(view)))
+
+
+@callback_view
 def vod_callback(request: HttpRequest) -> JsonResponse:
     body = read_body(request)
     if body is None:

@@ -2,10 +2,13 @@
 
     pip install 'vodsnap[recipes]' uvicorn && uvicorn fastapi_app:app
 
-Tencent ignores the reply but retries when it waits more than 5 s, so the handler answers at once
-and hands the model on in a background task, after the response is sent. The endpoint is public:
-a body over the size limit is refused (413) before it is read whole, and decoding runs in a worker
-thread, so that a slow body does not hold up the event loop (benchmarks/load.py measures it).
+VOD resends a callback it has no reply to within 5 s, and Cloud Live one it has no HTTP 200 to
+within about 20 s, so the handler answers at once and hands the model on in a background task,
+after the response is sent. A body that does not decode gets ``400``: VOD ignores the status, but
+Cloud Live resends it, up to 5 times, so it reaches ``keep`` up to six times (dead_letter.py keeps
+it once). The endpoint is public: a body over the size limit is refused (413) before it is read
+whole, and decoding runs in a worker thread, so that a slow body does not hold up the event loop
+(benchmarks/load.py measures it).
 """
 
 from __future__ import annotations
@@ -23,6 +26,12 @@ import vodsnap
 
 log = logging.getLogger("vod.callbacks")
 LIMIT = vodsnap.Limits().max_body_bytes  # the size vodsnap.parse accepts by default
+
+
+def log_report(report: dict[str, Any]) -> None:
+    """A placeholder ``keep``: the report logged whole, its body included (dead_letter.py keeps
+    each body once in a table instead)."""
+    log.warning("undecodable VOD callback kept in the log: %s", json.dumps(report))
 
 
 async def read_body(request: Request) -> bytes | None:
@@ -67,4 +76,5 @@ def create_app(hand_on: Callable[[Any], None], keep: Callable[[dict[str, Any]], 
     return app
 
 
-app = create_app(hand_on=lambda model: log.info("%r", model), keep=lambda report: None)
+# Placeholders to replace with yours (a task queue, a dead-letter store): these log what they get.
+app = create_app(hand_on=lambda model: log.info("%r", model), keep=log_report)

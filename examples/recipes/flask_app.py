@@ -2,9 +2,11 @@
 
     pip install 'vodsnap[recipes]' && flask --app flask_app run
 
-The handler answers at once and hands the model on to a queue that a worker drains: Tencent
-retries a callback it waited more than 5 s for. A body over the size limit is refused (413)
-before it is read whole.
+The handler answers at once and hands the model on to a queue that a worker drains: VOD resends a
+callback it has no reply to within 5 s, and Cloud Live one it has no HTTP 200 to within about
+20 s. A body that does not decode gets ``400``: VOD ignores the status, but Cloud Live resends it,
+up to 5 times, so it reaches ``keep`` up to six times (dead_letter.py keeps it once). A body over
+the size limit is refused (413) before it is read whole.
 """
 
 from __future__ import annotations
@@ -21,6 +23,12 @@ import vodsnap
 
 log = logging.getLogger("vod.callbacks")
 LIMIT = vodsnap.Limits().max_body_bytes  # the size vodsnap.parse accepts by default
+
+
+def log_report(report: dict[str, Any]) -> None:
+    """A placeholder ``keep``: the report logged whole, its body included (dead_letter.py keeps
+    each body once in a table instead)."""
+    log.warning("undecodable VOD callback kept in the log: %s", json.dumps(report))
 
 
 def read_body() -> bytes | None:
@@ -62,4 +70,6 @@ def create_app(hand_on: Callable[[Any], None], keep: Callable[[dict[str, Any]], 
 
 
 work: queue.SimpleQueue[Any] = queue.SimpleQueue()  # a worker thread or process drains it
-app = create_app(hand_on=work.put, keep=lambda report: None)
+# Placeholders to replace with yours: a worker draining `work` (or your task queue), a dead-letter
+# store (log_report only logs the report).
+app = create_app(hand_on=work.put, keep=log_report)

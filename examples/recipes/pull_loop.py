@@ -37,6 +37,8 @@ def poll_once(
         log.warning("undecodable pull response: %s", json.dumps(exc.report()["errors"]))
         keep(exc.report())
         return 0
+    if response.queue_empty:  # PullEvents answers an idle pull with the error ResourceNotFound
+        return 0
     if not response.ok:
         log.warning("pull failed: %r", response)
         return 0

@@ -2,7 +2,10 @@
 
 Set the function's entry point to ``scf_handler.main_handler``. SCF pays import time on every
 cold start: vodsnap's is about 100 ms with the first decode (see benchmarks/). A body over the
-size limit is refused (413) by its length, before it is decoded from base64 or encoded.
+size limit is refused (413) by its length, before it is decoded from base64 or encoded. A body
+that does not decode gets ``400``: VOD ignores the status (it resends only a callback it has no
+reply to within 5 s), but Cloud Live resends a callback answered with anything but HTTP 200, up
+to 5 times, so it reaches ``keep`` up to six times (dead_letter.py keeps it once).
 """
 
 from __future__ import annotations
@@ -17,9 +20,17 @@ import vodsnap
 
 log = logging.getLogger("vod.callbacks")
 LIMIT = vodsnap.Limits().max_body_bytes  # the size vodsnap.parse accepts by default
-#: Where the callbacks go: replace these (a message queue, a dead-letter bucket).
+
+
+def log_report(report: dict[str, Any]) -> None:
+    """A placeholder ``keep``: the report logged whole, its body included (dead_letter.py keeps
+    each body once in a table instead)."""
+    log.warning("undecodable VOD callback kept in the log: %s", json.dumps(report))
+
+
+#: Placeholders, to replace: a message queue (this one logs the model), a dead-letter store.
 hand_on: Callable[[Any], None] = lambda model: log.info("%r", model)  # noqa: E731
-keep: Callable[[dict[str, Any]], None] = lambda report: None  # noqa: E731
+keep: Callable[[dict[str, Any]], None] = log_report
 
 
 def main_handler(event: dict[str, Any], context: object) -> dict[str, Any]:

@@ -20,7 +20,7 @@ it), and in a process as small as the child a full collection then runs on nearl
 it can cost as much as the parsing. So each case is timed again with the collector paused, as
 ``timeit`` times (and as the issue's 15-20 ms of ``json.loads`` were read: the 29-deep arrays
 take ``json.loads`` 12-20 ms here paused, 25-40 ms with the collector on), ``json.loads`` too.
-vodsnap leaves the collector alone: it is the process's (``docs/limits.md``, "The garbage
+vodsnap leaves the collector alone: it is the process's (``docs/errors.md``, "The garbage
 collector").
 """
 

@@ -7,7 +7,7 @@ import json
 import sys
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import datetime
 from typing import Any
 
@@ -517,3 +517,40 @@ def test_a_constants_name_in_a_string_marks_nothing() -> None:
     model = vodsnap.parse(json.dumps(body).encode(), strict=True)
     assert isinstance(model, vodsnap.FastSnapshotCallback)
     assert model.error_msg == "NaN or Infinity"
+
+
+def garbage_left(decode: Callable[[bytes], object], body: bytes) -> int:
+    """The objects that a call of ``decode`` on ``body`` (its error dropped) leaves for the
+    cyclic collector: none, or a refused body stays in memory until a full collection."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        gc.collect()
+        with suppress(vodsnap.DecodeError):
+            decode(body)
+        return gc.collect()
+    finally:
+        if collecting:
+            gc.enable()
+
+
+TOO_MANY = ",".join(["{}"] * (Limits().max_events + 1))
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        ('{"code":0,"message":"","eventList":[' + TOO_MANY + "]}").encode(),
+        ('{"Response":{"EventSet":[' + TOO_MANY + '],"RequestId":"r"}}').encode(),
+        b'{"EventSet":[null,{"version":"4.0","eventType":"X","data":{}}],"RequestId":"r"}',
+        b'{"code":"x","eventList":[null,{"msgHandle":1,"eventContent":{}}]}',
+        unknown_event({"x": [[[[]]]] * 100}),
+        b'{"event_type":317,"screenshotTime":[],"sendTime":"x","appid":1}',
+    ],
+    ids=["too many old", "too many new", "entries in the wrong shape", "bad old", "deep", "live"],
+)
+def test_a_refused_pull_or_event_leaves_nothing_for_the_collector(body: bytes) -> None:
+    for decode in (vodsnap.parse_any, vodsnap.parse, vodsnap.parse_pull):
+        assert garbage_left(decode, body) == 0
+        assert garbage_left(lambda b: decode(b, strict=True), body) == 0  # noqa: B023
+

@@ -142,6 +142,7 @@ class TableError(ClassValidationError):
 
 def gathered(errors: list[Exception], found: Found) -> Problems:
     """The problems in ``found``, raised as one (``errors``: the exceptions they came from)."""
+    _untraced(errors)
     exc = Problems("invalid values", errors)
     exc.found = found
     return exc
@@ -155,6 +156,7 @@ def table_error(message: str, errors: list[Exception], model: type, found: Found
     """A table's object's problems in ``found``, raised as one ``TableError``: what
     ``TableError(message, errors, model)`` makes (``args`` and ``cl`` too), without cattrs'
     Python ``__new__`` (an explaining function makes one for every object it refuses)."""
+    _untraced(errors)
     exc: TableError = _new_group(TableError, message, errors)
     exc.args = (message, errors, model)
     exc.cl = model
@@ -163,6 +165,15 @@ def table_error(message: str, errors: list[Exception], model: type, found: Found
 
 
 _new_group = BaseExceptionGroup.__new__
+
+
+def _untraced(errors: list[Exception]) -> None:
+    """``errors`` without their tracebacks and the exceptions they were raised while handling.
+    A hook that collects what it caught holds each in a list of its frame, which each one's
+    traceback (or its context's, through the frames' callers) holds: a cycle that kept the
+    whole body alive until the collector's next full pass. A problem's place is its note."""
+    for exc in errors:
+        exc.__traceback__ = exc.__context__ = exc.__cause__ = None
 
 
 def group(errors: list[Exception]) -> Problems:

@@ -103,19 +103,18 @@ def _entries(most: int) -> Hook:
     return entries
 
 
-def _not_api3(entry: object) -> Exception | None:
-    """Why a ``PullEvents`` entry is not an API 3.0 event at all, if it is not: a 4.0 event
-    (``eventType``) or no ``EventType``. ``None`` for an entry to decode as one."""
+def _check_api3(entry: object) -> None:
+    """Raise why a ``PullEvents`` entry is not an API 3.0 event at all, if it is not: a 4.0
+    event (``eventType``) or no ``EventType``; pass an entry to decode as one."""
     if not isinstance(entry, Mapping):
-        return None  # the event's own decoder says what it is instead
+        return  # the event's own decoder says what it is instead
     if V4_TYPE_KEY in entry:
-        return WireError(
+        raise WireError(
             f"expected an API 3.0 event ({API3_TYPE_KEY!r} and its payload), got a 4.0 event "
             f"({V4_TYPE_KEY!r}): PullEvents sends events in the API 3.0 shape"
         )
     if API3_TYPE_KEY not in entry:
-        return group([at_key(API3_TYPE_KEY, KeyError(API3_TYPE_KEY))])
-    return None
+        raise group([at_key(API3_TYPE_KEY, KeyError(API3_TYPE_KEY))])
 
 
 def _no_handle(entry: object) -> Exception:
@@ -175,9 +174,11 @@ class _Envelopes:
 
         return structure
 
+    # The callers re-raise (a bare ``raise``) for the fast converter, never ``raise exc`` here:
+    # an exception held by a frame of its own traceback keeps the whole response alive until
+    # the collector's next full pass.
     def failed(self, entry: object, exc: Exception, handle_key: str) -> PulledEvent:
-        if not self.detailed:
-            raise exc  # the decoder explains the whole response
+        """The pulled event that failed with ``exc``, its handle kept if it has one."""
         handle = entry.get(handle_key) if isinstance(entry, Mapping) else None
         return PulledEvent(
             msg_handle=handle if isinstance(handle, str) else None,
@@ -189,6 +190,8 @@ class _Envelopes:
         try:
             found = self.envelope(entry, self.old_entry)
         except Exception as exc:
+            if not self.detailed:
+                raise  # the decoder explains the whole response
             return self.failed(entry, exc, _HANDLE)
         return PulledEvent(msg_handle=found[_HANDLE], event=found[_CONTENT])
 
@@ -196,13 +199,13 @@ class _Envelopes:
         """An API 3.0 ``EventSet`` entry: the event itself, its handle inside (an entry in
         another shape fails as such, its handle kept to confirm it with)."""
         try:
-            wrong_shape = _not_api3(entry)
-            if wrong_shape is not None:
-                raise wrong_shape
+            _check_api3(entry)
             event = self.event(entry, None)
             if event.event_handle is None:  # absent, or null as the SDK writes an unset one
                 raise group([at_key(HANDLE_KEY, _no_handle(entry))])
         except Exception as exc:
+            if not self.detailed:
+                raise  # the decoder explains the whole response
             return self.failed(entry, exc, HANDLE_KEY)
         return PulledEvent(msg_handle=event.event_handle, event=event)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import json
 import sys
+import tracemalloc
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager, suppress
@@ -554,3 +555,51 @@ def test_a_refused_pull_or_event_leaves_nothing_for_the_collector(body: bytes) -
         assert garbage_left(decode, body) == 0
         assert garbage_left(lambda b: decode(b, strict=True), body) == 0  # noqa: B023
 
+
+def kept_by_the_error(decode: Callable[[bytes], object], body: bytes) -> int:
+    """The bytes still allocated, from a call of ``decode`` on ``body``, while its error is kept
+    (after a first call: what a first body of its format builds once is not counted)."""
+    with suppress(vodsnap.DecodeError, vodsnap.SignatureError):
+        decode(body)
+    gc.collect()
+    kept: list[Exception] = []
+    tracemalloc.start()
+    try:
+        try:
+            decode(body)
+        except (vodsnap.DecodeError, vodsnap.SignatureError) as exc:
+            kept.append(exc)
+        assert kept, "the body was accepted"
+        gc.collect()
+        return tracemalloc.get_traced_memory()[0]
+    finally:
+        tracemalloc.stop()
+
+
+ARRAYS = ",".join(["[[[[1]]]]"] * 30_000)
+ENTRY_POINTS: dict[str, Callable[[bytes], object]] = {
+    "parse": vodsnap.parse,
+    "parse strict": lambda b: vodsnap.parse(b, strict=True),
+    "parse signed": lambda b: vodsnap.parse(b, sign_key="k"),
+    "parse_event": vodsnap.parse_event,
+    "parse_fast_snapshot": vodsnap.parse_fast_snapshot,
+    "parse_pull_event": vodsnap.parse_pull_event,
+    "parse_pull_events": vodsnap.parse_pull_events,
+    "parse_pull": vodsnap.parse_pull,
+    "parse_any": vodsnap.parse_any,
+    "verify_signature": lambda b: vodsnap.verify_signature(b, "k"),
+}
+
+
+@pytest.mark.parametrize("name", ENTRY_POINTS)
+def test_a_kept_error_keeps_the_body_not_what_was_decoded_of_it(name: str) -> None:
+    """A caller may keep a refused body's error (a dead-letter list): it holds the body, not
+    the decoded value (tens of times the body's size), which the frames of its traceback
+    inside vodsnap held."""
+    body = (
+        '{"version":"4.0","eventType":"X","data":[' + ARRAYS + "],"
+        '"code":"x","eventList":[],"Response":{"EventSet":[' + ARRAYS + "]},"
+        '"Sign":"s","T":"' + "9" * 5000 + '"}'
+    ).encode()
+    assert len(body) < Limits().max_body_bytes
+    assert kept_by_the_error(ENTRY_POINTS[name], body) < len(body) // 4

@@ -1,4 +1,10 @@
-"""The public entry points: read the body, decode it in its mode; and back to the wire."""
+"""The public entry points: read the body, decode it in its mode; and back to the wire.
+
+A refused body's error leaves each entry point without its traceback inside vodsnap (cleared,
+then re-raised, in the entry point, whose own frame holds only its arguments): those frames
+held the decoded value, tens of times the body's size, for as long as the caller kept the
+error.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any, TypeVar
 
 from ._decoder import CALLBACK, EVENT, Decoder, Target, decoder_for
-from ._errors import DecodeError, decode_error
+from ._errors import DecodeError, SignatureError, decode_error
 from ._limits import DEFAULT_LIMITS, Limits
 from ._models import (
     Callback,
@@ -33,6 +39,7 @@ __all__ = [
 ]
 
 T = TypeVar("T")
+R = TypeVar("R", bound=PullResponse)
 
 #: The default mode's decoder, made at import: the first decode needs it.
 _DEFAULT = decoder_for(False, DEFAULT_LIMITS)
@@ -76,9 +83,13 @@ def parse(
     :raises DecodeError: listing every problem found, with the body as given.
     :raises SignatureError: with ``sign_key``, when the signature is missing, wrong or expired.
     """
-    if type(body) is bytes and not strict and limits is None and sign_key is None:
-        return _DEFAULT.decode(read_bytes(body, DEFAULT_LIMITS), CALLBACK, body)  # the commonest
-    return _decode(body, CALLBACK, strict, limits, sign_key, leeway)
+    try:
+        if type(body) is bytes and not strict and limits is None and sign_key is None:
+            return _DEFAULT.decode(read_bytes(body, DEFAULT_LIMITS), CALLBACK, body)  # commonest
+        return _decode(body, CALLBACK, strict, limits, sign_key, leeway)
+    except _REFUSED as exc:
+        exc.__traceback__ = None  # see the module's docstring
+        raise
 
 
 def parse_fast_snapshot(
@@ -88,7 +99,11 @@ def parse_fast_snapshot(
 
     :raises DecodeError: listing every problem found, with the body as given.
     """
-    return _decode(body, _FAST_SNAPSHOT, strict, limits)
+    try:
+        return _decode(body, _FAST_SNAPSHOT, strict, limits)
+    except _REFUSED as exc:
+        exc.__traceback__ = None
+        raise
 
 
 def parse_event(
@@ -107,7 +122,11 @@ def parse_event(
     :raises DecodeError: listing every problem found, with the body as given.
     :raises SignatureError: with ``sign_key``, when the signature is missing, wrong or expired.
     """
-    return _decode(body, EVENT, strict, limits, sign_key, leeway)
+    try:
+        return _decode(body, EVENT, strict, limits, sign_key, leeway)
+    except _REFUSED as exc:
+        exc.__traceback__ = None
+        raise
 
 
 def parse_pull_event(
@@ -121,8 +140,11 @@ def parse_pull_event(
 
     :raises DecodeError: when the response itself is malformed.
     """
-    decoder = _decoder(strict, limits)
-    return decoder.decode_pull(_read(body, decoder, depth=False), _PULL_EVENT, body)
+    try:
+        return _pull(body, _PULL_EVENT, strict, limits)
+    except _REFUSED as exc:
+        exc.__traceback__ = None
+        raise
 
 
 def parse_pull_events(
@@ -133,8 +155,11 @@ def parse_pull_events(
 
     :raises DecodeError: when the response itself is malformed.
     """
-    decoder = _decoder(strict, limits)
-    return decoder.decode_pull(_read(body, decoder, depth=False), _PULL_EVENTS, body)
+    try:
+        return _pull(body, _PULL_EVENTS, strict, limits)
+    except _REFUSED as exc:
+        exc.__traceback__ = None
+        raise
 
 
 def parse_pull(body: Body, *, strict: bool = False, limits: Limits | None = None) -> PullResponse:
@@ -143,10 +168,11 @@ def parse_pull(body: Body, *, strict: bool = False, limits: Limits | None = None
 
     :raises DecodeError: when the response itself is malformed.
     """
-    decoder = _decoder(strict, limits)
-    reading = _read(body, decoder, depth=False)  # each event's depth is its own
-    target: Target[PullResponse] = Target(response_type(reading.value))
-    return decoder.decode_pull(reading, target, body)
+    try:
+        return _pull_either(body, strict, limits)
+    except _REFUSED as exc:
+        exc.__traceback__ = None
+        raise
 
 
 def parse_any(
@@ -161,6 +187,14 @@ def parse_any(
 
     :raises DecodeError: listing every problem found, with the body as given.
     """
+    try:
+        return _any(body, strict, limits)
+    except _REFUSED as exc:
+        exc.__traceback__ = None
+        raise
+
+
+def _any(body: Body, strict: bool, limits: Limits | None) -> Callback | PullResponse:
     if type(body) is bytes and not strict and limits is None:  # the commonest call, faster
         try:
             reading = read_bytes(body, DEFAULT_LIMITS)  # the whole body within the depth limit
@@ -208,6 +242,14 @@ def verify_signature(
         ``now`` is not finite, or ``leeway`` is negative or not finite.
     :raises TypeError: when ``now`` or ``leeway`` is not a number.
     """
+    try:
+        _verify(body, sign_key, now, leeway)
+    except _REFUSED as exc:
+        exc.__traceback__ = None
+        raise
+
+
+def _verify(body: Body, sign_key: str | Sequence[str], now: float | None, leeway: float) -> None:
     reading = read(body, strict=False, limits=DEFAULT_LIMITS)
     if reading.marked:  # a value no reader converts (an integer of 5,000 digits as T)
         raise decode_error(problems(reading.value), body)
@@ -225,6 +267,24 @@ def to_wire(model: Model) -> dict[str, Any]:
     """
     wire: dict[str, Any] = _DEFAULT.fast.unstructure(model)
     return wire
+
+
+#: What a body's refusal raises: it leaves an entry point without its traceback inside vodsnap.
+_REFUSED = (DecodeError, SignatureError)
+
+
+def _pull(body: Body, target: Target[R], strict: bool, limits: Limits | None) -> R:
+    """A pull response of ``target``'s generation."""
+    decoder = _decoder(strict, limits)
+    return decoder.decode_pull(_read(body, decoder, depth=False), target, body)
+
+
+def _pull_either(body: Body, strict: bool, limits: Limits | None) -> PullResponse:
+    """A pull response of either generation, recognised by its keys."""
+    decoder = _decoder(strict, limits)
+    reading = _read(body, decoder, depth=False)  # each event's depth is its own
+    target: Target[PullResponse] = Target(response_type(reading.value))
+    return decoder.decode_pull(reading, target, body)
 
 
 def _decoder(strict: bool, limits: Limits | None) -> Decoder:

@@ -280,6 +280,39 @@ def test_a_file_named_like_a_subcommand_is_decoded(tmp_path: Path, name: str) ->
     assert b"fast-snapshot vid=" not in other.stdout  # elsewhere it is the subcommand
 
 
+@pytest.mark.parametrize(("typed", "meant"), [("snapshot", "snapshots"), ("code", "codes")])
+def test_a_missing_file_named_nearly_like_a_subcommand_names_it(
+    tmp_path: Path, typed: str, meant: str
+) -> None:
+    (tmp_path / "body.json").write_bytes((EXAMPLES / "fast-snapshot-success.json").read_bytes())
+    result = subprocess.run(
+        [sys.executable, "-m", "vodsnap", typed, "body.json"],
+        cwd=tmp_path,
+        capture_output=True,
+        check=False,
+    )
+    code, out, err = text(result)
+    assert (code, out) == (2, "")
+    assert err.startswith("usage: vodsnap")
+    assert err.endswith(f"did you mean the subcommand {meant!r}?\n")
+    (tmp_path / typed).write_bytes(b"{}")  # once there, it is a file like any other
+    there = subprocess.run(
+        [sys.executable, "-m", "vodsnap", typed], cwd=tmp_path, capture_output=True, check=False
+    )
+    assert there.returncode == 1
+    assert text(there)[2].startswith(f"{typed}:1: cannot decode")
+
+
+def test_a_missing_file_unlike_any_subcommand_cannot_be_read(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "vodsnap", "callbacks.jsonl"],
+        cwd=tmp_path,
+        capture_output=True,
+        check=False,
+    )
+    assert text(result) == (1, "", "callbacks.jsonl: cannot read: No such file or directory\n")
+
+
 def slow_run(stderr: int) -> tuple[int, list[bytes], bytes]:
     """Two bodies, 0.7 s apart, so that the run lasts past the progress display's delay:
     the exit status, the line printed after each body was sent, and stderr if piped."""

@@ -10,6 +10,7 @@ ends every subcommand quietly, and Ctrl-C with one line, as Unix tools do.
 from __future__ import annotations
 
 import argparse
+import difflib
 import json
 import os
 import sys
@@ -24,6 +25,7 @@ from ._cli_input import (
     EXIT_STATUSES,
     INTERRUPTED,
     OUTPUT_CLOSED,
+    USAGE_ERROR,
     add_input_arguments,
     each_body,
     limits_given,
@@ -67,10 +69,18 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _command(argv: list[str]) -> int:
-    """A subcommand, unless a file of its name is there: then that file is decoded."""
+    """A subcommand, unless a file of its name is there: then that file is decoded. A first
+    argument that is no file but nearly a subcommand's name (``snapshot``) is a usage error
+    that names the subcommand, not a file that cannot be read."""
     subcommands = {"codes": _codes, "schema": _schema, "snapshots": main_snapshots}
-    if argv and argv[0] in subcommands and not os.path.isfile(argv[0]):
-        return subcommands[argv[0]](argv[1:])
+    first = argv[0] if argv else ""
+    if first in subcommands and not os.path.isfile(first):
+        return subcommands[first](argv[1:])
+    meant = difflib.get_close_matches(first, subcommands, n=1, cutoff=0.8)
+    if meant and not first.startswith("-") and not os.path.lexists(first):
+        hint = f"no file {first!r}; did you mean the subcommand {meant[0]!r}?"
+        print(f"usage: {_USAGE}\nvodsnap: error: {hint}", file=sys.stderr)
+        return USAGE_ERROR
     return _decode(argv)
 
 
@@ -144,7 +154,9 @@ def _parser() -> argparse.ArgumentParser:
             "is a terminal, a long run shows its progress there. 'vodsnap snapshots --help' "
             "lists every snapshot of the bodies, 'vodsnap codes --help' describes status and "
             "error codes, 'vodsnap schema --help' prints JSON Schemas. A file named like a "
-            "subcommand in the current directory is decoded, not taken for the subcommand."
+            "subcommand in the current directory is decoded, not taken for the subcommand; "
+            "a first FILE that does not exist but is nearly a subcommand's name is a usage "
+            "error that names the subcommand."
         ),
         epilog=EXIT_STATUSES,
     )

@@ -25,7 +25,6 @@ from ._cli_input import (
     EXIT_STATUSES,
     INTERRUPTED,
     OUTPUT_CLOSED,
-    USAGE_ERROR,
     add_input_arguments,
     each_body,
     limits_given,
@@ -78,9 +77,7 @@ def _command(argv: list[str]) -> int:
         return subcommands[first](argv[1:])
     meant = difflib.get_close_matches(first, subcommands, n=1, cutoff=0.8)
     if meant and not first.startswith("-") and not os.path.lexists(first):
-        hint = f"no file {first!r}; did you mean the subcommand {meant[0]!r}?"
-        print(f"usage: {_USAGE}\nvodsnap: error: {hint}", file=sys.stderr)
-        return USAGE_ERROR
+        _parser().error(f"no file {first!r}; did you mean the subcommand {meant[0]!r}?")
     return _decode(argv)
 
 

@@ -31,7 +31,6 @@ __all__ = [
     "INTERRUPTED",
     "OUTPUT_CLOSED",
     "STDIN",
-    "USAGE_ERROR",
     "Format",
     "add_input_arguments",
     "bodies",
@@ -45,8 +44,6 @@ STDIN = "-"
 #: ``auto`` guesses; ``json`` is one body per file; ``jsonl`` one body per non-blank line.
 Format = Literal["auto", "json", "jsonl"]
 
-#: The exit status of a usage error, as ``argparse`` gives it.
-USAGE_ERROR = 2
 #: The exit status after Ctrl-C: 128 + SIGINT, as a shell reports a command the signal ended.
 INTERRUPTED = 130
 #: The exit status when the reader of standard output went away: 128 + SIGPIPE, likewise.
@@ -57,8 +54,7 @@ CUT_SHORT = (
 )
 #: The exit statuses of a command that reads bodies, for its help.
 EXIT_STATUSES = (
-    f"Exit status: 0 when every body decoded, 1 when any failed, {USAGE_ERROR} on usage errors, "
-    f"{CUT_SHORT}."
+    f"Exit status: 0 when every body decoded, 1 when any failed, 2 on usage errors, {CUT_SHORT}."
 )
 
 #: Where the limit options' values go in the parsed arguments: ``limit_`` and the field's name.
